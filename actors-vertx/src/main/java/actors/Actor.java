@@ -1,0 +1,98 @@
+package actors;
+
+import actors.impl.ActorCell;
+
+/**
+ * The base class of every actor: extend it and implement {@link #receive(Object)}.
+ *
+ * <p>An actor processes one message at a time, on the single Vert.x context it is bound to
+ * for life, so its fields need no locks and its code may use any Vert.x API (timers, clients),
+ * as a verticle would. It must never block that context's thread.
+ *
+ * <p>Instances are made by the system from {@link Props}, never with {@code new} elsewhere:
+ * a constructor called outside {@code actorOf} (or a restart) throws
+ * {@link IllegalStateException}.
+ *
+ * <p>Lifecycle: {@link #preStart()} runs before the first message; a failure is handled by the
+ * parent's {@link SupervisorStrategy}; on restart the old instance gets
+ * {@link #preRestart(Throwable, Object)} and a new one {@link #postRestart(Throwable)};
+ * {@link #postStop()} runs exactly once per instance that started, after its children have
+ * stopped.
+ */
+public abstract class Actor {
+
+  private final ActorCell cell;
+
+  /**
+   * Binds the new instance to the actor being created.
+   *
+   * @throws IllegalStateException when not called from a {@link Props} factory run by the system
+   */
+  protected Actor() {
+    this.cell = ActorCell.bindNewInstance(this, this::receive);
+  }
+
+  /**
+   * Handles one message. Call {@link #unhandled(Object)} for a message you do not handle.
+   * An exception thrown here fails the actor; exactly this message is lost.
+   */
+  protected abstract void receive(Object message) throws Exception;
+
+  /** This actor's own reference. */
+  protected final ActorRef self() {
+    return cell.self();
+  }
+
+  /**
+   * The sender of the message being processed; the system's dead-letter reference when it
+   * had none. Only meaningful inside {@link #receive(Object)}.
+   */
+  protected final ActorRef sender() {
+    return cell.sender();
+  }
+
+  /** This actor's context: its children, its parent, its system, its Vert.x context. */
+  protected final ActorContext context() {
+    return cell;
+  }
+
+  /**
+   * For messages {@link #receive(Object)} does not handle: an unhandled {@link Terminated}
+   * fails the actor with {@link DeathPactException}; anything else is logged.
+   */
+  protected void unhandled(Object message) {
+    cell.unhandled(message);
+  }
+
+  /** Runs on the actor's context before it processes its first message. Default: nothing. */
+  public void preStart() throws Exception {
+  }
+
+  /** Runs on the actor's context once the actor and all its children have stopped. Default: nothing. */
+  public void postStop() throws Exception {
+  }
+
+  /**
+   * Runs on the failed instance before it is replaced. Default: stop all children, then
+   * {@link #postStop()}.
+   *
+   * @param reason  the failure
+   * @param message the message being processed when it failed, or {@code null}
+   */
+  public void preRestart(Throwable reason, Object message) throws Exception {
+    for (ActorRef child : cell.children()) {
+      cell.stop(child);
+    }
+    postStop();
+  }
+
+  /** Runs on the new instance after a restart, before any message. Default: {@link #preStart()}. */
+  public void postRestart(Throwable reason) throws Exception {
+    preStart();
+  }
+
+  /** How this actor supervises its children. Default: {@link SupervisorStrategy#defaultStrategy()}. */
+  public SupervisorStrategy supervisorStrategy() {
+    return SupervisorStrategy.defaultStrategy();
+  }
+}

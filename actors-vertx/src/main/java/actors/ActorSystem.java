@@ -1,0 +1,127 @@
+package actors;
+
+import actors.impl.ActorSystemImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+
+import java.util.function.Supplier;
+
+/**
+ * A hierarchy of actors hosted on a Vertx. Top-level actors are children of the {@code /user}
+ * guardian; the system's root is a verticle deployed on the Vertx, so undeploying it or
+ * closing the Vertx terminates the system.
+ *
+ * <p>All methods are thread-safe. {@code AutoCloseable}, so try-with-resources stops every
+ * actor on the way out:
+ * <pre>{@code
+ * try (ActorSystem system = ActorSystem.create()) {
+ *   ActorRef greeter = system.actorOf(Greeter::new, "greeter");
+ *   greeter.tell("world");
+ * }
+ * }</pre>
+ */
+public interface ActorSystem extends AutoCloseable {
+
+  /** A system with default options on a Vertx of its own, which {@link #terminate()} closes. */
+  static ActorSystem create() {
+    return ActorSystemImpl.create(null, new ActorSystemOptions());
+  }
+
+  /** A system with default options on a Vertx of its own, which {@link #terminate()} closes. */
+  static ActorSystem create(ActorSystemOptions options) {
+    return ActorSystemImpl.create(null, options);
+  }
+
+  /** A system with default options hosted on {@code vertx}, which it never closes. */
+  static ActorSystem create(Vertx vertx) {
+    return create(vertx, new ActorSystemOptions());
+  }
+
+  /**
+   * A system hosted on {@code vertx}, which it never closes.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  static ActorSystem create(Vertx vertx, ActorSystemOptions options) {
+    return ActorSystemImpl.create(java.util.Objects.requireNonNull(vertx, "vertx"), options);
+  }
+
+  /** The system's name, from its options. */
+  String name();
+
+  /**
+   * Creates a top-level actor with a generated name. The factory runs at once, on the calling
+   * thread; {@code preStart} then runs on the actor's context before its first message.
+   *
+   * @throws ActorInitializationException if the factory throws or returns no new instance
+   * @throws IllegalArgumentException     if the Props name an unknown dispatcher
+   * @throws IllegalStateException        if the system is terminating or terminated
+   */
+  ActorRef actorOf(Props props);
+
+  /**
+   * Creates a top-level actor, {@code /user/name}.
+   *
+   * @throws InvalidActorNameException if the name is malformed or taken
+   * @see #actorOf(Props)
+   */
+  ActorRef actorOf(Props props, String name);
+
+  /** Creates a top-level actor from a factory, with a generated name. */
+  default ActorRef actorOf(Supplier<? extends Actor> factory) {
+    return actorOf(Props.create(factory));
+  }
+
+  /** Creates a top-level actor from a factory. */
+  default ActorRef actorOf(Supplier<? extends Actor> factory, String name) {
+    return actorOf(Props.create(factory), name);
+  }
+
+  /**
+   * Stops an actor and its children; the Future completes once its {@code postStop} has run.
+   * Stopping an actor that already stopped completes at once.
+   *
+   * @throws IllegalArgumentException if {@code ref} is not an actor of this system
+   */
+  Future<Void> stop(ActorRef ref);
+
+  /**
+   * Stops every actor, children before parents, running each {@code postStop}, then undeploys
+   * the root verticle and, if the system owns its Vertx, closes it. Returns
+   * {@link #whenTerminated()}; calling it again changes nothing.
+   */
+  Future<Void> terminate();
+
+  /** Completes once the system has terminated. */
+  Future<Void> whenTerminated();
+
+  /**
+   * Terminates and waits for it.
+   *
+   * @throws IllegalStateException when called on an event-loop thread, which must never block
+   */
+  @Override
+  void close();
+
+  /** The reference whose messages are all dead letters; {@code sender()} when there is none. */
+  ActorRef deadLetters();
+
+  /** How many dead letters this system has seen. */
+  long deadLetterCount();
+
+  /**
+   * Calls {@code listener} for every dead letter, on the thread that produced it; the listener
+   * must be quick and must not block.
+   */
+  void addDeadLetterListener(Handler<DeadLetter> listener);
+
+  /** Removes a listener added with {@link #addDeadLetterListener(Handler)}. */
+  void removeDeadLetterListener(Handler<DeadLetter> listener);
+
+  /** The Vertx the system runs on. */
+  Vertx vertx();
+
+  /** A copy of the options the system was created with. */
+  ActorSystemOptions options();
+}

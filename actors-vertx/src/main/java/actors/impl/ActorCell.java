@@ -1,0 +1,639 @@
+package actors.impl;
+
+import actors.Actor;
+import actors.ActorContext;
+import actors.ActorInitializationException;
+import actors.ActorKilledException;
+import actors.ActorRef;
+import actors.ActorSystem;
+import actors.DeathPactException;
+import actors.Directive;
+import actors.Kill;
+import actors.PoisonPill;
+import actors.Props;
+import actors.Receive;
+import actors.SupervisorStrategy;
+import actors.Terminated;
+import actors.impl.SystemMessage.Create;
+import actors.impl.SystemMessage.DeathWatchNotification;
+import actors.impl.SystemMessage.Failed;
+import actors.impl.SystemMessage.Recreate;
+import actors.impl.SystemMessage.Resume;
+import actors.impl.SystemMessage.Suspend;
+import actors.impl.SystemMessage.Terminate;
+import actors.impl.SystemMessage.Unwatch;
+import actors.impl.SystemMessage.Watch;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The runtime of one actor: its current instance, behaviour, children, death watch and fault
+ * state, and the code that processes its user and system messages. The cell outlives
+ * restarts; only the instance is replaced.
+ *
+ * <p>Everything here runs on the actor's Vert.x context, one message at a time, except what
+ * says otherwise: {@link #sendMessage}, {@link #sendSystem}, {@link #terminationFuture} and
+ * creation, which any thread may call.
+ */
+public final class ActorCell implements ActorContext {
+
+  private static final System.Logger LOG = System.getLogger("actors");
+  private static final ThreadLocal<ActorCell> UNDER_CONSTRUCTION = new ThreadLocal<>();
+
+  final ActorSystemImpl system;
+  final ActorCell parent;
+  final String name;
+  final Props props;
+  final ContextInternal context;
+  final LocalActorRef self;
+  final Mailbox mailbox;
+  final Children children = new Children();
+
+  private Actor actor;
+  private Receive actorReceive;
+  private ArrayDeque<Receive> behaviours;
+  private ActorRef currentSender;
+  // Set by the Actor constructor while the factory runs (any thread; read by the same one).
+  private Actor pendingInstance;
+  private Receive pendingReceive;
+  // Non-null from a failure until the supervisor's directive has been carried out.
+  private Throwable failure;
+  private Object failedMessage;
+  // Non-null while a restart waits for the children stopped by preRestart.
+  private Throwable recreateCause;
+  private Set<ActorCell> stoppingChildren;
+  private DeathWatch deathWatch;
+  private boolean terminating;
+  // Written on the actor's thread under the monitor; read anywhere.
+  private volatile boolean terminated;
+  private Promise<Void> terminationPromise;
+
+  private ActorCell(ActorSystemImpl system, ActorCell parent, Props props, String name, ContextInternal context) {
+    this.system = system;
+    this.parent = parent;
+    this.props = props;
+    this.name = name;
+    this.context = context;
+    this.self = new LocalActorRef(this);
+    this.mailbox = new Mailbox(this);
+  }
+
+  /** Creates, registers and starts a child of {@code parent}; any thread. */
+  static ActorCell create(ActorSystemImpl system, ActorCell parent, Props props, String name) {
+    Objects.requireNonNull(props, "props");
+    Dispatcher dispatcher = system.dispatcher(props.dispatcher());
+    String childName = name == null ? parent.children.generateName() : Names.validate(name);
+    parent.children.reserve(childName, parent);
+    ActorCell cell;
+    try {
+      cell = new ActorCell(system, parent, props, childName, dispatcher.contextFor(parent));
+      cell.actor = cell.newInstance();
+      parent.children.register(cell);
+    } catch (RuntimeException | Error e) {
+      parent.children.unreserve(childName);
+      throw e;
+    }
+    cell.sendSystem(new Create());
+    return cell;
+  }
+
+  /** Creates and starts the {@code /user} guardian, the only cell without a parent. */
+  static ActorCell createGuardian(ActorSystemImpl system, Props props, ContextInternal context) {
+    ActorCell cell = new ActorCell(system, null, props, "user", context);
+    cell.actor = cell.newInstance();
+    cell.sendSystem(new Create());
+    return cell;
+  }
+
+  /**
+   * Called by the {@link Actor} constructor: binds the new instance to the cell whose factory
+   * is running on this thread.
+   *
+   * @throws IllegalStateException when no factory of the system is running
+   */
+  public static ActorCell bindNewInstance(Actor instance, Receive receive) {
+    ActorCell cell = UNDER_CONSTRUCTION.get();
+    if (cell == null) {
+      throw new IllegalStateException("actor " + instance.getClass().getName()
+          + " was created with new; actors are created by actorOf(Props), which calls the Props factory");
+    }
+    if (cell.pendingInstance != null) {
+      throw new IllegalStateException("the Props factory of " + cell.path()
+          + " created more than one actor instance; create children with context().actorOf");
+    }
+    cell.pendingInstance = instance;
+    cell.pendingReceive = receive;
+    return cell;
+  }
+
+  private Actor newInstance() {
+    ActorCell outer = UNDER_CONSTRUCTION.get();
+    UNDER_CONSTRUCTION.set(this);
+    try {
+      Actor instance = props.factory().get();
+      if (instance == null) {
+        throw new ActorInitializationException(path(), "the Props factory of " + describe() + " returned null", null);
+      }
+      if (instance != pendingInstance) {
+        throw new ActorInitializationException(path(), "the Props factory of " + describe()
+            + " returned an instance it did not create; it must return a new instance on every call", null);
+      }
+      actorReceive = pendingReceive;
+      return instance;
+    } catch (ActorInitializationException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      throw new ActorInitializationException(path(), "the Props factory of " + describe() + " threw " + e, e);
+    } finally {
+      pendingInstance = null;
+      pendingReceive = null;
+      if (outer == null) {
+        UNDER_CONSTRUCTION.remove();
+      } else {
+        UNDER_CONSTRUCTION.set(outer);
+      }
+    }
+  }
+
+  private String describe() {
+    Class<?> actorClass = props.actorClass();
+    return (actorClass != null ? "actor class " + actorClass.getName() : "the actor") + " at " + path();
+  }
+
+  // ---------------------------------------------------------------- sending (any thread)
+
+  void sendMessage(Object message, ActorRef sender) {
+    if (mailbox.isClosed()) {
+      system.deadLetterOffice.publish(message, sender, self);
+    } else {
+      mailbox.enqueue(message, sender);
+    }
+  }
+
+  void sendSystem(SystemMessage message) {
+    mailbox.enqueueSystem(message);
+  }
+
+  boolean isTerminated() {
+    return terminated;
+  }
+
+  /** Completes once this actor has stopped and its {@code postStop} has run; any thread. */
+  Future<Void> terminationFuture() {
+    synchronized (this) {
+      if (terminated) {
+        return Future.succeededFuture();
+      }
+      if (terminationPromise == null) {
+        terminationPromise = Promise.promise();
+      }
+      return terminationPromise.future();
+    }
+  }
+
+  // ---------------------------------------------------------------- user messages
+
+  void invoke(Object message, ActorRef sender) {
+    currentSender = sender;
+    try {
+      if (message == PoisonPill.INSTANCE) {
+        sendSystem(new Terminate());
+      } else if (message == Kill.INSTANCE) {
+        throw new ActorKilledException("Kill message received by " + path());
+      } else if (message instanceof Terminated terminatedMessage) {
+        // Only a Terminated this actor queued for a watch it still holds; see unwatch.
+        if (deathWatch != null && deathWatch.takeTerminated(terminatedMessage.actor())) {
+          behaviour().apply(message);
+        }
+      } else {
+        behaviour().apply(message);
+      }
+    } catch (Throwable t) {
+      handleInvokeFailure(t, message);
+    } finally {
+      currentSender = null;
+    }
+  }
+
+  private Receive behaviour() {
+    return behaviours == null || behaviours.isEmpty() ? actorReceive : behaviours.peek();
+  }
+
+  /** Backs {@link Actor#unhandled(Object)}. */
+  public void unhandled(Object message) {
+    if (message instanceof Terminated terminatedMessage) {
+      throw new DeathPactException("watched actor " + terminatedMessage.actor().path()
+          + " terminated and " + path() + " did not handle the Terminated message");
+    }
+    system.logUnhandled(message, currentSender, self);
+  }
+
+  // ---------------------------------------------------------------- system messages
+
+  void systemInvoke(SystemMessage message) {
+    try {
+      if (terminated) {
+        // A watch that arrives after the end is answered at once.
+        if (message instanceof Watch watch) {
+          watch.watcher.sendSystem(new DeathWatchNotification(this));
+        }
+      } else if (message instanceof Create) {
+        create();
+      } else if (message instanceof DeathWatchNotification notification) {
+        watchedActorTerminated(notification.actor);
+      } else if (message instanceof Failed failed) {
+        handleChildFailure(failed.child, failed.cause);
+      } else if (message instanceof Terminate) {
+        terminate();
+      } else if (message instanceof Watch watch) {
+        deathWatch().addWatcher(watch.watcher);
+      } else if (message instanceof Unwatch unwatch) {
+        deathWatch().removeWatcher(unwatch.watcher);
+      } else if (message instanceof Suspend) {
+        faultSuspend();
+      } else if (message instanceof Resume resume) {
+        faultResume(resume.causedByFailure);
+      } else if (message instanceof Recreate recreate) {
+        faultRecreate(recreate.cause);
+      }
+    } catch (Throwable t) {
+      LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path() + ": processing "
+          + message.getClass().getSimpleName() + " failed", t);
+    }
+  }
+
+  private void create() {
+    if (terminating) {
+      return;
+    }
+    try {
+      actor.preStart();
+    } catch (Throwable t) {
+      handleInvokeFailure(new ActorInitializationException(path(), "preStart of " + path() + " threw " + t, t), null);
+    }
+  }
+
+  // ---------------------------------------------------------------- fault handling
+
+  private void handleInvokeFailure(Throwable cause, Object message) {
+    if (terminating) {
+      LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path() + " failed while stopping", cause);
+      return;
+    }
+    if (failure != null) {
+      LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path()
+          + " failed again while waiting for its supervisor", cause);
+      return;
+    }
+    mailbox.suspend();
+    for (ActorCell child : children.cells()) {
+      child.sendSystem(new Suspend());
+    }
+    reportFailure(cause, message);
+  }
+
+  /** Records the failure and tells the supervisor; the mailbox is already suspended. */
+  private void reportFailure(Throwable cause, Object message) {
+    failure = cause;
+    failedMessage = message;
+    if (parent != null) {
+      parent.sendSystem(new Failed(this, cause));
+    } else {
+      system.guardianFailed(cause);
+    }
+  }
+
+  private void handleChildFailure(ActorCell child, Throwable cause) {
+    if (terminating || children.get(child.name) != child) {
+      return; // it is being stopped anyway
+    }
+    Directive directive = supervisorStrategy().decide(cause);
+    system.logFailure(child, cause, directive);
+    switch (directive) {
+      case RESUME -> child.sendSystem(new Resume(cause));
+      case RESTART -> child.sendSystem(new Recreate(cause));
+      case STOP -> stopChild(child);
+      case ESCALATE -> handleInvokeFailure(cause, null);
+    }
+  }
+
+  private SupervisorStrategy supervisorStrategy() {
+    if (actor == null) {
+      return SupervisorStrategy.defaultStrategy();
+    }
+    try {
+      SupervisorStrategy strategy = actor.supervisorStrategy();
+      return strategy != null ? strategy : SupervisorStrategy.defaultStrategy();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] supervisorStrategy() of " + path() + " threw", e);
+      return SupervisorStrategy.defaultStrategy();
+    }
+  }
+
+  private void faultSuspend() {
+    mailbox.suspend();
+    for (ActorCell child : children.cells()) {
+      child.sendSystem(new Suspend());
+    }
+  }
+
+  private void faultResume(Throwable causedByFailure) {
+    if (terminating) {
+      return;
+    }
+    if (causedByFailure != null) {
+      failure = null;
+      failedMessage = null;
+    }
+    mailbox.resume();
+    for (ActorCell child : children.cells()) {
+      child.sendSystem(new Resume(null));
+    }
+  }
+
+  private void faultRecreate(Throwable cause) {
+    if (terminating) {
+      return;
+    }
+    if (actor != null) {
+      try {
+        actor.preRestart(cause, failedMessage);
+      } catch (Throwable t) {
+        LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] preRestart of " + path() + " threw; restarting anyway", t);
+      }
+    }
+    actor = null;
+    actorReceive = null;
+    behaviours = null;
+    if (stoppingChildren != null && !stoppingChildren.isEmpty()) {
+      // The new instance may reuse the names of the children preRestart stopped.
+      recreateCause = cause;
+    } else {
+      finishRecreate(cause);
+    }
+  }
+
+  private void finishRecreate(Throwable cause) {
+    recreateCause = null;
+    try {
+      actor = newInstance();
+      actor.postRestart(cause);
+    } catch (ActorInitializationException e) {
+      reportFailure(e, null);
+      return;
+    } catch (Throwable t) {
+      reportFailure(new ActorInitializationException(path(), "postRestart of " + path() + " threw " + t, t), null);
+      return;
+    }
+    failure = null;
+    failedMessage = null;
+    mailbox.resume();
+    // Children that preRestart kept were suspended with this actor: they restart with it.
+    for (ActorCell child : children.cells()) {
+      if (stoppingChildren == null || !stoppingChildren.contains(child)) {
+        child.sendSystem(new Recreate(cause));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- termination
+
+  private void stopChild(ActorCell child) {
+    if (stoppingChildren == null) {
+      stoppingChildren = new HashSet<>();
+    }
+    if (stoppingChildren.add(child)) {
+      child.sendSystem(new Terminate());
+    }
+  }
+
+  private void terminate() {
+    if (terminating) {
+      return;
+    }
+    terminating = true;
+    mailbox.suspend();
+    if (deathWatch != null) {
+      for (ActorCell watchee : deathWatch.watching()) {
+        watchee.sendSystem(new Unwatch(this));
+      }
+      deathWatch.watching().clear();
+    }
+    List<ActorCell> living = children.close();
+    for (ActorCell child : living) {
+      stopChild(child);
+    }
+    if (living.isEmpty()) {
+      finishTerminate();
+    }
+  }
+
+  private void watchedActorTerminated(ActorCell dead) {
+    if (dead.parent == this) {
+      children.remove(dead);
+      if (stoppingChildren != null) {
+        stoppingChildren.remove(dead);
+      }
+    }
+    if (!terminating && deathWatch != null && deathWatch.watcheeTerminated(dead)) {
+      sendMessage(new Terminated(dead.self), dead.self);
+    }
+    if (terminating) {
+      if (children.isEmpty()) {
+        finishTerminate();
+      }
+    } else if (recreateCause != null && stoppingChildren.isEmpty()) {
+      finishRecreate(recreateCause);
+    }
+  }
+
+  private void finishTerminate() {
+    Actor instance = actor;
+    try {
+      if (instance != null) {
+        instance.postStop();
+      }
+    } catch (Throwable t) {
+      LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] postStop of " + path() + " threw", t);
+    } finally {
+      actor = null;
+      actorReceive = null;
+      behaviours = null;
+      failedMessage = null;
+      mailbox.close();
+      Promise<Void> promise;
+      synchronized (this) {
+        terminated = true;
+        promise = terminationPromise;
+      }
+      if (deathWatch != null) {
+        for (ActorCell watcher : deathWatch.watchers()) {
+          watcher.sendSystem(new DeathWatchNotification(this));
+        }
+        deathWatch = null;
+      }
+      if (parent != null) {
+        parent.sendSystem(new DeathWatchNotification(this));
+      }
+      if (promise != null) {
+        promise.complete();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- ActorContext
+
+  @Override
+  public ActorRef self() {
+    return self;
+  }
+
+  @Override
+  public ActorRef sender() {
+    ActorRef sender = currentSender;
+    return sender != null ? sender : system.deadLetters();
+  }
+
+  @Override
+  public ActorRef parent() {
+    return parent != null ? parent.self : self;
+  }
+
+  @Override
+  public ActorSystem system() {
+    return system;
+  }
+
+  @Override
+  public Vertx vertx() {
+    return system.vertx();
+  }
+
+  @Override
+  public Context vertxContext() {
+    return context;
+  }
+
+  @Override
+  public ActorRef actorOf(Props props) {
+    return createChild(props, null);
+  }
+
+  @Override
+  public ActorRef actorOf(Props props, String name) {
+    return createChild(props, Objects.requireNonNull(name, "name"));
+  }
+
+  private ActorRef createChild(Props props, String name) {
+    if (terminating) {
+      throw new IllegalStateException(path() + " is stopping and cannot create children");
+    }
+    return create(system, this, props, name).self;
+  }
+
+  @Override
+  public List<ActorRef> children() {
+    return children.refs();
+  }
+
+  @Override
+  public Optional<ActorRef> child(String name) {
+    ActorCell child = children.get(Objects.requireNonNull(name, "name"));
+    return child == null ? Optional.empty() : Optional.of(child.self);
+  }
+
+  @Override
+  public void stop(ActorRef ref) {
+    ActorCell target = cellOf(ref, "stop");
+    if (target == this) {
+      // After the current message, not in the middle of it.
+      sendSystem(new Terminate());
+    } else if (target.parent == this) {
+      stopChild(target);
+    } else {
+      throw new IllegalArgumentException("context().stop stops this actor or one of its children; "
+          + ref.path() + " is neither (use ActorSystem.stop)");
+    }
+  }
+
+  @Override
+  public ActorRef watch(ActorRef ref) {
+    ActorCell watchee = cellOf(ref, "watch");
+    if (watchee != this && !terminating && deathWatch().startWatching(watchee)) {
+      watchee.sendSystem(new Watch(this));
+    }
+    return ref;
+  }
+
+  @Override
+  public ActorRef unwatch(ActorRef ref) {
+    ActorCell watchee = cellOf(ref, "unwatch");
+    if (deathWatch != null && deathWatch.stopWatching(watchee)) {
+      watchee.sendSystem(new Unwatch(this));
+    }
+    return ref;
+  }
+
+  @Override
+  public void become(Receive behaviour, boolean discardOld) {
+    Objects.requireNonNull(behaviour, "behaviour");
+    if (behaviours == null) {
+      behaviours = new ArrayDeque<>(4);
+    }
+    if (discardOld && !behaviours.isEmpty()) {
+      behaviours.pop();
+    }
+    behaviours.push(behaviour);
+  }
+
+  @Override
+  public void unbecome() {
+    if (behaviours != null && !behaviours.isEmpty()) {
+      behaviours.pop();
+    }
+  }
+
+  private DeathWatch deathWatch() {
+    if (deathWatch == null) {
+      deathWatch = new DeathWatch();
+    }
+    return deathWatch;
+  }
+
+  private ActorCell cellOf(ActorRef ref, String operation) {
+    Objects.requireNonNull(ref, "ref");
+    if (ref instanceof LocalActorRef local && local.cell.system == system) {
+      return local.cell;
+    }
+    throw new IllegalArgumentException("cannot " + operation + " " + ref + ": not an actor of system " + system.name());
+  }
+
+  /** The actor's path, e.g. {@code /user/parent/child}; any thread. */
+  public String path() {
+    StringBuilder path = new StringBuilder(48);
+    appendPath(path);
+    return path.toString();
+  }
+
+  private void appendPath(StringBuilder path) {
+    if (parent != null) {
+      parent.appendPath(path);
+    }
+    path.append('/').append(name);
+  }
+
+  @Override
+  public String toString() {
+    return "ActorCell[" + path() + "]";
+  }
+}

@@ -1,0 +1,260 @@
+package actors.impl;
+
+import actors.ActorRef;
+import actors.ActorSystem;
+import actors.ActorSystemOptions;
+import actors.DeadLetter;
+import actors.Directive;
+import actors.Props;
+import actors.dispatch.Dispatchers;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The {@link ActorSystem}: the guardian, the dispatchers, dead letters and the shutdown sequence. */
+public final class ActorSystemImpl implements ActorSystem {
+
+  private static final System.Logger LOG = System.getLogger("actors");
+
+  private final VertxInternal vertx;
+  private final boolean ownsVertx;
+  private final ActorSystemOptions options;
+  final int throughput;
+  final Duration defaultAskTimeout;
+  final DeadLetterOffice deadLetterOffice;
+  private final ActorRef deadLetters;
+  private final RateLimitedLog unhandledLog = new RateLimitedLog(LOG, 10);
+  private final EventLoopDispatcher eventLoopDispatcher;
+  private final Map<String, Dispatcher> dispatchers;
+  private final ActorCell guardian;
+  private final Future<String> rootDeployment;
+  private final Promise<Void> terminated = Promise.promise();
+  private final AtomicBoolean terminateCalled = new AtomicBoolean();
+  private volatile boolean terminating;
+  private volatile Throwable escalatedFailure;
+
+  private ActorSystemImpl(VertxInternal vertx, boolean ownsVertx, ActorSystemOptions options) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.options = options;
+    this.throughput = options.getThroughput();
+    this.defaultAskTimeout = options.getDefaultAskTimeout();
+    this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters());
+    this.deadLetters = new DeadLetterRef(this);
+    this.eventLoopDispatcher = new EventLoopDispatcher(vertx);
+    this.dispatchers = Map.of(
+        Dispatchers.EVENT_LOOP, eventLoopDispatcher,
+        Dispatchers.CALLER_CONTEXT, new CallerContextDispatcher());
+    this.guardian = ActorCell.createGuardian(this, Props.create(GuardianActor.class, GuardianActor::new),
+        eventLoopDispatcher.next());
+    this.rootDeployment = vertx.deployVerticle(new RootVerticle(this));
+  }
+
+  /** Backs the {@code ActorSystem.create} methods; {@code vertx} null means one of its own. */
+  public static ActorSystem create(Vertx vertx, ActorSystemOptions options) {
+    Objects.requireNonNull(options, "options");
+    ActorSystemOptions copy = new ActorSystemOptions(options);
+    if (vertx == null) {
+      return new ActorSystemImpl((VertxInternal) Vertx.vertx(), true, copy);
+    }
+    if (!(vertx instanceof VertxInternal internal)) {
+      throw new IllegalArgumentException("vertx must be a Vertx made by Vert.x (Vertx.vertx() or Vertx.builder()), was "
+          + vertx.getClass().getName());
+    }
+    return new ActorSystemImpl(internal, false, copy);
+  }
+
+  Dispatcher dispatcher(String name) {
+    Dispatcher dispatcher = dispatchers.get(name);
+    if (dispatcher == null) {
+      throw new IllegalArgumentException("unknown dispatcher '" + name + "'; known: " + dispatchers.keySet());
+    }
+    return dispatcher;
+  }
+
+  /** A context for timers of asks made off any context. */
+  ContextInternal anyContext() {
+    return eventLoopDispatcher.next();
+  }
+
+  @Override
+  public String name() {
+    return options.getName();
+  }
+
+  @Override
+  public ActorRef actorOf(Props props) {
+    return createTopLevel(props, null);
+  }
+
+  @Override
+  public ActorRef actorOf(Props props, String name) {
+    return createTopLevel(props, Objects.requireNonNull(name, "name"));
+  }
+
+  private ActorRef createTopLevel(Props props, String name) {
+    if (terminating) {
+      throw new IllegalStateException("actor system [" + name() + "] is terminating or terminated: no new actors");
+    }
+    return ActorCell.create(this, guardian, props, name).self;
+  }
+
+  @Override
+  public Future<Void> stop(ActorRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (!(ref instanceof LocalActorRef local) || local.cell.system != this) {
+      throw new IllegalArgumentException("cannot stop " + ref + ": not an actor of system " + name());
+    }
+    if (local.cell == guardian) {
+      return terminate();
+    }
+    local.cell.sendSystem(new SystemMessage.Terminate());
+    return onCallerContext(local.cell.terminationFuture());
+  }
+
+  private static <T> Future<T> onCallerContext(Future<T> future) {
+    ContextInternal caller = ContextInternal.current();
+    if (caller == null) {
+      return future;
+    }
+    Promise<T> promise = caller.promise();
+    future.onComplete(promise);
+    return promise.future();
+  }
+
+  @Override
+  public Future<Void> terminate() {
+    if (terminateCalled.compareAndSet(false, true)) {
+      terminating = true;
+      rootDeployment
+          .transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : stopActors())
+          .onComplete(undeployed -> {
+            if (undeployed.failed()) {
+              LOG.log(System.Logger.Level.WARNING, "[" + name() + "] undeploying the root verticle failed", undeployed.cause());
+            }
+            if (ownsVertx) {
+              closeVertx();
+            } else {
+              finishTermination();
+            }
+          });
+    }
+    return whenTerminated();
+  }
+
+  /**
+   * Closes the owned Vertx from a thread of its own: called on one of its event loops, close()
+   * would complete its Future on that loop, which the close itself shuts down.
+   */
+  private void closeVertx() {
+    Thread closer = new Thread(() -> vertx.close().onComplete(closed -> {
+      if (closed.failed()) {
+        LOG.log(System.Logger.Level.WARNING, "[" + name() + "] closing Vert.x failed", closed.cause());
+      }
+      finishTermination();
+    }), "actors-" + name() + "-close");
+    closer.start();
+  }
+
+  /** Stops the guardian, hence every actor; called by the root verticle's undeployment. */
+  Future<Void> stopActors() {
+    terminating = true;
+    guardian.sendSystem(new SystemMessage.Terminate());
+    return guardian.terminationFuture().andThen(stopped -> {
+      if (!terminateCalled.get()) {
+        // The Vertx is closing, or someone undeployed the root: terminated all the same.
+        finishTermination();
+      }
+    });
+  }
+
+  private void finishTermination() {
+    Throwable failure = escalatedFailure;
+    if (failure != null) {
+      terminated.tryFail(failure);
+    } else {
+      terminated.tryComplete();
+    }
+  }
+
+  /** A failure escalated past the guardian: the system terminates and reports it. */
+  void guardianFailed(Throwable cause) {
+    escalatedFailure = cause;
+    LOG.log(System.Logger.Level.ERROR, "[" + name() + "] a failure escalated past /user; terminating the system", cause);
+    terminate();
+  }
+
+  @Override
+  public Future<Void> whenTerminated() {
+    return terminated.future();
+  }
+
+  @Override
+  public void close() {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("ActorSystem.close() blocks until the system has terminated and must not run on an "
+          + "event-loop thread (" + Thread.currentThread().getName() + "); use terminate(), which returns a Future");
+    }
+    try {
+      terminate().toCompletionStage().toCompletableFuture().join();
+    } catch (CompletionException e) {
+      // An escalated failure: logged when it happened, and whenTerminated() reports it.
+    }
+  }
+
+  @Override
+  public ActorRef deadLetters() {
+    return deadLetters;
+  }
+
+  @Override
+  public long deadLetterCount() {
+    return deadLetterOffice.count();
+  }
+
+  @Override
+  public void addDeadLetterListener(Handler<DeadLetter> listener) {
+    deadLetterOffice.addListener(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public void removeDeadLetterListener(Handler<DeadLetter> listener) {
+    deadLetterOffice.removeListener(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public ActorSystemOptions options() {
+    return new ActorSystemOptions(options);
+  }
+
+  void logFailure(ActorCell child, Throwable cause, Directive directive) {
+    LOG.log(System.Logger.Level.ERROR, "[" + name() + "] " + child.path() + " failed: " + cause
+        + "; supervisor " + (child.parent == null ? "root" : child.parent.path()) + " decided " + directive, cause);
+  }
+
+  void logUnhandled(Object message, ActorRef sender, ActorRef recipient) {
+    unhandledLog.log(System.Logger.Level.WARNING, () -> "[" + name() + "] " + recipient.path()
+        + " did not handle a message of type " + message.getClass().getName()
+        + " from " + (sender == null ? "no sender" : sender.path()));
+  }
+
+  @Override
+  public String toString() {
+    return "ActorSystem[" + name() + "]";
+  }
+}

@@ -1,0 +1,72 @@
+package actors.impl;
+
+import actors.ActorRef;
+import actors.AskTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The sender of an ask: not an actor, only a reference whose first message completes the
+ * ask's promise. Later messages, and a reply after the timeout, are dead letters. As a
+ * {@link Runnable} it is the timeout task.
+ */
+final class AskRef<T> implements ActorRef, Runnable {
+
+  private final ActorSystemImpl system;
+  private final Promise<T> promise;
+  private final ActorRef target;
+  private final Class<?> messageClass;
+  private final Duration timeout;
+  // Set before the question is sent, so before any reply can arrive.
+  ScheduledFuture<?> timer;
+
+  AskRef(ActorSystemImpl system, Promise<T> promise, ActorRef target, Class<?> messageClass, Duration timeout) {
+    this.system = system;
+    this.promise = promise;
+    this.target = target;
+    this.messageClass = messageClass;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public String path() {
+    return "/temp/ask-" + Integer.toHexString(System.identityHashCode(this));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void tell(Object message, ActorRef sender) {
+    Objects.requireNonNull(message, "message");
+    if (promise.tryComplete((T) message)) {
+      timer.cancel(false);
+    } else {
+      system.deadLetterOffice.publish(message, sender, this);
+    }
+  }
+
+  @Override
+  public void run() {
+    promise.tryFail(new AskTimeoutException("ask timed out on " + target.path() + " after "
+        + timeout.toMillis() + " ms: no reply to a message of type " + messageClass.getName()
+        + "; a later reply goes to dead letters"));
+  }
+
+  @Override
+  public <R> Future<R> ask(Object message) {
+    return ask(message, system.defaultAskTimeout);
+  }
+
+  @Override
+  public <R> Future<R> ask(Object message, Duration timeout) {
+    return Asks.ask(system, this, message, timeout, promise.future().isComplete(), system.anyContext());
+  }
+
+  @Override
+  public String toString() {
+    return "AskRef[" + path() + " for " + target.path() + "]";
+  }
+}

@@ -1,0 +1,48 @@
+package actors.impl;
+
+import actors.ActorRef;
+import actors.AskTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/** The ask pattern: a temporary reply reference, a promise and a timeout. */
+final class Asks {
+
+  private Asks() {
+  }
+
+  /**
+   * Sends {@code message} to {@code target} with a new {@link AskRef} as sender.
+   *
+   * @param targetTerminated fail at once instead of waiting out the timeout
+   * @param targetContext    where the timeout runs when the caller is not on a context
+   */
+  static <T> Future<T> ask(ActorSystemImpl system, ActorRef target, Object message, Duration timeout,
+                           boolean targetTerminated, ContextInternal targetContext) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("ask timeout must be positive, was " + timeout);
+    }
+    // On the asker's context when there is one, so the Future's callbacks run there.
+    ContextInternal caller = ContextInternal.current();
+    Promise<T> promise = caller != null ? caller.promise() : Promise.promise();
+    if (targetTerminated) {
+      system.deadLetterOffice.publish(message, null, target);
+      promise.fail(new AskTimeoutException("recipient " + target.path()
+          + " had already stopped; the ask with a message of type " + message.getClass().getName()
+          + " was not delivered"));
+      return promise.future();
+    }
+    AskRef<T> replyTo = new AskRef<>(system, promise, target, message.getClass(), timeout);
+    ContextInternal timerContext = caller != null ? caller : targetContext;
+    replyTo.timer = timerContext.nettyEventLoop().schedule(replyTo, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    target.tell(message, replyTo);
+    return promise.future();
+  }
+}

@@ -1,0 +1,69 @@
+package actors.impl;
+
+import actors.ActorRef;
+import actors.DeadLetter;
+import io.vertx.core.Handler;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts dead letters, passes them to listeners, and logs them at a bounded rate. */
+final class DeadLetterOffice {
+
+  private static final System.Logger LOG = System.getLogger("actors.deadLetters");
+  private static final int LOGGED_PER_SECOND = 10;
+  private static final int MAX_LOGGED_MESSAGE = 100;
+
+  private final String systemName;
+  private final boolean log;
+  private final LongAdder count = new LongAdder();
+  private final List<Handler<DeadLetter>> listeners = new CopyOnWriteArrayList<>();
+  private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, LOGGED_PER_SECOND);
+
+  DeadLetterOffice(String systemName, boolean log) {
+    this.systemName = systemName;
+    this.log = log;
+  }
+
+  void publish(Object message, ActorRef sender, ActorRef recipient) {
+    count.increment();
+    if (listeners.isEmpty() && !log) {
+      return;
+    }
+    DeadLetter letter = new DeadLetter(message, sender, recipient);
+    for (Handler<DeadLetter> listener : listeners) {
+      try {
+        listener.handle(letter);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "[" + systemName + "] a dead-letter listener threw", e);
+      }
+    }
+    if (log) {
+      rateLimitedLog.log(System.Logger.Level.INFO, () -> describe(letter));
+    }
+  }
+
+  private String describe(DeadLetter letter) {
+    String text = String.valueOf(letter.message());
+    if (text.length() > MAX_LOGGED_MESSAGE) {
+      text = text.substring(0, MAX_LOGGED_MESSAGE) + "...";
+    }
+    return "[" + systemName + "] dead letter: " + letter.message().getClass().getName() + " [" + text + "] from "
+        + (letter.sender() == null ? "no sender" : letter.sender().path()) + " to " + letter.recipient().path()
+        + " was not delivered; " + count.sum() + " dead letters so far"
+        + " (logging is limited to " + LOGGED_PER_SECOND + " a second; ActorSystemOptions.setLogDeadLetters(false) turns it off)";
+  }
+
+  long count() {
+    return count.sum();
+  }
+
+  void addListener(Handler<DeadLetter> listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(Handler<DeadLetter> listener) {
+    listeners.remove(listener);
+  }
+}

@@ -1,0 +1,218 @@
+package actors.impl;
+
+import actors.ActorRef;
+import io.vertx.core.internal.ContextInternal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * An actor's mailbox: a lock-free MPSC queue of user messages, a lock-free stack of system
+ * messages, and a status word. It is also the drain task its dispatcher runs, so scheduling
+ * allocates nothing.
+ *
+ * <p>Status word: bit 0 {@code SCHEDULED} (a drain is queued on the context or running),
+ * bit 1 {@code CLOSED} (the actor has stopped), and above them a suspension count (the actor
+ * failed, or its parent did, and processes only system messages). Only the actor's own thread
+ * changes the suspension count and {@code CLOSED}; producers only set {@code SCHEDULED}.
+ *
+ * <p>Lost wake-ups are impossible: a producer publishes its message (a full fence) before it
+ * reads the status, and the drain clears {@code SCHEDULED} (a full fence) before it looks at
+ * the queues again; whichever comes second sees the other's write and schedules.
+ *
+ * <p>A closed mailbox still schedules, so messages that race with the stop are drained to dead
+ * letters on the actor's thread instead of being stranded: nothing is dropped silently.
+ */
+final class Mailbox implements Runnable {
+
+  private static final int SCHEDULED = 1;
+  private static final int CLOSED = 2;
+  private static final int SUSPEND_UNIT = 4;
+
+  private static final VarHandle STATUS;
+  private static final VarHandle SYSTEM_STACK;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATUS = lookup.findVarHandle(Mailbox.class, "status", int.class);
+      SYSTEM_STACK = lookup.findVarHandle(Mailbox.class, "systemStack", SystemMessage.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final ActorCell cell;
+  private final EnvelopeQueue queue = new EnvelopeQueue();
+  private volatile int status;
+  // Newest first; reversed when drained.
+  @SuppressWarnings("unused")
+  private volatile SystemMessage systemStack;
+
+  Mailbox(ActorCell cell) {
+    this.cell = cell;
+  }
+
+  /** Enqueues a user message; any thread. */
+  void enqueue(Object message, ActorRef sender) {
+    queue.offer(new Envelope(message, sender));
+    int s = status;
+    // Suspended: the resume will schedule. Closed: schedule anyway, to dead-letter it.
+    if ((s & SCHEDULED) == 0 && (s < SUSPEND_UNIT || (s & CLOSED) != 0)) {
+      trySchedule();
+    }
+  }
+
+  /** Enqueues a system message; any thread. */
+  void enqueueSystem(SystemMessage message) {
+    SystemMessage head;
+    do {
+      head = systemStack;
+      message.next = head;
+    } while (!SYSTEM_STACK.compareAndSet(this, head, message));
+    if ((status & SCHEDULED) == 0) {
+      trySchedule();
+    }
+  }
+
+  boolean isClosed() {
+    return (status & CLOSED) != 0;
+  }
+
+  /** Actor thread only. */
+  void suspend() {
+    STATUS.getAndAdd(this, SUSPEND_UNIT);
+  }
+
+  /** Actor thread only; a no-op when not suspended. */
+  void resume() {
+    int s;
+    do {
+      s = status;
+      if (s < SUSPEND_UNIT) {
+        return;
+      }
+    } while (!STATUS.compareAndSet(this, s, s - SUSPEND_UNIT));
+  }
+
+  /** Actor thread only. After this, user messages go to dead letters. */
+  void close() {
+    int s;
+    do {
+      s = status;
+    } while (!STATUS.compareAndSet(this, s, s | CLOSED));
+  }
+
+  /** Queued user messages. Actor thread only. */
+  int size() {
+    return queue.size();
+  }
+
+  private void trySchedule() {
+    for (;;) {
+      int s = status;
+      if ((s & SCHEDULED) != 0) {
+        return;
+      }
+      if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
+        try {
+          cell.context.executor().execute(this);
+        } catch (RejectedExecutionException e) {
+          // The event loop is gone (Vert.x closed): no drain will ever run, so this thread,
+          // which holds SCHEDULED and is therefore the only consumer, dead-letters the rest.
+          drainAfterRejection();
+        }
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void run() {
+    ContextInternal context = cell.context;
+    ContextInternal previous = context.beginDispatch();
+    try {
+      processSystemMessages();
+      if ((status & CLOSED) != 0) {
+        drainToDeadLetters();
+      } else {
+        processUserMessages();
+      }
+    } finally {
+      context.endDispatch(previous);
+      STATUS.getAndAdd(this, -SCHEDULED);
+      if (hasWork()) {
+        trySchedule();
+      }
+    }
+  }
+
+  private boolean hasWork() {
+    if (systemStack != null) {
+      return true;
+    }
+    int s = status;
+    return !queue.isEmpty() && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
+  }
+
+  private void processUserMessages() {
+    int left = cell.system.throughput;
+    while (left-- > 0 && status < SUSPEND_UNIT) {
+      Envelope envelope = queue.poll();
+      if (envelope == null) {
+        return;
+      }
+      Object message = envelope.message;
+      ActorRef sender = envelope.sender;
+      EnvelopeQueue.release(envelope);
+      cell.invoke(message, sender);
+      if (systemStack != null) {
+        processSystemMessages();
+      }
+    }
+  }
+
+  private void processSystemMessages() {
+    SystemMessage stack;
+    while ((stack = (SystemMessage) SYSTEM_STACK.getAndSet(this, null)) != null) {
+      SystemMessage message = reverse(stack);
+      while (message != null) {
+        SystemMessage next = message.next;
+        message.next = null;
+        cell.systemInvoke(message);
+        message = next;
+      }
+    }
+  }
+
+  private static SystemMessage reverse(SystemMessage stack) {
+    SystemMessage reversed = null;
+    while (stack != null) {
+      SystemMessage next = stack.next;
+      stack.next = reversed;
+      reversed = stack;
+      stack = next;
+    }
+    return reversed;
+  }
+
+  private void drainToDeadLetters() {
+    Envelope envelope;
+    while ((envelope = queue.poll()) != null) {
+      Object message = envelope.message;
+      ActorRef sender = envelope.sender;
+      EnvelopeQueue.release(envelope);
+      cell.system.deadLetterOffice.publish(message, sender, cell.self);
+    }
+  }
+
+  private void drainAfterRejection() {
+    try {
+      SYSTEM_STACK.getAndSet(this, null);
+      drainToDeadLetters();
+    } finally {
+      STATUS.getAndAdd(this, -SCHEDULED);
+    }
+  }
+}
