@@ -385,6 +385,9 @@ public final class ActorCell implements ActorContext {
 
   private void finishRecreate(Throwable cause) {
     recreateCause = null;
+    // Children that preRestart kept were suspended with this actor: they restart with it.
+    // Taken before the new instance runs, which may create children of its own.
+    List<ActorCell> survivors = children.cells();
     try {
       actor = newInstance();
       actor.postRestart(cause);
@@ -398,8 +401,7 @@ public final class ActorCell implements ActorContext {
     failure = null;
     failedMessage = null;
     mailbox.resume();
-    // Children that preRestart kept were suspended with this actor: they restart with it.
-    for (ActorCell child : children.cells()) {
+    for (ActorCell child : survivors) {
       if (stoppingChildren == null || !stoppingChildren.contains(child)) {
         child.sendSystem(new Recreate(cause));
       }
