@@ -485,6 +485,9 @@ public final class ActorCell implements ActorContext {
         deathWatch = null;
       }
       if (parent != null) {
+        // Free the name now, not when the parent gets to the notification: whoever waits for
+        // this stop may reuse the name at once.
+        parent.children.remove(this);
         parent.sendSystem(new DeathWatchNotification(this));
       }
       if (promise != null) {
