@@ -249,4 +249,38 @@ class FailureTest extends SystemTestBase {
       test.completeNow();
     })));
   }
+
+  @Test
+  void childrenKeptByPreRestartAreRestartedWithTheirParent(VertxTestContext test) {
+    AtomicInteger childInstances = new AtomicInteger();
+    ActorRef parent = system.actorOf(() -> new Actor() {
+      @Override
+      public void preStart() {
+        if (context().children().isEmpty()) {
+          context().actorOf(() -> {
+            childInstances.incrementAndGet();
+            return new FnActor((a, m) -> a.reply(childInstances.get()));
+          }, "kept");
+        }
+      }
+
+      @Override
+      public void preRestart(Throwable reason, Object message) {
+        // Keeps its children.
+      }
+
+      @Override
+      protected void receive(Object message) {
+        if (message.equals("fail")) {
+          throw new IllegalStateException("parent fails");
+        }
+        context().child("kept").orElseThrow().forward(message, context());
+      }
+    }, "parent");
+    parent.tell("fail");
+    parent.ask("child instances?").onComplete(test.succeeding(count -> test.verify(() -> {
+      assertThat(count).isEqualTo(2);
+      test.completeNow();
+    })));
+  }
 }
