@@ -5,14 +5,14 @@ import io.vertx.core.Vertx;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * An actor's view of itself and its surroundings. Use it only from the actor's own code, on
+ * An actor's view of itself and its surroundings; as an {@link ActorRefFactory} it creates
+ * children. Use it only from the actor's own code, on
  * its context (in {@code receive} and the lifecycle hooks, or in callbacks that run on
  * {@link #vertxContext()}); it is not thread-safe.
  */
-public interface ActorContext {
+public interface ActorContext extends ActorRefFactory {
 
   /** The actor's own reference. */
   ActorRef self();
@@ -31,26 +31,6 @@ public interface ActorContext {
 
   /** The Vert.x context this actor is bound to for life; all its messages are processed on it. */
   Context vertxContext();
-
-  /** Creates a child with a generated name. */
-  ActorRef actorOf(Props props);
-
-  /**
-   * Creates a child with a name unique among its living siblings.
-   *
-   * @throws InvalidActorNameException if the name is malformed or taken
-   */
-  ActorRef actorOf(Props props, String name);
-
-  /** Creates a child from a factory, with a generated name. */
-  default ActorRef actorOf(Supplier<? extends Actor> factory) {
-    return actorOf(Props.create(factory));
-  }
-
-  /** Creates a named child from a factory. */
-  default ActorRef actorOf(Supplier<? extends Actor> factory, String name) {
-    return actorOf(Props.create(factory), name);
-  }
 
   /** The living children, in creation order. */
   List<ActorRef> children();

@@ -5,12 +5,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 
-import java.util.function.Supplier;
-
 /**
- * A hierarchy of actors hosted on a Vertx. Top-level actors are children of the {@code /user}
- * guardian; the system's root is a verticle deployed on the Vertx, so undeploying it or
- * closing the Vertx terminates the system.
+ * A hierarchy of actors hosted on a Vertx. The actors it creates as an {@link ActorRefFactory}
+ * are top-level: children of the {@code /user} guardian. The system's root is a verticle
+ * deployed on the Vertx, so undeploying it or closing the Vertx terminates the system.
  *
  * <p>All methods are thread-safe. {@code AutoCloseable}, so try-with-resources stops every
  * actor on the way out:
@@ -21,14 +19,14 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public interface ActorSystem extends AutoCloseable {
+public interface ActorSystem extends ActorRefFactory, AutoCloseable {
 
   /** A system with default options on a Vertx of its own, which {@link #terminate()} closes. */
   static ActorSystem create() {
     return ActorSystemImpl.create(null, new ActorSystemOptions());
   }
 
-  /** A system with default options on a Vertx of its own, which {@link #terminate()} closes. */
+  /** A system with these options on a Vertx of its own, which {@link #terminate()} closes. */
   static ActorSystem create(ActorSystemOptions options) {
     return ActorSystemImpl.create(null, options);
   }
@@ -49,34 +47,6 @@ public interface ActorSystem extends AutoCloseable {
 
   /** The system's name, from its options. */
   String name();
-
-  /**
-   * Creates a top-level actor with a generated name. The factory runs at once, on the calling
-   * thread; {@code preStart} then runs on the actor's context before its first message.
-   *
-   * @throws ActorInitializationException if the factory throws or returns no new instance
-   * @throws IllegalArgumentException     if the Props name an unknown dispatcher
-   * @throws IllegalStateException        if the system is terminating or terminated
-   */
-  ActorRef actorOf(Props props);
-
-  /**
-   * Creates a top-level actor, {@code /user/name}.
-   *
-   * @throws InvalidActorNameException if the name is malformed or taken
-   * @see #actorOf(Props)
-   */
-  ActorRef actorOf(Props props, String name);
-
-  /** Creates a top-level actor from a factory, with a generated name. */
-  default ActorRef actorOf(Supplier<? extends Actor> factory) {
-    return actorOf(Props.create(factory));
-  }
-
-  /** Creates a top-level actor from a factory. */
-  default ActorRef actorOf(Supplier<? extends Actor> factory, String name) {
-    return actorOf(Props.create(factory), name);
-  }
 
   /**
    * Stops an actor and its children; the Future completes once its {@code postStop} has run.

@@ -52,16 +52,7 @@ class ActorSystemTest {
     ActorSystem system = ActorSystem.create(vertx);
     AtomicBoolean stopped = new AtomicBoolean();
     ActorRef actor = system.actorOf(() -> new FnActor((a, m) -> a.reply(m)));
-    system.actorOf(() -> new Actor() {
-      @Override
-      protected void receive(Object message) {
-      }
-
-      @Override
-      public void postStop() {
-        stopped.set(true);
-      }
-    });
+    system.actorOf(SystemTestBase.onStop(() -> stopped.set(true)));
     actor.ask("started?")
         .compose(started -> vertx.close())
         .compose(closed -> system.whenTerminated())
@@ -75,16 +66,7 @@ class ActorSystemTest {
   void closeBlocksUntilEveryActorHasStopped(Vertx vertx) {
     ActorSystem system = ActorSystem.create(vertx);
     AtomicBoolean stopped = new AtomicBoolean();
-    system.actorOf(() -> new Actor() {
-      @Override
-      protected void receive(Object message) {
-      }
-
-      @Override
-      public void postStop() {
-        stopped.set(true);
-      }
-    });
+    system.actorOf(SystemTestBase.onStop(() -> stopped.set(true)));
 
     system.close();
 

@@ -33,6 +33,20 @@ abstract class SystemTestBase {
     return Props.create(FnActor.class, () -> new FnActor(behaviour));
   }
 
+  /** An actor that ignores its messages and runs {@code onStop} in its postStop. */
+  static Props onStop(Runnable onStop) {
+    return Props.create(() -> new Actor() {
+      @Override
+      protected void receive(Object message) {
+      }
+
+      @Override
+      public void postStop() {
+        onStop.run();
+      }
+    });
+  }
+
   static Props echo() {
     return props((a, m) -> a.reply(m));
   }
