@@ -77,13 +77,4 @@ final class EnvelopeQueue {
   boolean isEmpty() {
     return head == tail;
   }
-
-  /** The number of queued envelopes, counted by walking the queue. Consumer only. */
-  int size() {
-    int size = 0;
-    for (Envelope node = head.nextAcquire(); node != null; node = node.nextAcquire()) {
-      size++;
-    }
-    return size;
-  }
 }

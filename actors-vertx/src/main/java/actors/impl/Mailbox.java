@@ -104,11 +104,6 @@ final class Mailbox implements Runnable {
     } while (!STATUS.compareAndSet(this, s, s | CLOSED));
   }
 
-  /** Queued user messages. Actor thread only. */
-  int size() {
-    return queue.size();
-  }
-
   private void trySchedule() {
     for (;;) {
       int s = status;
