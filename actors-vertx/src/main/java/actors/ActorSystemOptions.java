@@ -10,7 +10,8 @@ import java.util.Objects;
  * as constants, a copy constructor, and a JSON form.
  *
  * <p>JSON keys: {@code name} (string), {@code defaultAskTimeout} (milliseconds),
- * {@code throughput} (int), {@code logDeadLetters} (boolean).
+ * {@code throughput} (int), {@code logDeadLetters} (boolean). The guardian's strategy holds a
+ * function and has no JSON form: set it in code.
  */
 public class ActorSystemOptions {
 
@@ -27,6 +28,7 @@ public class ActorSystemOptions {
   private Duration defaultAskTimeout = DEFAULT_ASK_TIMEOUT;
   private int throughput = DEFAULT_THROUGHPUT;
   private boolean logDeadLetters = DEFAULT_LOG_DEAD_LETTERS;
+  private SupervisorStrategy guardianStrategy = SupervisorStrategy.defaultStrategy();
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -38,6 +40,7 @@ public class ActorSystemOptions {
     this.defaultAskTimeout = other.defaultAskTimeout;
     this.throughput = other.throughput;
     this.logDeadLetters = other.logDeadLetters;
+    this.guardianStrategy = other.guardianStrategy;
   }
 
   /**
@@ -127,6 +130,21 @@ public class ActorSystemOptions {
   /** Sets whether dead letters are logged. */
   public ActorSystemOptions setLogDeadLetters(boolean logDeadLetters) {
     this.logDeadLetters = logDeadLetters;
+    return this;
+  }
+
+  /** How the {@code /user} guardian supervises top-level actors. */
+  public SupervisorStrategy getGuardianStrategy() {
+    return guardianStrategy;
+  }
+
+  /**
+   * Sets how the {@code /user} guardian supervises top-level actors. Default, as in Pekko:
+   * {@link SupervisorStrategy#defaultStrategy()}, which restarts a failed top-level actor. A
+   * failure the guardian escalates terminates the system.
+   */
+  public ActorSystemOptions setGuardianStrategy(SupervisorStrategy strategy) {
+    this.guardianStrategy = Objects.requireNonNull(strategy, "strategy");
     return this;
   }
 

@@ -29,12 +29,16 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The runtime of one actor: its current instance, behaviour, children, death watch and fault
@@ -72,6 +76,8 @@ public final class ActorCell implements ActorContext {
   // Non-null while a restart waits for the children stopped by preRestart.
   private Throwable recreateCause;
   private Set<ActorCell> stoppingChildren;
+  private Map<ActorCell, RestartStats> childRestartStats;
+  private final Set<Long> backoffTimers = new HashSet<>(0);
   private DeathWatch deathWatch;
   private boolean terminating;
   // Written on the actor's thread under the monitor; read anywhere.
@@ -317,14 +323,76 @@ public final class ActorCell implements ActorContext {
     if (terminating || children.get(child.name) != child) {
       return; // it is being stopped anyway
     }
-    Directive directive = supervisorStrategy().decide(cause);
-    system.logFailure(child, cause, directive);
+    SupervisorStrategy strategy = supervisorStrategy();
+    Directive directive = strategy.decide(cause);
+    Duration delay = Duration.ZERO;
+    boolean limitReached = false;
+    if (directive == Directive.RESTART) {
+      RestartStats stats = restartStats(strategy, child);
+      long now = System.nanoTime();
+      int recent = stats.restartsWithin(now, strategy.within());
+      if (strategy.allowsRestart(recent)) {
+        stats.record(now);
+        delay = strategy.backoffDelay(recent, ThreadLocalRandom.current().nextDouble());
+      } else {
+        directive = Directive.STOP;
+        limitReached = true;
+      }
+    }
+    if (strategy.loggingEnabled()) {
+      system.logFailure(child, cause, directive, limitReached, delay);
+    }
     switch (directive) {
       case RESUME -> child.sendSystem(new Resume(cause));
-      case RESTART -> child.sendSystem(new Recreate(cause));
-      case STOP -> stopChild(child);
+      case RESTART -> restartChildren(affectedBy(strategy, child), child, cause, delay);
+      case STOP -> affectedBy(strategy, child).forEach(this::stopChild);
       case ESCALATE -> handleInvokeFailure(cause, null);
     }
+  }
+
+  /** The children a restart or stop of {@code failed} applies to, in creation order. */
+  private List<ActorCell> affectedBy(SupervisorStrategy strategy, ActorCell failed) {
+    return switch (strategy.scope()) {
+      case ONE_FOR_ONE -> List.of(failed);
+      case ALL_FOR_ONE -> children.cells();
+      case REST_FOR_ONE -> {
+        List<ActorCell> all = children.cells();
+        yield all.subList(all.indexOf(failed), all.size());
+      }
+    };
+  }
+
+  private RestartStats restartStats(SupervisorStrategy strategy, ActorCell child) {
+    if (childRestartStats == null) {
+      childRestartStats = new HashMap<>();
+    }
+    // One-for-one counts per child (Pekko); the group strategies per supervisor (OTP).
+    return childRestartStats.computeIfAbsent(strategy.scope() == SupervisorStrategy.Scope.ONE_FOR_ONE ? child : this,
+        key -> new RestartStats());
+  }
+
+  private void restartChildren(List<ActorCell> affected, ActorCell failed, Throwable cause, Duration delay) {
+    for (ActorCell sibling : affected) {
+      if (sibling != failed) {
+        // Siblings are healthy: held like the failed child until they restart together.
+        sibling.sendSystem(new Suspend());
+      }
+    }
+    if (delay.isZero()) {
+      for (ActorCell child : affected) {
+        child.sendSystem(new Recreate(cause));
+      }
+      return;
+    }
+    // Back-off: a timer on this actor's context. If this actor stops first, its children are
+    // stopped and the late Recreate finds them terminating, which ignores it.
+    long timer = context.setTimer(Math.max(1, delay.toMillis()), id -> {
+      backoffTimers.remove(id);
+      for (ActorCell child : affected) {
+        child.sendSystem(new Recreate(cause));
+      }
+    });
+    backoffTimers.add(timer);
   }
 
   private SupervisorStrategy supervisorStrategy() {
@@ -425,6 +493,10 @@ public final class ActorCell implements ActorContext {
     }
     terminating = true;
     mailbox.suspend();
+    for (long timer : backoffTimers) {
+      system.vertx().cancelTimer(timer);
+    }
+    backoffTimers.clear();
     if (deathWatch != null) {
       for (ActorCell watchee : deathWatch.watching()) {
         watchee.sendSystem(new Unwatch(this));
@@ -445,6 +517,9 @@ public final class ActorCell implements ActorContext {
       children.remove(dead);
       if (stoppingChildren != null) {
         stoppingChildren.remove(dead);
+      }
+      if (childRestartStats != null) {
+        childRestartStats.remove(dead);
       }
     }
     if (!terminating && deathWatch != null && deathWatch.watcheeTerminated(dead)) {

@@ -6,6 +6,7 @@ import actors.ActorSystemOptions;
 import actors.DeadLetter;
 import actors.Directive;
 import actors.Props;
+import actors.SupervisorStrategy;
 import actors.dispatch.Dispatchers;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -55,7 +56,8 @@ public final class ActorSystemImpl implements ActorSystem {
     this.dispatchers = Map.of(
         Dispatchers.EVENT_LOOP, eventLoopDispatcher,
         Dispatchers.CALLER_CONTEXT, new CallerContextDispatcher());
-    this.guardian = ActorCell.createGuardian(this, Props.create(GuardianActor.class, GuardianActor::new),
+    SupervisorStrategy guardianStrategy = options.getGuardianStrategy();
+    this.guardian = ActorCell.createGuardian(this, Props.create(GuardianActor.class, () -> new GuardianActor(guardianStrategy)),
         eventLoopDispatcher.next());
     this.rootDeployment = vertx.deployVerticle(new RootVerticle(this));
   }
@@ -242,9 +244,11 @@ public final class ActorSystemImpl implements ActorSystem {
     return new ActorSystemOptions(options);
   }
 
-  void logFailure(ActorCell child, Throwable cause, Directive directive) {
+  void logFailure(ActorCell child, Throwable cause, Directive directive, boolean limitReached, Duration delay) {
     LOG.log(System.Logger.Level.ERROR, "[" + name() + "] " + child.path() + " failed: " + cause
-        + "; supervisor " + (child.parent == null ? "root" : child.parent.path()) + " decided " + directive, cause);
+        + "; supervisor " + child.parent.path() + " decided " + directive
+        + (limitReached ? " (restart limit reached)" : "")
+        + (delay.isZero() ? "" : " after a back-off of " + delay.toMillis() + " ms"), cause);
   }
 
   void logUnhandled(Object message, ActorRef sender, ActorRef recipient) {
