@@ -5,14 +5,15 @@ import java.util.ArrayDeque;
 
 /**
  * When the recent restarts happened, for a strategy's restart limit and back-off: OTP's
- * intensity within a sliding period. Supervisor thread only.
+ * intensity within a sliding period. Used by actor supervisors and {@code SupervisorVerticle};
+ * the owner's thread only.
  */
-final class RestartStats {
+public final class RestartStats {
 
   private final ArrayDeque<Long> restarts = new ArrayDeque<>(4);
 
   /** How many restarts happened within {@code window} before {@code now}; forgets older ones. */
-  int restartsWithin(long now, Duration window) {
+  public int restartsWithin(long now, Duration window) {
     long oldest = now - window.toNanos();
     while (!restarts.isEmpty() && restarts.peekFirst() - oldest <= 0) {
       restarts.pollFirst();
@@ -20,7 +21,7 @@ final class RestartStats {
     return restarts.size();
   }
 
-  void record(long now) {
+  public void record(long now) {
     restarts.addLast(now);
   }
 }

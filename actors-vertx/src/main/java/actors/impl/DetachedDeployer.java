@@ -1,0 +1,33 @@
+package actors.impl;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+
+/**
+ * Deploys verticles that are not Vert.x children of the caller's deployment. Vert.x undeploys
+ * a deployment's children itself, before the parent's {@code stop} and in no set order; a
+ * supervisor that promises reverse start order must own that order, so it deploys from a
+ * context of no deployment and undeploys its children itself.
+ */
+public final class DetachedDeployer {
+
+  private final ContextInternal detached;
+
+  /** A deployer for {@code vertx}; create it on the supervisor's context. */
+  public DetachedDeployer(Vertx vertx) {
+    this.detached = ((VertxInternal) vertx).createEventLoopContext();
+  }
+
+  /** Deploys {@code deployable}; the Future completes on the caller's context. */
+  public Future<String> deploy(Deployable deployable, DeploymentOptions options) {
+    ContextInternal caller = ContextInternal.current();
+    Promise<String> deployed = caller != null ? caller.promise() : Promise.promise();
+    detached.runOnContext(v -> detached.owner().deployVerticle(deployable, options).onComplete(deployed));
+    return deployed.future();
+  }
+}
