@@ -161,7 +161,7 @@ public class SupervisorVerticle extends VerticleBase implements Supervised {
         String id = child.deploymentId;
         child.deploymentId = null;
         child.generation++;
-        return id == null ? Future.<Void>succeededFuture() : vertx.undeploy(id).recover(e -> Future.succeededFuture());
+        return id == null ? Future.<Void>succeededFuture() : deployer.undeploy(id);
       });
     }
     return done;

@@ -16,11 +16,13 @@ import io.vertx.core.internal.VertxInternal;
  */
 public final class DetachedDeployer {
 
+  private final VertxInternal vertx;
   private final ContextInternal detached;
 
   /** A deployer for {@code vertx}; create it on the supervisor's context. */
   public DetachedDeployer(Vertx vertx) {
-    this.detached = ((VertxInternal) vertx).createEventLoopContext();
+    this.vertx = (VertxInternal) vertx;
+    this.detached = this.vertx.createEventLoopContext();
   }
 
   /** Deploys {@code deployable}; the Future completes on the caller's context. */
@@ -29,5 +31,16 @@ public final class DetachedDeployer {
     Promise<String> deployed = caller != null ? caller.promise() : Promise.promise();
     detached.runOnContext(v -> detached.owner().deployVerticle(deployable, options).onComplete(deployed));
     return deployed.future();
+  }
+
+  /**
+   * Undeploys {@code deploymentId}; never fails. While the Vertx is closing it undeploys every
+   * deployment itself, these too, and a second undeploy would only make it log an error.
+   */
+  public Future<Void> undeploy(String deploymentId) {
+    if (vertx.closeFuture().isClosed()) {
+      return Future.succeededFuture();
+    }
+    return vertx.undeploy(deploymentId).recover(e -> Future.succeededFuture());
   }
 }
