@@ -132,21 +132,21 @@ public class SupervisorVerticle extends VerticleBase implements Supervised {
 
   private Future<Void> deploy(Child child) {
     long generation = ++child.generation;
-    Deployable instance;
-    try {
-      instance = Objects.requireNonNull(child.factory.get(), "the factory returned null");
-    } catch (RuntimeException e) {
-      return Future.failedFuture(new ActorInitializationException(child.name,
-          "the factory of child verticle " + child.name + " threw " + e, e));
-    }
-    if (instance instanceof Supervised supervised) {
-      supervised.supervisedBy(cause -> context.runOnContext(v -> {
-        if (child.generation == generation && child.deploymentId != null) {
-          childFailed(child, cause);
-        }
-      }));
-    }
-    return deployer.deploy(instance, child.options).map(id -> {
+    Handler<Throwable> reporter = cause -> context.runOnContext(v -> {
+      if (child.generation == generation && child.deploymentId != null) {
+        childFailed(child, cause);
+      }
+    });
+    // A supplier, so that DeploymentOptions.setInstances(n) deploys n supervised instances.
+    Supplier<Deployable> instances = () -> {
+      Deployable instance = Objects.requireNonNull(child.factory.get(),
+          "the factory of child verticle " + child.name + " returned null");
+      if (instance instanceof Supervised supervised) {
+        supervised.supervisedBy(reporter);
+      }
+      return instance;
+    };
+    return deployer.deploy(instances, child.options).map(id -> {
       child.deploymentId = id;
       return null;
     });

@@ -196,4 +196,37 @@ class SupervisorVerticleTest {
       test.completeNow();
     })));
   }
+
+  @Test
+  void aFactoryThatThrowsIsAFailedStart(Vertx vertx, VertxTestContext test) {
+    AtomicInteger calls = new AtomicInteger();
+    SupervisorVerticle supervisor = new SupervisorVerticle(
+        SupervisorStrategy.oneForOne(1, MINUTE, SupervisorStrategy::defaultDecision).withLoggingEnabled(false))
+        .addChild("broken", () -> {
+          calls.incrementAndGet();
+          throw new IllegalStateException("no config");
+        });
+    vertx.deployVerticle(supervisor).onComplete(test.failing(cause -> test.verify(() -> {
+      assertThat(cause).hasMessageContaining("no config");
+      assertThat(calls).hasValue(2); // the first attempt and one restart
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void everyInstanceOfAMultiInstanceChildIsSupervised(Vertx vertx, VertxTestContext test) {
+    EventLog log = new EventLog();
+    List<Worker> made = new CopyOnWriteArrayList<>();
+    AtomicInteger count = new AtomicInteger();
+    SupervisorVerticle supervisor = new SupervisorVerticle(SupervisorStrategy.defaultStrategy().withLoggingEnabled(false))
+        .addChild("w", workers("w", log, count, i -> false, made), new io.vertx.core.DeploymentOptions().setInstances(2));
+    vertx.deployVerticle(supervisor).onComplete(test.succeeding(id -> {
+      made.get(1).reporter.handle(new IllegalStateException("second instance broke"));
+      log.when("start w4").onComplete(test.succeeding(v -> test.verify(() -> {
+        // The deployment is one child: both instances were replaced.
+        assertThat(log.entries).containsExactlyInAnyOrder("start w1", "start w2", "stop w1", "stop w2", "start w3", "start w4");
+        test.completeNow();
+      })));
+    }));
+  }
 }

@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 
+import java.util.function.Supplier;
+
 /**
  * Deploys verticles that are not Vert.x children of the caller's deployment. Vert.x undeploys
  * a deployment's children itself, before the parent's {@code stop} and in no set order; a
@@ -25,11 +27,11 @@ public final class DetachedDeployer {
     this.detached = this.vertx.createEventLoopContext();
   }
 
-  /** Deploys {@code deployable}; the Future completes on the caller's context. */
-  public Future<String> deploy(Deployable deployable, DeploymentOptions options) {
+  /** Deploys instances from {@code factory}; the Future completes on the caller's context. */
+  public Future<String> deploy(Supplier<? extends Deployable> factory, DeploymentOptions options) {
     ContextInternal caller = ContextInternal.current();
     Promise<String> deployed = caller != null ? caller.promise() : Promise.promise();
-    detached.runOnContext(v -> detached.owner().deployVerticle(deployable, options).onComplete(deployed));
+    detached.runOnContext(v -> detached.owner().deployVerticle(factory, options).onComplete(deployed));
     return deployed.future();
   }
 
