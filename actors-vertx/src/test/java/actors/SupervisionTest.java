@@ -131,18 +131,24 @@ class SupervisionTest extends SystemTestBase {
     }
   }
 
-  @Test
-  void allForOneRestartsEverySibling(VertxTestContext test) {
-    Map<String, AtomicInteger> instances = new ConcurrentHashMap<>();
-    ActorRef parent = system.actorOf(
-        supervisor(SupervisorStrategy.allForOne(-1, MINUTE, always(Directive.RESTART)), instances, "a", "b", "c"));
+  /**
+   * Children a, b, c each count one message, then b fails; the replies of a, b and c to "get"
+   * once the supervisor has answered the failure.
+   */
+  private io.vertx.core.Future<List<Object>> afterBFails(SupervisorStrategy strategy) {
+    ActorRef parent = system.actorOf(supervisor(strategy, new ConcurrentHashMap<>(), "a", "b", "c"));
     for (String child : List.of("a", "b", "c")) {
       parent.tell(child + ":inc");
     }
     parent.tell("b:fail");
     // b answers after its restart, which the supervisor ordered together with its siblings'.
-    parent.ask("b:get")
-        .compose(b -> parent.ask("a:get").compose(a -> parent.ask("c:get").map(c -> List.of(a, b, c))))
+    return parent.ask("b:get")
+        .compose(b -> parent.ask("a:get").compose(a -> parent.ask("c:get").map(c -> List.of(a, b, c))));
+  }
+
+  @Test
+  void allForOneRestartsEverySibling(VertxTestContext test) {
+    afterBFails(SupervisorStrategy.allForOne(-1, MINUTE, always(Directive.RESTART)))
         .onComplete(test.succeeding(replies -> test.verify(() -> {
           // Every child is a second instance with fresh state.
           assertThat(replies).containsExactly(List.of(2, 0), List.of(2, 0), List.of(2, 0));
@@ -152,16 +158,7 @@ class SupervisionTest extends SystemTestBase {
 
   @Test
   void restForOneRestartsTheFailedChildAndTheLaterSiblingsOnly(VertxTestContext test) {
-    Map<String, AtomicInteger> instances = new ConcurrentHashMap<>();
-    ActorRef parent = system.actorOf(
-        supervisor(SupervisorStrategy.restForOne(-1, MINUTE, always(Directive.RESTART)), instances, "a", "b", "c"));
-    for (String child : List.of("a", "b", "c")) {
-      parent.tell(child + ":inc");
-    }
-    parent.tell("b:fail");
-    // b answers after its restart, which the supervisor ordered together with its siblings'.
-    parent.ask("b:get")
-        .compose(b -> parent.ask("a:get").compose(a -> parent.ask("c:get").map(c -> List.of(a, b, c))))
+    afterBFails(SupervisorStrategy.restForOne(-1, MINUTE, always(Directive.RESTART)))
         .onComplete(test.succeeding(replies -> test.verify(() -> {
           assertThat(replies).containsExactly(List.of(1, 1), List.of(2, 0), List.of(2, 0));
           test.completeNow();

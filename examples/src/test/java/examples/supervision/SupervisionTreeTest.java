@@ -1,10 +1,7 @@
 package examples.supervision;
 
+import examples.Stdout;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,15 +9,7 @@ class SupervisionTreeTest {
 
   @Test
   void theWorkerIsRestartedTheWatcherHearsTheKillAndTheVerticleIsRedeployed() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      SupervisionTree.main(new String[0]);
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsSubsequence(
+    assertThat(Stdout.linesOf(() -> SupervisionTree.main(new String[0]))).containsSubsequence(
         "worker started",          // first instance
         "worker started",          // restarted after "bad job", once the back-off passed
         "worker did good job",     // the message queued during the back-off was kept
