@@ -133,16 +133,20 @@ class SupervisionTest extends SystemTestBase {
 
   /**
    * Children a, b, c each count one message, then b fails; the replies of a, b and c to "get"
-   * once the supervisor has answered the failure.
+   * (instance, count) once the supervisor has answered the failure.
    */
   private io.vertx.core.Future<List<Object>> afterBFails(SupervisorStrategy strategy) {
     ActorRef parent = system.actorOf(supervisor(strategy, new ConcurrentHashMap<>(), "a", "b", "c"));
     for (String child : List.of("a", "b", "c")) {
       parent.tell(child + ":inc");
     }
-    parent.tell("b:fail");
-    // b answers after its restart, which the supervisor ordered together with its siblings'.
-    return parent.ask("b:get")
+    // Every child has counted (so a restart cannot overtake its "inc") before b fails.
+    return parent.ask("a:get").compose(a -> parent.ask("b:get")).compose(b -> parent.ask("c:get"))
+        .compose(counted -> {
+          parent.tell("b:fail");
+          // b answers after its restart, which the supervisor ordered together with its siblings'.
+          return parent.ask("b:get");
+        })
         .compose(b -> parent.ask("a:get").compose(a -> parent.ask("c:get").map(c -> List.of(a, b, c))));
   }
 
