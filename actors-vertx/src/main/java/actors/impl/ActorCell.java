@@ -77,7 +77,7 @@ public final class ActorCell implements ActorContext {
   private Throwable recreateCause;
   private Set<ActorCell> stoppingChildren;
   private Map<ActorCell, RestartStats> childRestartStats;
-  private final Set<Long> backoffTimers = new HashSet<>(0);
+  private Set<Long> backoffTimers;
   private DeathWatch deathWatch;
   private boolean terminating;
   // Written on the actor's thread under the monitor; read anywhere.
@@ -386,8 +386,13 @@ public final class ActorCell implements ActorContext {
     }
     // Back-off: a timer on this actor's context. If this actor stops first, its children are
     // stopped and the late Recreate finds them terminating, which ignores it.
+    if (backoffTimers == null) {
+      backoffTimers = new HashSet<>();
+    }
     long timer = context.setTimer(Math.max(1, delay.toMillis()), id -> {
-      backoffTimers.remove(id);
+      if (backoffTimers != null) {
+        backoffTimers.remove(id);
+      }
       for (ActorCell child : affected) {
         child.sendSystem(new Recreate(cause));
       }
@@ -493,10 +498,12 @@ public final class ActorCell implements ActorContext {
     }
     terminating = true;
     mailbox.suspend();
-    for (long timer : backoffTimers) {
-      system.vertx().cancelTimer(timer);
+    if (backoffTimers != null) {
+      for (long timer : backoffTimers) {
+        system.vertx().cancelTimer(timer);
+      }
+      backoffTimers = null;
     }
-    backoffTimers.clear();
     if (deathWatch != null) {
       for (ActorCell watchee : deathWatch.watching()) {
         watchee.sendSystem(new Unwatch(this));
