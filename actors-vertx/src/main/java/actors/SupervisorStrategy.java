@@ -1,6 +1,7 @@
 package actors;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -30,7 +31,20 @@ public final class SupervisorStrategy {
     /** Every child of the supervisor (all-for-one). */
     ALL_FOR_ONE,
     /** The child that failed and the siblings created after it, in creation order (rest-for-one). */
-    REST_FOR_ONE
+    REST_FOR_ONE;
+
+    /**
+     * The children a restart or stop of {@code failed} applies to.
+     *
+     * @param children every child, in creation order; {@code failed} among them
+     */
+    public <T> List<T> select(List<T> children, T failed) {
+      return switch (this) {
+        case ONE_FOR_ONE -> List.of(failed);
+        case ALL_FOR_ONE -> children;
+        case REST_FOR_ONE -> children.subList(children.indexOf(failed), children.size());
+      };
+    }
   }
 
   private static final SupervisorStrategy DEFAULT =

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -181,7 +180,7 @@ public class SupervisorVerticle extends VerticleBase implements Supervised {
     } else if (strategy.loggingEnabled()) {
       log(child, cause, directive, null);
     }
-    List<Child> affected = affected(child);
+    List<Child> affected = strategy.scope().select(children, child);
     switch (directive) {
       case RESUME -> { }
       case STOP -> undeploy(affected);
@@ -196,16 +195,13 @@ public class SupervisorVerticle extends VerticleBase implements Supervised {
   /** The back-off before restarting {@code child}, or null when the restart limit is reached. */
   private Duration restartDelay(Child child, Throwable cause) {
     RestartStats stats = strategy.scope() == SupervisorStrategy.Scope.ONE_FOR_ONE ? child.stats : groupStats;
-    long now = System.nanoTime();
-    int recent = stats.restartsWithin(now, strategy.within());
-    if (!strategy.allowsRestart(recent)) {
+    Duration delay = stats.requestRestart(strategy);
+    if (delay == null) {
       if (strategy.loggingEnabled()) {
         log(child, cause, Directive.ESCALATE, "restart limit reached");
       }
       return null;
     }
-    stats.record(now);
-    Duration delay = strategy.backoffDelay(recent, ThreadLocalRandom.current().nextDouble());
     if (strategy.loggingEnabled()) {
       log(child, cause, Directive.RESTART, delay.isZero() ? null : "after a back-off of " + delay.toMillis() + " ms");
     }
@@ -224,14 +220,6 @@ public class SupervisorVerticle extends VerticleBase implements Supervised {
         childFailed(child, deployed.cause());
       }
     });
-  }
-
-  private List<Child> affected(Child failed) {
-    return switch (strategy.scope()) {
-      case ONE_FOR_ONE -> List.of(failed);
-      case ALL_FOR_ONE -> children;
-      case REST_FOR_ONE -> children.subList(children.indexOf(failed), children.size());
-    };
   }
 
   private void giveUp(Throwable cause) {

@@ -172,7 +172,7 @@ class SupervisionTest extends SystemTestBase {
   @Test
   void allForOneStopStopsEverySibling(VertxTestContext test) {
     Map<String, AtomicInteger> instances = new ConcurrentHashMap<>();
-    Checkpoint stopped = test.checkpoint(1);
+    Checkpoint stopped = test.checkpoint();
     ActorRef parent = system.actorOf(() -> new Actor() {
       private int terminated;
 

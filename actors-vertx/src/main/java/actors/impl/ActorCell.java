@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The runtime of one actor: its current instance, behaviour, children, death watch and fault
@@ -328,13 +327,9 @@ public final class ActorCell implements ActorContext {
     Duration delay = Duration.ZERO;
     boolean limitReached = false;
     if (directive == Directive.RESTART) {
-      RestartStats stats = restartStats(strategy, child);
-      long now = System.nanoTime();
-      int recent = stats.restartsWithin(now, strategy.within());
-      if (strategy.allowsRestart(recent)) {
-        stats.record(now);
-        delay = strategy.backoffDelay(recent, ThreadLocalRandom.current().nextDouble());
-      } else {
+      delay = restartStats(strategy, child).requestRestart(strategy);
+      if (delay == null) {
+        delay = Duration.ZERO;
         directive = Directive.STOP;
         limitReached = true;
       }
@@ -344,22 +339,10 @@ public final class ActorCell implements ActorContext {
     }
     switch (directive) {
       case RESUME -> child.sendSystem(new Resume(cause));
-      case RESTART -> restartChildren(affectedBy(strategy, child), child, cause, delay);
-      case STOP -> affectedBy(strategy, child).forEach(this::stopChild);
+      case RESTART -> restartChildren(strategy.scope().select(children.cells(), child), child, cause, delay);
+      case STOP -> strategy.scope().select(children.cells(), child).forEach(this::stopChild);
       case ESCALATE -> handleInvokeFailure(cause, null);
     }
-  }
-
-  /** The children a restart or stop of {@code failed} applies to, in creation order. */
-  private List<ActorCell> affectedBy(SupervisorStrategy strategy, ActorCell failed) {
-    return switch (strategy.scope()) {
-      case ONE_FOR_ONE -> List.of(failed);
-      case ALL_FOR_ONE -> children.cells();
-      case REST_FOR_ONE -> {
-        List<ActorCell> all = children.cells();
-        yield all.subList(all.indexOf(failed), all.size());
-      }
-    };
   }
 
   private RestartStats restartStats(SupervisorStrategy strategy, ActorCell child) {

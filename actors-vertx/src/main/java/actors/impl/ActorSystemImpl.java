@@ -121,17 +121,7 @@ public final class ActorSystemImpl implements ActorSystem {
       return terminate();
     }
     local.cell.sendSystem(new SystemMessage.Terminate());
-    return onCallerContext(local.cell.terminationFuture());
-  }
-
-  private static <T> Future<T> onCallerContext(Future<T> future) {
-    ContextInternal caller = ContextInternal.current();
-    if (caller == null) {
-      return future;
-    }
-    Promise<T> promise = caller.promise();
-    future.onComplete(promise);
-    return promise.future();
+    return CallerContext.rebind(local.cell.terminationFuture());
   }
 
   @Override

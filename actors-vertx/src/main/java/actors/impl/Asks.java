@@ -29,9 +29,8 @@ final class Asks {
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("ask timeout must be positive, was " + timeout);
     }
-    // On the asker's context when there is one, so the Future's callbacks run there.
     ContextInternal caller = ContextInternal.current();
-    Promise<T> promise = caller != null ? caller.promise() : Promise.promise();
+    Promise<T> promise = CallerContext.promise();
     if (targetTerminated) {
       system.deadLetterOffice.publish(message, null, target);
       promise.fail(new AskTimeoutException("recipient " + target.path()

@@ -29,8 +29,7 @@ public final class DetachedDeployer {
 
   /** Deploys instances from {@code factory}; the Future completes on the caller's context. */
   public Future<String> deploy(Supplier<? extends Deployable> factory, DeploymentOptions options) {
-    ContextInternal caller = ContextInternal.current();
-    Promise<String> deployed = caller != null ? caller.promise() : Promise.promise();
+    Promise<String> deployed = CallerContext.promise();
     detached.runOnContext(v -> detached.owner().deployVerticle(factory, options).onComplete(deployed));
     return deployed.future();
   }

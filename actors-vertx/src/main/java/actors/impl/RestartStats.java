@@ -1,7 +1,10 @@
 package actors.impl;
 
+import actors.SupervisorStrategy;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When the recent restarts happened, for a strategy's restart limit and back-off: OTP's
@@ -12,16 +15,21 @@ public final class RestartStats {
 
   private final ArrayDeque<Long> restarts = new ArrayDeque<>(4);
 
-  /** How many restarts happened within {@code window} before {@code now}; forgets older ones. */
-  public int restartsWithin(long now, Duration window) {
-    long oldest = now - window.toNanos();
+  /**
+   * Asks {@code strategy} for one more restart now: the back-off to wait before it (zero
+   * without back-off), recorded as a restart; or {@code null} when the limit is reached.
+   */
+  public Duration requestRestart(SupervisorStrategy strategy) {
+    long now = System.nanoTime();
+    long oldest = now - strategy.within().toNanos();
     while (!restarts.isEmpty() && restarts.peekFirst() - oldest <= 0) {
       restarts.pollFirst();
     }
-    return restarts.size();
-  }
-
-  public void record(long now) {
+    int recent = restarts.size();
+    if (!strategy.allowsRestart(recent)) {
+      return null;
+    }
     restarts.addLast(now);
+    return strategy.backoffDelay(recent, ThreadLocalRandom.current().nextDouble());
   }
 }

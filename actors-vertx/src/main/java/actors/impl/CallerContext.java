@@ -1,0 +1,25 @@
+package actors.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+
+/** Futures whose callbacks run on the caller's Vert.x context, as Vert.x users expect. */
+final class CallerContext {
+
+  private CallerContext() {
+  }
+
+  /** A promise bound to the calling thread's context; unbound off any context. */
+  static <T> Promise<T> promise() {
+    ContextInternal caller = ContextInternal.current();
+    return caller != null ? caller.promise() : Promise.promise();
+  }
+
+  /** {@code future}, with its callbacks moved to the calling thread's context. */
+  static <T> Future<T> rebind(Future<T> future) {
+    Promise<T> promise = promise();
+    future.onComplete(promise);
+    return promise.future();
+  }
+}
