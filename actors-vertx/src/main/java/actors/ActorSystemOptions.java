@@ -1,17 +1,24 @@
 package actors;
 
+import actors.dispatch.Dispatcher;
+import actors.dispatch.Dispatchers;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Options of an {@link ActorSystem}, in the style of Vert.x options: fluent setters, defaults
  * as constants, a copy constructor, and a JSON form.
  *
  * <p>JSON keys: {@code name} (string), {@code defaultAskTimeout} (milliseconds),
- * {@code throughput} (int), {@code logDeadLetters} (boolean). The guardian's strategy holds a
- * function and has no JSON form: set it in code.
+ * {@code throughput} (int), {@code logDeadLetters} (boolean), {@code workerPoolName} (string),
+ * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds). The guardian's
+ * strategy and custom dispatchers are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
 
@@ -24,11 +31,23 @@ public class ActorSystemOptions {
   /** Dead letters are logged by default (at most a few lines a second). */
   public static final boolean DEFAULT_LOG_DEAD_LETTERS = true;
 
+  /** Default number of threads of the pool behind the {@code worker} dispatcher: {@value}. */
+  public static final int DEFAULT_WORKER_POOL_SIZE = 20;
+  /** Default time a worker actor may block on one message before Vert.x warns: 60 seconds, as for worker verticles. */
+  public static final Duration DEFAULT_WORKER_MAX_EXECUTE_TIME = Duration.ofSeconds(60);
+
+  private static final Set<String> BUILT_IN_DISPATCHERS = Set.of(Dispatchers.EVENT_LOOP, Dispatchers.CALLER_CONTEXT,
+      Dispatchers.WORKER, Dispatchers.VIRTUAL_THREAD, Dispatchers.CALLING_THREAD);
+
   private String name = DEFAULT_NAME;
   private Duration defaultAskTimeout = DEFAULT_ASK_TIMEOUT;
   private int throughput = DEFAULT_THROUGHPUT;
   private boolean logDeadLetters = DEFAULT_LOG_DEAD_LETTERS;
   private SupervisorStrategy guardianStrategy = SupervisorStrategy.defaultStrategy();
+  private String workerPoolName;
+  private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
+  private Duration workerMaxExecuteTime = DEFAULT_WORKER_MAX_EXECUTE_TIME;
+  private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -41,6 +60,10 @@ public class ActorSystemOptions {
     this.throughput = other.throughput;
     this.logDeadLetters = other.logDeadLetters;
     this.guardianStrategy = other.guardianStrategy;
+    this.workerPoolName = other.workerPoolName;
+    this.workerPoolSize = other.workerPoolSize;
+    this.workerMaxExecuteTime = other.workerMaxExecuteTime;
+    this.dispatchers.putAll(other.dispatchers);
   }
 
   /**
@@ -54,6 +77,12 @@ public class ActorSystemOptions {
     setDefaultAskTimeout(Duration.ofMillis(json.getLong("defaultAskTimeout", DEFAULT_ASK_TIMEOUT.toMillis())));
     setThroughput(json.getInteger("throughput", DEFAULT_THROUGHPUT));
     setLogDeadLetters(json.getBoolean("logDeadLetters", DEFAULT_LOG_DEAD_LETTERS));
+    String poolName = json.getString("workerPoolName");
+    if (poolName != null) {
+      setWorkerPoolName(poolName);
+    }
+    setWorkerPoolSize(json.getInteger("workerPoolSize", DEFAULT_WORKER_POOL_SIZE));
+    setWorkerMaxExecuteTime(Duration.ofMillis(json.getLong("workerMaxExecuteTime", DEFAULT_WORKER_MAX_EXECUTE_TIME.toMillis())));
   }
 
   /** These options as JSON, readable by {@link #ActorSystemOptions(JsonObject)}. */
@@ -62,7 +91,10 @@ public class ActorSystemOptions {
         .put("name", name)
         .put("defaultAskTimeout", defaultAskTimeout.toMillis())
         .put("throughput", throughput)
-        .put("logDeadLetters", logDeadLetters);
+        .put("logDeadLetters", logDeadLetters)
+        .put("workerPoolName", getWorkerPoolName())
+        .put("workerPoolSize", workerPoolSize)
+        .put("workerMaxExecuteTime", workerMaxExecuteTime.toMillis());
   }
 
   /** The system's name, used in logs. */
@@ -145,6 +177,90 @@ public class ActorSystemOptions {
    */
   public ActorSystemOptions setGuardianStrategy(SupervisorStrategy strategy) {
     this.guardianStrategy = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
+  /** The name of the worker pool behind the {@code worker} dispatcher; {@code actors-<name>-worker} unless set. */
+  public String getWorkerPoolName() {
+    return workerPoolName != null ? workerPoolName : "actors-" + name + "-worker";
+  }
+
+  /**
+   * Names the worker pool behind the {@code worker} dispatcher. Vert.x shares worker pools by
+   * name, so systems (and {@code WorkerExecutor}s) that use the same name share the threads.
+   *
+   * @throws IllegalArgumentException if blank
+   */
+  public ActorSystemOptions setWorkerPoolName(String workerPoolName) {
+    Objects.requireNonNull(workerPoolName, "workerPoolName");
+    if (workerPoolName.isBlank()) {
+      throw new IllegalArgumentException("workerPoolName must not be blank");
+    }
+    this.workerPoolName = workerPoolName;
+    return this;
+  }
+
+  /** How many threads the {@code worker} dispatcher's pool has: how many worker actors run at once. */
+  public int getWorkerPoolSize() {
+    return workerPoolSize;
+  }
+
+  /**
+   * Sets how many threads the {@code worker} dispatcher's pool has. The pool is created with
+   * the first worker actor and closed when the system terminates.
+   *
+   * @throws IllegalArgumentException if less than 1
+   */
+  public ActorSystemOptions setWorkerPoolSize(int workerPoolSize) {
+    if (workerPoolSize < 1) {
+      throw new IllegalArgumentException("workerPoolSize must be at least 1, was " + workerPoolSize);
+    }
+    this.workerPoolSize = workerPoolSize;
+    return this;
+  }
+
+  /** How long a worker actor may take over one message before Vert.x's blocked-thread checker warns. */
+  public Duration getWorkerMaxExecuteTime() {
+    return workerMaxExecuteTime;
+  }
+
+  /**
+   * Sets how long a worker actor may take over one message before Vert.x's blocked-thread
+   * checker warns (it checks every {@code VertxOptions.blockedThreadCheckInterval}).
+   *
+   * @throws IllegalArgumentException if zero or negative
+   */
+  public ActorSystemOptions setWorkerMaxExecuteTime(Duration workerMaxExecuteTime) {
+    Objects.requireNonNull(workerMaxExecuteTime, "workerMaxExecuteTime");
+    if (workerMaxExecuteTime.isZero() || workerMaxExecuteTime.isNegative()) {
+      throw new IllegalArgumentException("workerMaxExecuteTime must be positive, was " + workerMaxExecuteTime);
+    }
+    this.workerMaxExecuteTime = workerMaxExecuteTime;
+    return this;
+  }
+
+  /** The custom dispatchers by name, in the order they were added. */
+  public Map<String, Dispatcher> getDispatchers() {
+    return Collections.unmodifiableMap(dispatchers);
+  }
+
+  /**
+   * Registers a custom dispatcher under {@code name}, for {@link Props#withDispatcher(String)}.
+   * Adding a name again replaces the dispatcher.
+   *
+   * @throws IllegalArgumentException if {@code name} is blank or the name of a built-in
+   *                                  dispatcher ({@link Dispatchers})
+   */
+  public ActorSystemOptions addDispatcher(String name, Dispatcher dispatcher) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(dispatcher, "dispatcher");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("dispatcher name must not be blank");
+    }
+    if (BUILT_IN_DISPATCHERS.contains(name)) {
+      throw new IllegalArgumentException("'" + name + "' is a built-in dispatcher; choose another name");
+    }
+    dispatchers.put(name, dispatcher);
     return this;
   }
 

@@ -75,7 +75,8 @@ public final class Props {
 
   /**
    * A copy that runs the actor on the named dispatcher, such as
-   * {@link Dispatchers#CALLER_CONTEXT}. An unknown name fails at {@code actorOf}.
+   * {@link Dispatchers#WORKER}, or a custom one registered with
+   * {@link ActorSystemOptions#addDispatcher}. An unknown name fails at {@code actorOf}.
    *
    * @throws NullPointerException if {@code name} is null
    */

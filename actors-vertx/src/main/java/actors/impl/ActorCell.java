@@ -83,25 +83,25 @@ public final class ActorCell implements ActorContext {
   private volatile boolean terminated;
   private Promise<Void> terminationPromise;
 
-  private ActorCell(ActorSystemImpl system, ActorCell parent, Props props, String name, ContextInternal context) {
+  private ActorCell(ActorSystemImpl system, ActorCell parent, Props props, String name, CellDispatcher dispatcher) {
     this.system = system;
     this.parent = parent;
     this.props = props;
     this.name = name;
-    this.context = context;
+    this.context = dispatcher.contextFor(parent, name);
     this.self = new LocalActorRef(this);
-    this.mailbox = new Mailbox(this);
+    this.mailbox = new Mailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput));
   }
 
   /** Creates, registers and starts a child of {@code parent}; any thread. */
   static ActorCell create(ActorSystemImpl system, ActorCell parent, Props props, String name) {
     Objects.requireNonNull(props, "props");
-    Dispatcher dispatcher = system.dispatcher(props.dispatcher());
+    CellDispatcher dispatcher = system.dispatcher(props.dispatcher());
     String childName = name == null ? parent.children.generateName() : Names.validate(name);
     parent.children.reserve(childName, parent);
     ActorCell cell;
     try {
-      cell = new ActorCell(system, parent, props, childName, dispatcher.contextFor(parent));
+      cell = new ActorCell(system, parent, props, childName, dispatcher);
       cell.actor = cell.newInstance();
       parent.children.register(cell);
     } catch (RuntimeException | Error e) {
@@ -113,8 +113,8 @@ public final class ActorCell implements ActorContext {
   }
 
   /** Creates and starts the {@code /user} guardian, the only cell without a parent. */
-  static ActorCell createGuardian(ActorSystemImpl system, Props props, ContextInternal context) {
-    ActorCell cell = new ActorCell(system, null, props, "user", context);
+  static ActorCell createGuardian(ActorSystemImpl system, Props props, CellDispatcher dispatcher) {
+    ActorCell cell = new ActorCell(system, null, props, "user", dispatcher);
     cell.actor = cell.newInstance();
     cell.sendSystem(new Create());
     return cell;

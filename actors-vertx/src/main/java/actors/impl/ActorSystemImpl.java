@@ -15,8 +15,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.threadchecker.BlockedThreadChecker;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -36,7 +38,8 @@ public final class ActorSystemImpl implements ActorSystem {
   private final ActorRef deadLetters;
   private final RateLimitedLog unhandledLog = new RateLimitedLog(LOG, 10);
   private final EventLoopDispatcher eventLoopDispatcher;
-  private final Map<String, Dispatcher> dispatchers;
+  private final WorkerDispatcher workerDispatcher;
+  private final Map<String, CellDispatcher> dispatchers;
   private final ActorCell guardian;
   private final Future<String> rootDeployment;
   private final Promise<Void> terminated = Promise.promise();
@@ -53,12 +56,23 @@ public final class ActorSystemImpl implements ActorSystem {
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters());
     this.deadLetters = new DeadLetterRef(this);
     this.eventLoopDispatcher = new EventLoopDispatcher(vertx);
-    this.dispatchers = Map.of(
-        Dispatchers.EVENT_LOOP, eventLoopDispatcher,
-        Dispatchers.CALLER_CONTEXT, new CallerContextDispatcher());
+    this.workerDispatcher = new WorkerDispatcher(vertx, options.getWorkerPoolName(), options.getWorkerPoolSize(),
+        options.getWorkerMaxExecuteTime());
+    Map<String, CellDispatcher> byName = new LinkedHashMap<>();
+    byName.put(Dispatchers.EVENT_LOOP, eventLoopDispatcher);
+    byName.put(Dispatchers.CALLER_CONTEXT, new CallerContextDispatcher());
+    byName.put(Dispatchers.WORKER, workerDispatcher);
+    byName.put(Dispatchers.VIRTUAL_THREAD, new VirtualThreadDispatcher(vertx));
+    byName.put(Dispatchers.CALLING_THREAD, new CallingThreadDispatcher(eventLoopDispatcher));
+    options.getDispatchers().forEach((name, custom) -> byName.put(name, new CustomDispatcher(name, custom)));
+    this.dispatchers = Map.copyOf(byName);
+    BlockedThreadChecker checker = vertx.blockedThreadChecker();
+    if (checker != null) {
+      checker.setThreadBlockedHandler(RunningActors.REPORTER);
+    }
     SupervisorStrategy guardianStrategy = options.getGuardianStrategy();
     this.guardian = ActorCell.createGuardian(this, Props.create(GuardianActor.class, () -> new GuardianActor(guardianStrategy)),
-        eventLoopDispatcher.next());
+        eventLoopDispatcher);
     this.rootDeployment = vertx.deployVerticle(new RootVerticle(this));
   }
 
@@ -76,8 +90,8 @@ public final class ActorSystemImpl implements ActorSystem {
     return new ActorSystemImpl(internal, false, copy);
   }
 
-  Dispatcher dispatcher(String name) {
-    Dispatcher dispatcher = dispatchers.get(name);
+  CellDispatcher dispatcher(String name) {
+    CellDispatcher dispatcher = dispatchers.get(name);
     if (dispatcher == null) {
       throw new IllegalArgumentException("unknown dispatcher '" + name + "'; known: " + dispatchers.keySet());
     }
@@ -163,6 +177,7 @@ public final class ActorSystemImpl implements ActorSystem {
     terminating = true;
     guardian.sendSystem(new SystemMessage.Terminate());
     return guardian.terminationFuture().andThen(stopped -> {
+      workerDispatcher.close();
       if (!terminateCalled.get()) {
         // The Vertx is closing, or someone undeployed the root: terminated all the same.
         finishTermination();

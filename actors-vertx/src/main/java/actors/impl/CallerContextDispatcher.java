@@ -4,10 +4,10 @@ import actors.dispatch.Dispatchers;
 import io.vertx.core.internal.ContextInternal;
 
 /** Binds a new actor to the context of the code creating it (a verticle, a handler, a parent actor). */
-final class CallerContextDispatcher implements Dispatcher {
+final class CallerContextDispatcher implements CellDispatcher {
 
   @Override
-  public ContextInternal contextFor(ActorCell parent) {
+  public ContextInternal contextFor(ActorCell parent, String childName) {
     ContextInternal current = ContextInternal.current();
     if (current == null) {
       throw new IllegalStateException("dispatcher '" + Dispatchers.CALLER_CONTEXT

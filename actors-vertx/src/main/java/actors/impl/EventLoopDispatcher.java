@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * actors bound to it and handed out round-robin, so actors spread over every loop. Sharing a
  * context costs an actor nothing; one context per actor would cost a context per actor.
  */
-final class EventLoopDispatcher implements Dispatcher {
+final class EventLoopDispatcher implements CellDispatcher {
 
   private final ContextInternal[] contexts;
   private final AtomicInteger next = new AtomicInteger();
@@ -32,7 +32,7 @@ final class EventLoopDispatcher implements Dispatcher {
   }
 
   @Override
-  public ContextInternal contextFor(ActorCell parent) {
+  public ContextInternal contextFor(ActorCell parent, String childName) {
     return next();
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -44,14 +45,18 @@ final class Mailbox implements Runnable {
   }
 
   private final ActorCell cell;
+  private final Executor executor;
+  private final int throughput;
   private final EnvelopeQueue queue = new EnvelopeQueue();
   private volatile int status;
   // Newest first; reversed when drained.
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
 
-  Mailbox(ActorCell cell) {
+  Mailbox(ActorCell cell, Executor executor, int throughput) {
     this.cell = cell;
+    this.executor = executor;
+    this.throughput = throughput;
   }
 
   /** Enqueues a user message; any thread. */
@@ -112,7 +117,7 @@ final class Mailbox implements Runnable {
       }
       if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
         try {
-          cell.context.executor().execute(this);
+          executor.execute(this);
         } catch (RejectedExecutionException e) {
           // The event loop is gone (Vert.x closed): no drain will ever run, so this thread,
           // which holds SCHEDULED and is therefore the only consumer, dead-letters the rest.
@@ -127,6 +132,8 @@ final class Mailbox implements Runnable {
   public void run() {
     ContextInternal context = cell.context;
     ContextInternal previous = context.beginDispatch();
+    RunningActors.Slot running = RunningActors.slot();
+    ActorCell outer = running.enter(cell);
     try {
       processSystemMessages();
       if ((status & CLOSED) != 0) {
@@ -135,6 +142,7 @@ final class Mailbox implements Runnable {
         processUserMessages();
       }
     } finally {
+      running.exit(outer);
       context.endDispatch(previous);
       STATUS.getAndAdd(this, -SCHEDULED);
       if (hasWork()) {
@@ -152,7 +160,7 @@ final class Mailbox implements Runnable {
   }
 
   private void processUserMessages() {
-    int left = cell.system.throughput;
+    int left = throughput;
     while (left-- > 0 && status < SUSPEND_UNIT) {
       Envelope envelope = queue.poll();
       if (envelope == null) {

@@ -1,0 +1,29 @@
+package actors.impl;
+
+import io.vertx.core.internal.ContextInternal;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The {@code calling-thread} dispatcher, for tests: the mailbox drain runs inline on the thread
+ * that schedules it, so a {@code tell} to an idle actor returns after the actor processed it.
+ * The actor's context, for its timers and Vert.x callbacks, is an event-loop context.
+ */
+final class CallingThreadDispatcher implements CellDispatcher {
+
+  private final EventLoopDispatcher eventLoops;
+
+  CallingThreadDispatcher(EventLoopDispatcher eventLoops) {
+    this.eventLoops = eventLoops;
+  }
+
+  @Override
+  public ContextInternal contextFor(ActorCell parent, String childName) {
+    return eventLoops.next();
+  }
+
+  @Override
+  public Executor executor(ContextInternal context) {
+    return Runnable::run;
+  }
+}
