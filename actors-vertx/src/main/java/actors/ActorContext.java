@@ -3,6 +3,7 @@ package actors;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,4 +72,19 @@ public interface ActorContext extends ActorRefFactory {
 
   /** Returns to the behaviour below the current one; to {@code receive} at the bottom. */
   void unbecome();
+
+  /** This actor's timers: messages to itself, later or repeatedly, cancelled when it stops or restarts. */
+  TimerScheduler timers();
+
+  /**
+   * Sends this actor {@link ReceiveTimeout#INSTANCE} once it has received no message for
+   * {@code timeout}, and again after each further {@code timeout} of silence; every message
+   * received restarts the count. {@link Duration#ZERO} turns it off, as does a restart.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is negative
+   */
+  void setReceiveTimeout(Duration timeout);
+
+  /** The receive timeout; {@link Duration#ZERO} when off. */
+  Duration receiveTimeout();
 }

@@ -12,8 +12,10 @@ import actors.Kill;
 import actors.PoisonPill;
 import actors.Props;
 import actors.Receive;
+import actors.ReceiveTimeout;
 import actors.SupervisorStrategy;
 import actors.Terminated;
+import actors.TimerScheduler;
 import actors.impl.SystemMessage.Create;
 import actors.impl.SystemMessage.DeathWatchNotification;
 import actors.impl.SystemMessage.Failed;
@@ -78,6 +80,8 @@ public final class ActorCell implements ActorContext {
   private Map<ActorCell, RestartStats> childRestartStats;
   private Set<Long> backoffTimers;
   private DeathWatch deathWatch;
+  private ActorTimers timers;
+  private ReceiveTimeoutTimer receiveTimeout;
   private boolean terminating;
   // Written on the actor's thread under the monitor; read anywhere.
   private volatile boolean terminated;
@@ -209,6 +213,17 @@ public final class ActorCell implements ActorContext {
   // ---------------------------------------------------------------- user messages
 
   void invoke(Object message, ActorRef sender) {
+    if (message instanceof ActorTimers.Tick tick) {
+      message = timers == null ? null : timers.messageFor(tick);
+      if (message == null) {
+        return; // its timer was cancelled or replaced after it fired
+      }
+    } else if (message == ReceiveTimeout.INSTANCE && (receiveTimeout == null || !receiveTimeout.isOn())) {
+      return; // turned off after it was sent
+    }
+    if (receiveTimeout != null) {
+      receiveTimeout.messageReceived();
+    }
     currentSender = sender;
     try {
       if (message == PoisonPill.INSTANCE) {
@@ -421,6 +436,7 @@ public final class ActorCell implements ActorContext {
     if (terminating) {
       return;
     }
+    cancelTimers();
     if (actor != null) {
       try {
         actor.preRestart(cause, failedMessage);
@@ -481,6 +497,7 @@ public final class ActorCell implements ActorContext {
     }
     terminating = true;
     mailbox.suspend();
+    cancelTimers();
     if (backoffTimers != null) {
       for (long timer : backoffTimers) {
         system.vertx().cancelTimer(timer);
@@ -499,6 +516,15 @@ public final class ActorCell implements ActorContext {
     }
     if (living.isEmpty()) {
       finishTerminate();
+    }
+  }
+
+  private void cancelTimers() {
+    if (timers != null) {
+      timers.cancelAll();
+    }
+    if (receiveTimeout != null) {
+      receiveTimeout.cancel();
     }
   }
 
@@ -671,6 +697,34 @@ public final class ActorCell implements ActorContext {
     if (behaviours != null && !behaviours.isEmpty()) {
       behaviours.pop();
     }
+  }
+
+  @Override
+  public TimerScheduler timers() {
+    if (timers == null) {
+      timers = new ActorTimers(this);
+    }
+    return timers;
+  }
+
+  @Override
+  public void setReceiveTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("receive timeout must not be negative, was " + timeout);
+    }
+    if (receiveTimeout == null) {
+      if (timeout.isZero()) {
+        return;
+      }
+      receiveTimeout = new ReceiveTimeoutTimer(this);
+    }
+    receiveTimeout.set(timeout);
+  }
+
+  @Override
+  public Duration receiveTimeout() {
+    return receiveTimeout == null ? Duration.ZERO : receiveTimeout.timeout();
   }
 
   private DeathWatch deathWatch() {

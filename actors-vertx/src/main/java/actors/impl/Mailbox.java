@@ -1,6 +1,7 @@
 package actors.impl;
 
 import actors.ActorRef;
+import actors.ReceiveTimeout;
 import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
@@ -206,7 +207,10 @@ final class Mailbox implements Runnable {
       Object message = envelope.message;
       ActorRef sender = envelope.sender;
       EnvelopeQueue.release(envelope);
-      cell.system.deadLetterOffice.publish(message, sender, cell.self);
+      // A stopped actor's timers are cancelled: their messages are not letters to anyone.
+      if (!(message instanceof ActorTimers.Tick) && message != ReceiveTimeout.INSTANCE) {
+        cell.system.deadLetterOffice.publish(message, sender, cell.self);
+      }
     }
   }
 
