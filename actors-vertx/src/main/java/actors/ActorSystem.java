@@ -4,6 +4,7 @@ import actors.impl.ActorSystemImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 
 /**
  * A hierarchy of actors hosted on a Vertx. The actors it creates as an {@link ActorRefFactory}
@@ -73,6 +74,26 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
    */
   @Override
   void close();
+
+  /**
+   * Makes an actor reachable at an event-bus address, so verticles, other modules and SockJS
+   * bridge clients can talk to it. A {@code send} or {@code publish} to the address is a
+   * {@code tell} without sender; a {@code request} is an {@code ask} (with the system's default
+   * timeout) whose reply answers the request, and whose failure fails it with a
+   * {@code ReplyException} coded as in {@link ReplyFailures}: the actor replied with
+   * {@link Status.Failure}, or did not reply in time.
+   *
+   * <p>Records and POJOs cross the bus without codec set-up: the system registers a codec that
+   * passes them as they are to local consumers (no copy: do not change a message once sent).
+   * The consumer is unregistered when the actor stops and when the system terminates; the
+   * returned consumer's {@code unregister()} removes it earlier.
+   *
+   * @return the consumer, once its registration has completed
+   * @throws IllegalArgumentException if {@code ref} is not an actor of this system, or the
+   *                                  address is blank
+   * @throws IllegalStateException    if the system is terminating
+   */
+  Future<MessageConsumer<Object>> expose(ActorRef ref, String address);
 
   /** The reference whose messages are all dead letters; {@code sender()} when there is none. */
   ActorRef deadLetters();

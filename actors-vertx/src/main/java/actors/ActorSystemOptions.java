@@ -2,11 +2,14 @@ package actors;
 
 import actors.dispatch.Dispatcher;
 import actors.dispatch.Dispatchers;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +20,8 @@ import java.util.Set;
  *
  * <p>JSON keys: {@code name} (string), {@code defaultAskTimeout} (milliseconds),
  * {@code throughput} (int), {@code logDeadLetters} (boolean), {@code workerPoolName} (string),
- * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds). The guardian's
+ * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds),
+ * {@code messagePackages} (array of strings). The guardian's
  * strategy and custom dispatchers are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
@@ -48,6 +52,7 @@ public class ActorSystemOptions {
   private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
   private Duration workerMaxExecuteTime = DEFAULT_WORKER_MAX_EXECUTE_TIME;
   private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
+  private final Set<String> messagePackages = new LinkedHashSet<>();
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -64,6 +69,7 @@ public class ActorSystemOptions {
     this.workerPoolSize = other.workerPoolSize;
     this.workerMaxExecuteTime = other.workerMaxExecuteTime;
     this.dispatchers.putAll(other.dispatchers);
+    this.messagePackages.addAll(other.messagePackages);
   }
 
   /**
@@ -83,6 +89,10 @@ public class ActorSystemOptions {
     }
     setWorkerPoolSize(json.getInteger("workerPoolSize", DEFAULT_WORKER_POOL_SIZE));
     setWorkerMaxExecuteTime(Duration.ofMillis(json.getLong("workerMaxExecuteTime", DEFAULT_WORKER_MAX_EXECUTE_TIME.toMillis())));
+    JsonArray packages = json.getJsonArray("messagePackages");
+    if (packages != null) {
+      packages.forEach(name -> addMessagePackage((String) name));
+    }
   }
 
   /** These options as JSON, readable by {@link #ActorSystemOptions(JsonObject)}. */
@@ -94,7 +104,8 @@ public class ActorSystemOptions {
         .put("logDeadLetters", logDeadLetters)
         .put("workerPoolName", getWorkerPoolName())
         .put("workerPoolSize", workerPoolSize)
-        .put("workerMaxExecuteTime", workerMaxExecuteTime.toMillis());
+        .put("workerMaxExecuteTime", workerMaxExecuteTime.toMillis())
+        .put("messagePackages", new JsonArray(List.copyOf(messagePackages)));
   }
 
   /** The system's name, used in logs. */
@@ -261,6 +272,28 @@ public class ActorSystemOptions {
       throw new IllegalArgumentException("'" + name + "' is a built-in dispatcher; choose another name");
     }
     dispatchers.put(name, dispatcher);
+    return this;
+  }
+
+  /** The packages whose records and POJOs this node decodes when they arrive from other nodes. */
+  public Set<String> getMessagePackages() {
+    return Collections.unmodifiableSet(messagePackages);
+  }
+
+  /**
+   * Allows records and POJOs of classes in {@code packageName} (not its sub-packages) to be
+   * decoded when they arrive over a clustered event bus. Classes of other packages are refused,
+   * so a peer cannot make this node instantiate arbitrary classes. Local messages need no such
+   * permission.
+   *
+   * @throws IllegalArgumentException if blank
+   */
+  public ActorSystemOptions addMessagePackage(String packageName) {
+    Objects.requireNonNull(packageName, "packageName");
+    if (packageName.isBlank()) {
+      throw new IllegalArgumentException("packageName must not be blank");
+    }
+    messagePackages.add(packageName);
     return this;
   }
 

@@ -145,4 +145,14 @@ class AskTest extends SystemTestBase {
       test.completeNow();
     })));
   }
+
+  @Test
+  void aStatusFailureReplyFailsTheAskWithItsCause(VertxTestContext test) {
+    IllegalStateException cause = new IllegalStateException("out of stock");
+    ActorRef shop = system.actorOf(props((a, m) -> a.reply(new Status.Failure(cause))));
+    shop.ask("buy").onComplete(test.failing(error -> test.verify(() -> {
+      assertThat(error).isSameAs(cause);
+      test.completeNow();
+    })));
+  }
 }

@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.threadchecker.BlockedThreadChecker;
@@ -40,6 +41,7 @@ public final class ActorSystemImpl implements ActorSystem {
   private final EventLoopDispatcher eventLoopDispatcher;
   private final WorkerDispatcher workerDispatcher;
   private final Map<String, CellDispatcher> dispatchers;
+  private final Exposures exposures = new Exposures(this);
   private final ActorCell guardian;
   private final Future<String> rootDeployment;
   private final Promise<Void> terminated = Promise.promise();
@@ -66,6 +68,8 @@ public final class ActorSystemImpl implements ActorSystem {
     byName.put(Dispatchers.CALLING_THREAD, new CallingThreadDispatcher(eventLoopDispatcher));
     options.getDispatchers().forEach((name, custom) -> byName.put(name, new CustomDispatcher(name, custom)));
     this.dispatchers = Map.copyOf(byName);
+    JacksonMessageCodec codec = JacksonMessageCodec.install(vertx);
+    options.getMessagePackages().forEach(codec::allowPackage);
     BlockedThreadChecker checker = vertx.blockedThreadChecker();
     if (checker != null) {
       checker.setThreadBlockedHandler(RunningActors.REPORTER);
@@ -175,8 +179,10 @@ public final class ActorSystemImpl implements ActorSystem {
   /** Stops the guardian, hence every actor; called by the root verticle's undeployment. */
   Future<Void> stopActors() {
     terminating = true;
+    // No new messages from the event bus while the actors stop.
+    Future<Void> unexposed = exposures.unregisterAll();
     guardian.sendSystem(new SystemMessage.Terminate());
-    return guardian.terminationFuture().andThen(stopped -> {
+    return Future.join(unexposed, guardian.terminationFuture()).<Void>mapEmpty().andThen(stopped -> {
       workerDispatcher.close();
       if (!terminateCalled.get()) {
         // The Vertx is closing, or someone undeployed the root: terminated all the same.
@@ -217,6 +223,14 @@ public final class ActorSystemImpl implements ActorSystem {
     } catch (CompletionException e) {
       // An escalated failure: logged when it happened, and whenTerminated() reports it.
     }
+  }
+
+  @Override
+  public Future<MessageConsumer<Object>> expose(ActorRef ref, String address) {
+    if (terminating) {
+      throw new IllegalStateException("actor system [" + name() + "] is terminating or terminated: nothing to expose");
+    }
+    return CallerContext.rebind(exposures.expose(ref, address));
   }
 
   @Override

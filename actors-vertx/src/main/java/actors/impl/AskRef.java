@@ -2,6 +2,7 @@ package actors.impl;
 
 import actors.ActorRef;
 import actors.AskTimeoutException;
+import actors.Status;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -41,7 +42,10 @@ final class AskRef<T> implements ActorRef, Runnable {
   @SuppressWarnings("unchecked")
   public void tell(Object message, ActorRef sender) {
     Objects.requireNonNull(message, "message");
-    if (promise.tryComplete((T) message)) {
+    boolean answered = message instanceof Status.Failure failure
+        ? promise.tryFail(failure.cause())
+        : promise.tryComplete((T) message);
+    if (answered) {
       timer.cancel(false);
     } else {
       system.deadLetterOffice.publish(message, sender, this);

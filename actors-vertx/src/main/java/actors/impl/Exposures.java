@@ -1,0 +1,95 @@
+package actors.impl;
+
+import actors.ActorRef;
+import actors.AskTimeoutException;
+import actors.ReplyFailures;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Actors exposed at event-bus addresses: a {@code send} becomes a {@code tell}, a
+ * {@code request} an {@code ask} whose reply or failure answers it. Every consumer is
+ * unregistered when its actor stops, and all of them when the system terminates.
+ */
+final class Exposures {
+
+  private static final System.Logger LOG = System.getLogger("actors");
+
+  private final ActorSystemImpl system;
+  private final Set<MessageConsumer<Object>> consumers = ConcurrentHashMap.newKeySet();
+
+  Exposures(ActorSystemImpl system) {
+    this.system = system;
+  }
+
+  Future<MessageConsumer<Object>> expose(ActorRef ref, String address) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(address, "address");
+    if (address.isBlank()) {
+      throw new IllegalArgumentException("address must not be blank");
+    }
+    if (!(ref instanceof LocalActorRef local) || local.cell.system != system) {
+      throw new IllegalArgumentException("cannot expose " + ref + ": not an actor of system " + system.name());
+    }
+    MessageConsumer<Object> consumer = system.vertx().eventBus().consumer(address);
+    consumer.handler(message -> deliver(ref, address, message));
+    consumers.add(consumer);
+    local.cell.terminationFuture().onComplete(stopped -> unregister(consumer));
+    return consumer.completion().map(consumer);
+  }
+
+  private void deliver(ActorRef ref, String address, Message<Object> message) {
+    Object body = message.body();
+    if (message.replyAddress() == null) {
+      if (body == null) {
+        system.deadLetterOffice.publish("null body sent to event-bus address " + address, null, ref);
+      } else {
+        ref.tell(body, null);
+      }
+      return;
+    }
+    if (body == null) {
+      message.fail(ReplyFailures.BAD_MESSAGE, "a request to " + ref.path() + " at " + address
+          + " had a null body; actors cannot receive null");
+      return;
+    }
+    ref.ask(body).onComplete(answer -> {
+      if (answer.succeeded()) {
+        reply(message, answer.result(), ref);
+      } else {
+        Throwable cause = answer.cause();
+        message.fail(cause instanceof AskTimeoutException ? ReplyFailures.TIMED_OUT : ReplyFailures.ACTOR_FAILED,
+            cause instanceof AskTimeoutException ? cause.getMessage() : ref.path() + " failed the request: " + cause);
+      }
+    });
+  }
+
+  private static void reply(Message<Object> message, Object reply, ActorRef ref) {
+    try {
+      message.reply(reply);
+    } catch (IllegalArgumentException e) {
+      message.fail(ReplyFailures.ACTOR_FAILED, ref.path() + " replied with a " + reply.getClass().getName()
+          + " that cannot cross the event bus: " + e.getMessage());
+    }
+  }
+
+  private void unregister(MessageConsumer<Object> consumer) {
+    if (consumers.remove(consumer)) {
+      consumer.unregister().onFailure(e -> LOG.log(System.Logger.Level.WARNING, "[" + system.name()
+          + "] unregistering the consumer at " + consumer.address() + " failed", e));
+    }
+  }
+
+  /** Unregisters every consumer; called when the system terminates, before its actors stop. */
+  Future<Void> unregisterAll() {
+    return Future.join(consumers.stream().map(consumer -> {
+      consumers.remove(consumer);
+      return consumer.unregister();
+    }).toList()).mapEmpty();
+  }
+}

@@ -1,0 +1,105 @@
+package actors.impl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.json.jackson.DatabindCodec;
+import io.vertx.core.shareddata.ClusterSerializable;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * The event-bus codec for records and POJOs, installed once per Vertx with a codec selector
+ * that picks it for every body Vert.x has no codec of its own for.
+ *
+ * <p>Locally a message is passed as is, not copied: records are immutable, and a POJO must not
+ * be changed once sent (the same rule as for {@code tell}). Across the wire it is JSON written
+ * by Jackson (Vert.x's {@link DatabindCodec#mapper()}) after its class name; a receiving node
+ * decodes only classes of the packages its systems allow, so a peer cannot make it instantiate
+ * arbitrary classes.
+ */
+final class JacksonMessageCodec implements MessageCodec<Object, Object> {
+
+  static final String NAME = "actors-jackson";
+
+  private static final Map<Vertx, JacksonMessageCodec> INSTALLED = new WeakHashMap<>();
+
+  private final Set<String> allowedPackages = new CopyOnWriteArraySet<>();
+
+  private JacksonMessageCodec() {
+  }
+
+  /** The codec of {@code vertx}'s event bus, registered on first use. */
+  static synchronized JacksonMessageCodec install(Vertx vertx) {
+    JacksonMessageCodec codec = INSTALLED.get(vertx);
+    if (codec == null) {
+      codec = new JacksonMessageCodec();
+      vertx.eventBus().registerCodec(codec);
+      vertx.eventBus().codecSelector(body -> body instanceof ClusterSerializable ? null : NAME);
+      INSTALLED.put(vertx, codec);
+    }
+    return codec;
+  }
+
+  /** Lets messages of classes in {@code packageName} (not its sub-packages) be decoded. */
+  void allowPackage(String packageName) {
+    allowedPackages.add(packageName);
+  }
+
+  @Override
+  public void encodeToWire(Buffer buffer, Object message) {
+    byte[] className = message.getClass().getName().getBytes(StandardCharsets.UTF_8);
+    byte[] json;
+    try {
+      json = DatabindCodec.mapper().writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot encode a message of type " + message.getClass().getName()
+          + " as JSON: " + e.getOriginalMessage(), e);
+    }
+    buffer.appendInt(className.length).appendBytes(className).appendInt(json.length).appendBytes(json);
+  }
+
+  @Override
+  public Object decodeFromWire(int pos, Buffer buffer) {
+    int classNameLength = buffer.getInt(pos);
+    String className = buffer.getString(pos + 4, pos + 4 + classNameLength, "UTF-8");
+    int jsonStart = pos + 4 + classNameLength;
+    int jsonLength = buffer.getInt(jsonStart);
+    if (!isAllowed(className)) {
+      throw new IllegalStateException("refusing to decode a message of type " + className
+          + ": its package is not allowed (allowed: " + allowedPackages + ")");
+    }
+    try {
+      Class<?> type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+      return DatabindCodec.mapper().readValue(buffer.getBytes(jsonStart + 4, jsonStart + 4 + jsonLength), type);
+    } catch (ClassNotFoundException | IOException e) {
+      throw new IllegalStateException("cannot decode a message of type " + className + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean isAllowed(String className) {
+    int lastDot = className.lastIndexOf('.');
+    return lastDot > 0 && allowedPackages.contains(className.substring(0, lastDot));
+  }
+
+  @Override
+  public Object transform(Object message) {
+    return message;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public byte systemCodecID() {
+    return -1;
+  }
+}
