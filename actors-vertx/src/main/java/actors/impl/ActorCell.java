@@ -100,7 +100,16 @@ public final class ActorCell implements ActorContext {
   /** Creates, registers and starts a child of {@code parent}; any thread. */
   static ActorCell create(ActorSystemImpl system, ActorCell parent, Props props, String name) {
     Objects.requireNonNull(props, "props");
-    CellDispatcher dispatcher = system.dispatcher(props.dispatcher());
+    return create(system, parent, props, name, system.dispatcher(props.dispatcher()), null);
+  }
+
+  /**
+   * Creates, registers and starts a child of {@code parent} on {@code dispatcher}; any thread.
+   *
+   * @param started completed once {@code preStart} has run, failed with what it threw; may be null
+   */
+  static ActorCell create(ActorSystemImpl system, ActorCell parent, Props props, String name,
+                          CellDispatcher dispatcher, Promise<Void> started) {
     String childName = name == null ? parent.children.generateName() : Names.validate(name);
     parent.children.reserve(childName, parent);
     ActorCell cell;
@@ -112,7 +121,7 @@ public final class ActorCell implements ActorContext {
       parent.children.unreserve(childName);
       throw e;
     }
-    cell.sendSystem(new Create());
+    cell.sendSystem(new Create(started));
     return cell;
   }
 
@@ -120,7 +129,7 @@ public final class ActorCell implements ActorContext {
   static ActorCell createGuardian(ActorSystemImpl system, Props props, CellDispatcher dispatcher) {
     ActorCell cell = new ActorCell(system, null, props, "user", dispatcher);
     cell.actor = cell.newInstance();
-    cell.sendSystem(new Create());
+    cell.sendSystem(new Create(null));
     return cell;
   }
 
@@ -267,8 +276,8 @@ public final class ActorCell implements ActorContext {
         if (message instanceof Watch watch) {
           watch.watcher.sendSystem(new DeathWatchNotification(this));
         }
-      } else if (message instanceof Create) {
-        create();
+      } else if (message instanceof Create create) {
+        create(create.started);
       } else if (message instanceof DeathWatchNotification notification) {
         watchedActorTerminated(notification.actor);
       } else if (message instanceof Failed failed) {
@@ -292,14 +301,24 @@ public final class ActorCell implements ActorContext {
     }
   }
 
-  private void create() {
+  private void create(Promise<Void> started) {
     if (terminating) {
+      if (started != null) {
+        started.fail(new IllegalStateException(path() + " was stopped before it started"));
+      }
       return;
     }
     try {
       actor.preStart();
     } catch (Throwable t) {
+      if (started != null) {
+        started.fail(t);
+      }
       handleInvokeFailure(new ActorInitializationException(path(), "preStart of " + path() + " threw " + t, t), null);
+      return;
+    }
+    if (started != null) {
+      started.complete();
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The {@link ActorSystem}: the guardian, the dispatchers, dead letters and the shutdown sequence. */
@@ -42,6 +43,7 @@ public final class ActorSystemImpl implements ActorSystem {
   private final WorkerDispatcher workerDispatcher;
   private final Map<String, CellDispatcher> dispatchers;
   private final Exposures exposures = new Exposures(this);
+  private final Map<String, RoundRobinRef> verticlePools = new ConcurrentHashMap<>();
   private final ActorCell guardian;
   private final Future<String> rootDeployment;
   private final Promise<Void> terminated = Promise.promise();
@@ -127,6 +129,34 @@ public final class ActorSystemImpl implements ActorSystem {
       throw new IllegalStateException("actor system [" + name() + "] is terminating or terminated: no new actors");
     }
     return ActorCell.create(this, guardian, props, name).self;
+  }
+
+  /**
+   * Starts a top-level actor bound to {@code context} (an actor verticle's); the Future
+   * completes once its {@code preStart} has run, and fails with what that threw.
+   */
+  public Future<ActorRef> startActor(Props props, String name, Context context) {
+    Objects.requireNonNull(props, "props");
+    Objects.requireNonNull(name, "name");
+    if (terminating) {
+      return Future.failedFuture(new IllegalStateException("actor system [" + name() + "] is terminating or terminated: no new actors"));
+    }
+    Promise<Void> started = Promise.promise();
+    ActorCell cell = ActorCell.create(this, guardian, props, name,
+        new VerticleContextDispatcher((ContextInternal) context), started);
+    return started.future().<ActorRef>map(cell.self).recover(failure ->
+        // A failed preStart left the actor to its supervisor: stop it, whatever it decided.
+        stop(cell.self).transform(stopped -> Future.failedFuture(failure)));
+  }
+
+  /** The round-robin ref shared by the instances of one actor-verticle deployment. */
+  public RoundRobinRef verticlePool(String deploymentId, String name) {
+    return verticlePools.computeIfAbsent(deploymentId, id -> new RoundRobinRef(this, guardian.path() + "/" + name));
+  }
+
+  /** Removes a routee from a deployment's pool; the pool goes with its last routee. */
+  public void leaveVerticlePool(String deploymentId, ActorRef routee) {
+    verticlePools.computeIfPresent(deploymentId, (id, pool) -> pool.remove(routee) ? pool : null);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package actors.impl;
 
+import io.vertx.core.Promise;
+
 /**
  * Messages of the system channel: lifecycle, supervision and death watch. They go on a queue
  * of their own and are always processed before user messages, even while the actor is
@@ -12,6 +14,12 @@ abstract class SystemMessage {
 
   /** Run {@code preStart} on the new instance. */
   static final class Create extends SystemMessage {
+    // Told how preStart went, when someone waits for it; else null.
+    final Promise<Void> started;
+
+    Create(Promise<Void> started) {
+      this.started = started;
+    }
   }
 
   /** Stop: children first, then {@code postStop}. */
