@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Future;
 import io.vertx.junit5.Checkpoint;
+import actors.testkit.TestProbe;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 
@@ -196,19 +197,12 @@ class MessagingTest extends SystemTestBase {
   }
 
   @Test
-  void aReplyGoesToTheSenderGivenToTell(VertxTestContext test) {
+  void aReplyGoesToTheSenderGivenToTell() {
     ActorRef greeter = system.actorOf(props((a, m) -> a.reply("Hello " + m)), "greeter");
-    system.actorOf(props((a, m) -> {
-      if (m.equals("start")) {
-        greeter.tell("world", a.me());
-      } else {
-        test.verify(() -> {
-          assertThat(m).isEqualTo("Hello world");
-          assertThat(a.from()).isEqualTo(greeter);
-          test.completeNow();
-        });
-      }
-    }), "asker").tell("start");
+    TestProbe probe = new TestProbe(system);
+    greeter.tell("world", probe.ref());
+    probe.expectMsg("Hello world");
+    assertThat(probe.lastSender()).isEqualTo(greeter);
   }
 
   @Test
@@ -230,26 +224,32 @@ class MessagingTest extends SystemTestBase {
   }
 
   @Test
-  void becomeReplacesAndUnbecomeRestoresTheBehaviour(VertxTestContext test) {
+  void becomeReplacesAndUnbecomeRestoresTheBehaviour() {
     ActorRef actor = system.actorOf(() -> new Actor() {
       @Override
       protected void receive(Object message) {
         if (message.equals("angry")) {
-          context().become(m -> sender().tell("grr " + m, self()), false);
+          context().become(m -> {
+            if (m.equals("calm")) {
+              context().unbecome();
+            } else {
+              sender().tell("grr " + m, self());
+            }
+          }, false);
         } else {
           sender().tell("hello " + message, self());
         }
       }
     });
-    List<Object> replies = new ArrayList<>();
-    actor.ask("a")
-        .compose(r -> { replies.add(r); actor.tell("angry"); return actor.ask("b"); })
-        .compose(r -> { replies.add(r); return actor.ask("c"); })
-        .onComplete(test.succeeding(r -> test.verify(() -> {
-          replies.add(r);
-          assertThat(replies).containsExactly("hello a", "grr b", "grr c");
-          test.completeNow();
-        })));
+    TestProbe probe = new TestProbe(system);
+    probe.send(actor, "a");
+    probe.expectMsg("hello a");
+    probe.send(actor, "angry");
+    probe.send(actor, "b");
+    probe.expectMsg("grr b");
+    probe.send(actor, "calm");
+    probe.send(actor, "c");
+    probe.expectMsg("hello c");
   }
 
   @Test

@@ -345,6 +345,7 @@ public final class ActorCell implements ActorContext {
   private void reportFailure(Throwable cause, Object message) {
     failure = cause;
     failedMessage = message;
+    system.failing.put(this, cause);
     if (parent != null) {
       parent.sendSystem(new Failed(this, cause));
     } else {
@@ -442,8 +443,7 @@ public final class ActorCell implements ActorContext {
       return;
     }
     if (causedByFailure != null) {
-      failure = null;
-      failedMessage = null;
+      clearFailure();
     }
     mailbox.resume();
     for (ActorCell child : children.cells()) {
@@ -489,14 +489,21 @@ public final class ActorCell implements ActorContext {
       reportFailure(new ActorInitializationException(path(), "postRestart of " + path() + " threw " + t, t), null);
       return;
     }
-    failure = null;
-    failedMessage = null;
+    clearFailure();
     mailbox.resume();
     for (ActorCell child : survivors) {
       if (stoppingChildren == null || !stoppingChildren.contains(child)) {
         child.sendSystem(new Recreate(cause));
       }
     }
+  }
+
+  private void clearFailure() {
+    if (failure != null) {
+      failure = null;
+      system.failing.remove(this);
+    }
+    failedMessage = null;
   }
 
   // ---------------------------------------------------------------- termination
@@ -581,7 +588,7 @@ public final class ActorCell implements ActorContext {
       actor = null;
       actorReceive = null;
       behaviours = null;
-      failedMessage = null;
+      clearFailure();
       mailbox.close();
       Promise<Void> promise;
       synchronized (this) {

@@ -44,6 +44,8 @@ public final class ActorSystemImpl implements ActorSystem {
   private final Map<String, CellDispatcher> dispatchers;
   private final Exposures exposures = new Exposures(this);
   private final Map<String, RoundRobinRef> verticlePools = new ConcurrentHashMap<>();
+  // Actors that failed and whose supervisor has not yet resumed, restarted or stopped them.
+  final Map<ActorCell, Throwable> failing = new ConcurrentHashMap<>();
   private final ActorCell guardian;
   private final Future<String> rootDeployment;
   private final Promise<Void> terminated = Promise.promise();
@@ -157,6 +159,13 @@ public final class ActorSystemImpl implements ActorSystem {
   /** Removes a routee from a deployment's pool; the pool goes with its last routee. */
   public void leaveVerticlePool(String deploymentId, ActorRef routee) {
     verticlePools.computeIfPresent(deploymentId, (id, pool) -> pool.remove(routee) ? pool : null);
+  }
+
+  /** The actors failing now (waiting for their supervisor or a back-off): path and cause. */
+  public Map<String, Throwable> failingActors() {
+    Map<String, Throwable> byPath = new java.util.TreeMap<>();
+    failing.forEach((cell, cause) -> byPath.put(cell.path(), cause));
+    return byPath;
   }
 
   @Override
