@@ -16,11 +16,13 @@ class ReadmeTest {
 
   @ParameterizedTest
   @CsvSource({
-      "hello/HelloWorld.java, greeter",
-      "hello/HelloWorld.java, main",
-      "supervision/SupervisionTree.java, strategy"})
+      "main/java/examples/hello/HelloWorld.java, greeter",
+      "main/java/examples/hello/HelloWorld.java, main",
+      "main/java/examples/supervision/SupervisionTree.java, strategy",
+      "main/java/examples/http/HttpVerticle.java, route",
+      "test/java/examples/http/KeyValueStoreTest.java, testkit"})
   void theReadmeShowsTheTaggedRegionAsItIs(String file, String tag) throws IOException {
-    String source = Files.readString(Path.of("src/main/java/examples", file));
+    String source = Files.readString(Path.of("src", file));
     String readme = Files.readString(Path.of("../README.adoc"));
     assertThat(readme).as("README.adoc shows tag %s of %s", tag, file).contains(region(source, tag));
   }

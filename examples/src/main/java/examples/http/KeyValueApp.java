@@ -1,0 +1,62 @@
+package examples.http;
+
+import actors.ActorSystem;
+import actors.ActorVerticle;
+import actors.Props;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+
+import java.time.Duration;
+
+/**
+ * A Vert.x application whose HTTP routes call actors. Run it with
+ * {@code mvn -B -q -pl examples -am compile exec:java -Dexec.mainClass=examples.http.KeyValueApp}
+ * (port 8080; {@code -Dexec.args=9090} for another, {@code 0} for any free one), then:
+ * <pre>
+ * curl -X PUT --data 'hello' localhost:8080/kv/greeting
+ * curl localhost:8080/kv/greeting
+ * curl -X POST localhost:8080/counter
+ * curl 'localhost:8080/slow?ms=1500'
+ * </pre>
+ */
+public final class KeyValueApp {
+
+  /** The default port: {@value}. */
+  public static final int DEFAULT_PORT = 8080;
+  /** How long the {@code /slow} route waits for the slow service. */
+  public static final Duration SLOW_TIMEOUT = Duration.ofSeconds(1);
+
+  private KeyValueApp() {
+  }
+
+  public static void main(String[] args) {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+    Vertx vertx = Vertx.vertx();
+    ActorSystem system = ActorSystem.create(vertx);
+    start(vertx, system, port, SLOW_TIMEOUT)
+        .onSuccess(server -> System.out.println("Listening on http://localhost:" + server.actualPort()
+            + " (PUT/GET /kv/:key, POST/GET /counter, GET /slow?ms=n); Ctrl-C stops"))
+        .onFailure(failure -> {
+          System.err.println("Could not start: " + failure);
+          vertx.close();
+        });
+  }
+
+  // tag::startup[]
+  /** Deploys the actors as verticles, then the HTTP verticle that calls them. */
+  public static Future<HttpServer> start(Vertx vertx, ActorSystem system, int port, Duration slowTimeout) {
+    Future<ActorVerticle> store = ActorVerticle.deploy(system, Props.create(KeyValueStore::new), "kv", new DeploymentOptions());
+    Future<ActorVerticle> counter = ActorVerticle.deploy(system, Props.create(Counter::new), "counter", new DeploymentOptions());
+    // Two instances: two actors on two event loops behind one round-robin ref.
+    Future<ActorVerticle> slow = ActorVerticle.deploy(system, Props.create(SlowService::new), "slow",
+        new DeploymentOptions().setInstances(2));
+    return Future.all(store, counter, slow).compose(deployed -> {
+      HttpVerticle http = new HttpVerticle(store.result().ref(), counter.result().ref(), slow.result().ref(),
+          slowTimeout, port);
+      return vertx.deployVerticle(http).map(id -> http.server());
+    });
+  }
+  // end::startup[]
+}
