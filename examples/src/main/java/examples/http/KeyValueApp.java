@@ -1,5 +1,6 @@
 package examples.http;
 
+import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorVerticle;
 import actors.Props;
@@ -52,11 +53,24 @@ public final class KeyValueApp {
     // Two instances: two actors on two event loops behind one round-robin ref.
     Future<ActorVerticle> slow = ActorVerticle.deploy(system, Props.create(SlowService::new), "slow",
         new DeploymentOptions().setInstances(2));
-    return Future.all(store, counter, slow).compose(deployed -> {
-      HttpVerticle http = new HttpVerticle(store.result().ref(), counter.result().ref(), slow.result().ref(),
-          slowTimeout, port);
-      return vertx.deployVerticle(http).map(id -> http.server());
-    });
+    return Future.all(store, counter, slow)
+        .compose(deployed -> expose(system, counter.result().ref()))
+        .compose(exposed -> {
+          HttpVerticle http = new HttpVerticle(store.result().ref(), counter.result().ref(), slow.result().ref(),
+              slowTimeout, port);
+          return vertx.deployVerticle(http).map(id -> http.server());
+        });
   }
   // end::startup[]
+
+  // tag::expose[]
+  /**
+   * Makes the counter reachable on the event bus at {@code "counter"}: any verticle can then
+   * {@code vertx.eventBus().request("counter", Counter.Increment.INSTANCE)} and get a
+   * {@link Counter.Count} back, without knowing it is an actor.
+   */
+  static Future<?> expose(ActorSystem system, ActorRef counter) {
+    return system.expose(counter, "counter");
+  }
+  // end::expose[]
 }

@@ -79,6 +79,16 @@ class KeyValueAppTest {
   }
 
   @Test
+  void theCounterAnswersOnTheEventBusToo(Vertx vertx, VertxTestContext test) {
+    vertx.eventBus().<Counter.Count>request("counter", Counter.Increment.INSTANCE)
+        .compose(one -> client.post("/counter").send())
+        .onComplete(test.succeeding(two -> test.verify(() -> {
+          assertThat(two.bodyAsJsonObject()).isEqualTo(new JsonObject().put("count", 2));
+          test.completeNow();
+        })));
+  }
+
+  @Test
   void aSlowAnswerWithinTheTimeoutIs200AndPastItIs503WithAJsonError(VertxTestContext test) {
     client.get("/slow").addQueryParam("ms", "10").send()
         .compose(quick -> {
