@@ -22,6 +22,7 @@ import java.time.Duration;
  * POST /counter    adds one                         200 {"count": n}
  * GET /counter     the count                        200 {"count": n}
  * GET /slow?ms=n   work that takes n ms             200 {"done": n}, or 503 JSON error past the timeout
+ *                                                   (400 JSON error when n is not a number)
  * </pre>
  */
 public final class HttpVerticle extends VerticleBase {
@@ -84,7 +85,12 @@ public final class HttpVerticle extends VerticleBase {
 
   // tag::timeout[]
   private void slow(RoutingContext ctx) {
-    long millis = Long.parseLong(ctx.queryParams().get("ms") != null ? ctx.queryParams().get("ms") : "0");
+    String ms = ctx.queryParams().get("ms");
+    if (ms == null || !ms.matches("\\d{1,9}")) {
+      error(ctx, 400, "query parameter ms must be a number of milliseconds, was " + ms);
+      return;
+    }
+    long millis = Long.parseLong(ms);
     slow.<SlowService.Done>ask(new SlowService.Work(millis), slowTimeout)
         .onSuccess(done -> ctx.json(new JsonObject().put("done", done.millis())))
         .onFailure(failure -> {

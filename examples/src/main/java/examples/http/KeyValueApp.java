@@ -48,16 +48,17 @@ public final class KeyValueApp {
   // tag::startup[]
   /** Deploys the actors as verticles, then the HTTP verticle that calls them. */
   public static Future<HttpServer> start(Vertx vertx, ActorSystem system, int port, Duration slowTimeout) {
-    Future<ActorVerticle> store = ActorVerticle.deploy(system, Props.create(KeyValueStore::new), "kv", new DeploymentOptions());
-    Future<ActorVerticle> counter = ActorVerticle.deploy(system, Props.create(Counter::new), "counter", new DeploymentOptions());
+    DeploymentOptions one = new DeploymentOptions();
+    Future<ActorVerticle> store = ActorVerticle.deploy(system, Props.create(KeyValueStore::new), "kv", one);
+    Future<ActorVerticle> counter = ActorVerticle.deploy(system, Props.create(Counter::new), "counter", one);
     // Two instances: two actors on two event loops behind one round-robin ref.
-    Future<ActorVerticle> slow = ActorVerticle.deploy(system, Props.create(SlowService::new), "slow",
-        new DeploymentOptions().setInstances(2));
+    DeploymentOptions two = new DeploymentOptions().setInstances(2);
+    Future<ActorVerticle> slow = ActorVerticle.deploy(system, Props.create(SlowService::new), "slow", two);
     return Future.all(store, counter, slow)
         .compose(deployed -> expose(system, counter.result().ref()))
         .compose(exposed -> {
-          HttpVerticle http = new HttpVerticle(store.result().ref(), counter.result().ref(), slow.result().ref(),
-              slowTimeout, port);
+          HttpVerticle http = new HttpVerticle(store.result().ref(), counter.result().ref(),
+              slow.result().ref(), slowTimeout, port);
           return vertx.deployVerticle(http).map(id -> http.server());
         });
   }

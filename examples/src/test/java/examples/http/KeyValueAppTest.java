@@ -107,6 +107,16 @@ class KeyValueAppTest {
   }
 
   @Test
+  void aSlowRequestWithoutANumberIs400(VertxTestContext test) {
+    client.get("/slow").addQueryParam("ms", "soon").send().onComplete(test.succeeding(bad -> test.verify(() -> {
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.bodyAsJsonObject()).isEqualTo(
+          new JsonObject().put("error", "query parameter ms must be a number of milliseconds, was soon"));
+      test.completeNow();
+    })));
+  }
+
+  @Test
   void aThousandPutGetPairsFromFiftyConcurrentClientsAreAllAnsweredCorrectly(Vertx vertx, VertxTestContext test) {
     int clients = 50;
     int pairsPerClient = 20;
