@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ActorVerticleTest extends SystemTestBase {
 
@@ -150,6 +151,18 @@ class ActorVerticleTest extends SystemTestBase {
         .compose(verticle -> verticle.ref().<List<Object>>ask("where?"))
         .onComplete(test.succeeding(answer -> test.verify(() -> {
           assertThat(((Context) answer.get(1)).isWorkerContext()).isTrue();
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aVirtualThreadVerticlesActorRunsOnAVirtualThread(VertxTestContext test) {
+    assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21");
+    ActorVerticle.deploy(system, props((a, m) -> a.reply(Thread.currentThread().toString())), "virtual",
+            new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
+        .compose(verticle -> verticle.ref().<String>ask("where?"))
+        .onComplete(test.succeeding(thread -> test.verify(() -> {
+          assertThat(thread).startsWith("VirtualThread");
           test.completeNow();
         })));
   }

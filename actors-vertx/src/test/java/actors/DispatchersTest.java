@@ -130,8 +130,13 @@ class DispatchersTest {
           .hasMessageContaining("'virtual-thread'");
       test.completeNow();
     } else {
-      system.actorOf(props).ask("on a virtual thread?").onComplete(test.succeeding(answer -> test.verify(() -> {
-        assertThat(answer).isEqualTo(true);
+      // On a virtual thread an actor may block, and await a Future, without holding an event loop.
+      Props awaiting = props((a, m) -> {
+        Future<Object> later = Future.future(p -> a.ctx().vertx().setTimer(20, id -> p.complete("later")));
+        a.reply(List.of(isVirtual(Thread.currentThread()), later.await()));
+      }).withDispatcher(Dispatchers.VIRTUAL_THREAD);
+      system.actorOf(awaiting).ask("on a virtual thread?").onComplete(test.succeeding(answer -> test.verify(() -> {
+        assertThat(answer).isEqualTo(List.of(true, "later"));
         test.completeNow();
       })));
     }
