@@ -126,8 +126,13 @@ class ActorSystemTest {
     assertThat(defaults.getThroughput()).isEqualTo(ActorSystemOptions.DEFAULT_THROUGHPUT);
     assertThat(defaults.isLogDeadLetters()).isTrue();
 
+    assertThat(defaults.getWorkerPoolName()).isEqualTo("actors-actors-worker");
+    assertThat(defaults.getWorkerPoolSize()).isEqualTo(ActorSystemOptions.DEFAULT_WORKER_POOL_SIZE);
+
     ActorSystemOptions options = new ActorSystemOptions()
-        .setName("shop").setDefaultAskTimeout(Duration.ofMillis(250)).setThroughput(7).setLogDeadLetters(false);
+        .setName("shop").setDefaultAskTimeout(Duration.ofMillis(250)).setThroughput(7).setLogDeadLetters(false)
+        .setWorkerPoolName("shop-io").setWorkerPoolSize(3).setWorkerMaxExecuteTime(Duration.ofSeconds(2))
+        .addMessagePackage("com.example.shop");
     ActorSystemOptions fromJson = new ActorSystemOptions(options.toJson());
     ActorSystemOptions copy = new ActorSystemOptions(options);
     for (ActorSystemOptions o : new ActorSystemOptions[] {fromJson, copy}) {
@@ -135,6 +140,10 @@ class ActorSystemTest {
       assertThat(o.getDefaultAskTimeout()).isEqualTo(Duration.ofMillis(250));
       assertThat(o.getThroughput()).isEqualTo(7);
       assertThat(o.isLogDeadLetters()).isFalse();
+      assertThat(o.getWorkerPoolName()).isEqualTo("shop-io");
+      assertThat(o.getWorkerPoolSize()).isEqualTo(3);
+      assertThat(o.getWorkerMaxExecuteTime()).isEqualTo(Duration.ofSeconds(2));
+      assertThat(o.getMessagePackages()).containsExactly("com.example.shop");
     }
     assertThat(new ActorSystemOptions(new JsonObject().put("throughput", 3)).getName()).isEqualTo("actors");
   }

@@ -1,5 +1,8 @@
 package actors;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.junit5.VertxTestContext;
@@ -125,10 +128,7 @@ class ExposeTest extends SystemTestBase {
         .compose(consumer -> vertx.eventBus().request("echo", "ping"))
         .compose(pong -> system.stop(echo))
         .compose(stopped -> vertx.eventBus().request("echo", "ping"))
-        .onComplete(test.failing(error -> test.verify(() -> {
-          assertThat(((ReplyException) error).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
-          test.completeNow();
-        })));
+        .onComplete(noHandlers(test));
   }
 
   @Test
@@ -137,10 +137,7 @@ class ExposeTest extends SystemTestBase {
     system.expose(echo, "echo")
         .compose(consumer -> system.terminate())
         .compose(terminated -> vertx.eventBus().request("echo", "ping"))
-        .onComplete(test.failing(error -> test.verify(() -> {
-          assertThat(((ReplyException) error).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
-          test.completeNow();
-        })));
+        .onComplete(noHandlers(test));
   }
 
   @Test
@@ -149,10 +146,15 @@ class ExposeTest extends SystemTestBase {
     system.expose(echo, "echo")
         .compose(consumer -> consumer.unregister())
         .compose(unregistered -> vertx.eventBus().request("echo", "ping"))
-        .onComplete(test.failing(error -> test.verify(() -> {
-          assertThat(((ReplyException) error).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
-          test.completeNow();
-        })));
+        .onComplete(noHandlers(test));
+  }
+
+  /** Expects the request that ends a chain to find nobody at its address. */
+  private static Handler<AsyncResult<Message<Object>>> noHandlers(VertxTestContext test) {
+    return test.failing(error -> test.verify(() -> {
+      assertThat(((ReplyException) error).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
+      test.completeNow();
+    }));
   }
 
   @Test
