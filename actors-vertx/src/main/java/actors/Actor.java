@@ -56,6 +56,15 @@ public abstract class Actor {
     return cell;
   }
 
+  /** The cell of {@code capable}, which must be an actor; backs the {@link Stash} methods. */
+  static ActorCell cellOf(Object capable, String operation) {
+    if (!(capable instanceof Actor actor)) {
+      throw new IllegalStateException(operation + " needs an actor: " + capable.getClass().getName()
+          + " implements Stash but does not extend Actor");
+    }
+    return actor.cell;
+  }
+
   /**
    * For messages {@link #receive(Object)} does not handle: an unhandled {@link Terminated}
    * fails the actor with {@link DeathPactException}; anything else is logged.

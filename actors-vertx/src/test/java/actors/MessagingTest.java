@@ -253,6 +253,40 @@ class MessagingTest extends SystemTestBase {
   }
 
   @Test
+  void aRestartReturnsToReceiveAndBecomeNullIsRefused() {
+    TestProbe probe = new TestProbe(system);
+    ActorRef actor = system.actorOf(() -> new Actor() {
+      @Override
+      protected void receive(Object message) {
+        if (message.equals("angry")) {
+          context().become(m -> {
+            if (m.equals("fail")) {
+              throw new IllegalStateException("restart me");
+            }
+            sender().tell("grr " + m, self());
+          });
+        } else if (message.equals("null")) {
+          try {
+            context().become(null);
+          } catch (NullPointerException e) {
+            sender().tell(e.getMessage(), self());
+          }
+        } else {
+          sender().tell("hello " + message, self());
+        }
+      }
+    });
+    probe.send(actor, "angry");
+    probe.send(actor, "a");
+    probe.expectMsg("grr a");
+    probe.send(actor, "fail");
+    probe.send(actor, "b");
+    probe.expectMsg("hello b");
+    probe.send(actor, "null");
+    probe.expectMsg("behaviour");
+  }
+
+  @Test
   void distinctSendersInterleaveButEachKeepsItsOrder(VertxTestContext test) {
     // Two actors each send 1,000 numbers to one collector; per sender the order holds.
     Map<String, List<Integer>> bySender = new HashMap<>();

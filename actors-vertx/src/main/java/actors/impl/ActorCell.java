@@ -13,6 +13,7 @@ import actors.PoisonPill;
 import actors.Props;
 import actors.Receive;
 import actors.ReceiveTimeout;
+import actors.StashOverflowException;
 import actors.SupervisorStrategy;
 import actors.Terminated;
 import actors.TimerScheduler;
@@ -68,6 +69,9 @@ public final class ActorCell implements ActorContext {
   private Receive actorReceive;
   private ArrayDeque<Receive> behaviours;
   private ActorRef currentSender;
+  private Object currentMessage;
+  // Stash's messages, oldest first; created on first stash.
+  private ArrayDeque<Envelope> stashed;
   // Set by the Actor constructor while the factory runs (any thread; read by the same one).
   private Actor pendingInstance;
   private Receive pendingReceive;
@@ -234,6 +238,7 @@ public final class ActorCell implements ActorContext {
       receiveTimeout.messageReceived();
     }
     currentSender = sender;
+    currentMessage = message;
     try {
       if (message == PoisonPill.INSTANCE) {
         sendSystem(new Terminate());
@@ -251,6 +256,44 @@ public final class ActorCell implements ActorContext {
       handleInvokeFailure(t, message);
     } finally {
       currentSender = null;
+      currentMessage = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- stash
+
+  /** Backs {@link actors.Stash#stash()}. */
+  public void stash(int capacity) {
+    if (currentMessage == null) {
+      throw new IllegalStateException("stash() of " + path() + " must be called while it processes a message");
+    }
+    if (stashed == null) {
+      stashed = new ArrayDeque<>();
+    }
+    if (stashed.size() >= capacity) {
+      throw new StashOverflowException("the stash of " + path() + " is full: " + capacity + " messages");
+    }
+    stashed.addLast(new Envelope(currentMessage, currentSender));
+  }
+
+  /** Backs {@link actors.Stash#unstash()} and {@link actors.Stash#unstashAll()}. */
+  public void unstash(boolean all) {
+    if (currentMessage == null && ContextInternal.current() != context) {
+      throw new IllegalStateException((all ? "unstashAll()" : "unstash()") + " of " + path()
+          + " must be called from the actor's own code, on its context");
+    }
+    returnStashToMailbox(all);
+  }
+
+  private void returnStashToMailbox(boolean all) {
+    if (stashed == null || stashed.isEmpty()) {
+      return;
+    }
+    if (all) {
+      mailbox.returnToFront(List.copyOf(stashed));
+      stashed.clear();
+    } else {
+      mailbox.returnToFront(List.of(stashed.pollFirst()));
     }
   }
 
@@ -466,6 +509,8 @@ public final class ActorCell implements ActorContext {
     actor = null;
     actorReceive = null;
     behaviours = null;
+    // The new instance sees what the old one stashed first, as Pekko does.
+    returnStashToMailbox(true);
     if (stoppingChildren != null && !stoppingChildren.isEmpty()) {
       // The new instance may reuse the names of the children preRestart stopped.
       recreateCause = cause;
@@ -589,6 +634,8 @@ public final class ActorCell implements ActorContext {
       actorReceive = null;
       behaviours = null;
       clearFailure();
+      // Closed, the mailbox drains whatever it holds, stashed messages included, to dead letters.
+      returnStashToMailbox(true);
       mailbox.close();
       Promise<Void> promise;
       synchronized (this) {

@@ -6,6 +6,8 @@ import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -49,6 +51,8 @@ final class Mailbox implements Runnable {
   private final Executor executor;
   private final int throughput;
   private final EnvelopeQueue queue = new EnvelopeQueue();
+  // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
+  private ArrayDeque<Envelope> front;
   private volatile int status;
   // Newest first; reversed when drained.
   @SuppressWarnings("unused")
@@ -157,13 +161,33 @@ final class Mailbox implements Runnable {
       return true;
     }
     int s = status;
-    return !queue.isEmpty() && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
+    return (!queue.isEmpty() || (front != null && !front.isEmpty())) && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
+  }
+
+  /** Puts messages back at the front, {@code first} first; actor thread only. */
+  void returnToFront(List<Envelope> returned) {
+    if (front == null) {
+      front = new ArrayDeque<>();
+    }
+    for (int i = returned.size() - 1; i >= 0; i--) {
+      front.addFirst(returned.get(i));
+    }
+  }
+
+  private Envelope next() {
+    if (front != null) {
+      Envelope returned = front.pollFirst();
+      if (returned != null) {
+        return returned;
+      }
+    }
+    return queue.poll();
   }
 
   private void processUserMessages() {
     int left = throughput;
     while (left-- > 0 && status < SUSPEND_UNIT) {
-      Envelope envelope = queue.poll();
+      Envelope envelope = next();
       if (envelope == null) {
         return;
       }
@@ -203,7 +227,7 @@ final class Mailbox implements Runnable {
 
   private void drainToDeadLetters() {
     Envelope envelope;
-    while ((envelope = queue.poll()) != null) {
+    while ((envelope = next()) != null) {
       Object message = envelope.message;
       ActorRef sender = envelope.sender;
       EnvelopeQueue.release(envelope);

@@ -1,0 +1,63 @@
+package actors;
+
+import actors.impl.ActorCell;
+
+/**
+ * Lets an actor set messages aside and take them back later, for example while it waits for a
+ * connection: implement it on an {@link Actor} subclass.
+ * <pre>{@code
+ * class Client extends Actor implements Stash {
+ *   protected void receive(Object message) {
+ *     if (message == Connected.INSTANCE) {
+ *       context().become(this::online);
+ *       unstashAll();           // replayed in the order they were stashed, with their senders
+ *     } else {
+ *       stash();                // not connected yet: keep it for later
+ *     }
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Stashed messages go back to the front of the mailbox, ahead of what arrived since, in the
+ * order they were stashed. When the actor restarts they are all returned to the mailbox front
+ * (only the message that failed is lost, as always); when it stops they become dead letters.
+ * Call these methods only from the actor's own code.
+ */
+public interface Stash {
+
+  /**
+   * Sets the message being processed aside, with its sender.
+   *
+   * @throws StashOverflowException if the stash already holds {@link #stashCapacity()}
+   *                                messages: a failure of the actor, for its supervisor
+   * @throws IllegalStateException  outside the processing of a message, or if this object is
+   *                                not an actor
+   */
+  default void stash() {
+    Actor.cellOf(this, "stash()").stash(stashCapacity());
+  }
+
+  /**
+   * Returns the oldest stashed message to the front of the mailbox; nothing if the stash is
+   * empty.
+   *
+   * @throws IllegalStateException off the actor's context, or if this object is not an actor
+   */
+  default void unstash() {
+    Actor.cellOf(this, "unstash()").unstash(false);
+  }
+
+  /**
+   * Returns every stashed message to the front of the mailbox, in the order they were stashed.
+   *
+   * @throws IllegalStateException off the actor's context, or if this object is not an actor
+   */
+  default void unstashAll() {
+    Actor.cellOf(this, "unstashAll()").unstash(true);
+  }
+
+  /** How many messages the stash may hold; unbounded unless overridden. */
+  default int stashCapacity() {
+    return Integer.MAX_VALUE;
+  }
+}
