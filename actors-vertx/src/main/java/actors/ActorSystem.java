@@ -58,6 +58,15 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
   Future<Void> stop(ActorRef ref);
 
   /**
+   * A snapshot of an actor: its state, how many messages wait in its mailbox, how many times it
+   * restarted. Taken on the actor's context, so it costs the actor a moment between two
+   * messages; an actor that has stopped answers {@link ActorInfo.State#STOPPED}.
+   *
+   * @throws IllegalArgumentException if {@code ref} is not an actor of this system
+   */
+  Future<ActorInfo> inspect(ActorRef ref);
+
+  /**
    * Stops every actor, children before parents, running each {@code postStop}, then undeploys
    * the root verticle and, if the system owns its Vertx, closes it. Returns
    * {@link #whenTerminated()}; calling it again changes nothing.

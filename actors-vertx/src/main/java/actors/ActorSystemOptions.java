@@ -2,6 +2,7 @@ package actors;
 
 import actors.dispatch.Dispatcher;
 import actors.dispatch.Dispatchers;
+import actors.dispatch.MailboxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -21,7 +22,8 @@ import java.util.Set;
  * <p>JSON keys: {@code name} (string), {@code defaultAskTimeout} (milliseconds),
  * {@code throughput} (int), {@code logDeadLetters} (boolean), {@code workerPoolName} (string),
  * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds),
- * {@code messagePackages} (array of strings). The guardian's
+ * {@code messagePackages} (array of strings), {@code defaultMailbox} (object, see
+ * {@link MailboxOptions}). The guardian's
  * strategy and custom dispatchers are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
@@ -53,6 +55,7 @@ public class ActorSystemOptions {
   private Duration workerMaxExecuteTime = DEFAULT_WORKER_MAX_EXECUTE_TIME;
   private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
   private final Set<String> messagePackages = new LinkedHashSet<>();
+  private MailboxOptions defaultMailbox = new MailboxOptions();
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -70,6 +73,7 @@ public class ActorSystemOptions {
     this.workerMaxExecuteTime = other.workerMaxExecuteTime;
     this.dispatchers.putAll(other.dispatchers);
     this.messagePackages.addAll(other.messagePackages);
+    this.defaultMailbox = new MailboxOptions(other.defaultMailbox);
   }
 
   /**
@@ -89,6 +93,10 @@ public class ActorSystemOptions {
     }
     setWorkerPoolSize(json.getInteger("workerPoolSize", DEFAULT_WORKER_POOL_SIZE));
     setWorkerMaxExecuteTime(Duration.ofMillis(json.getLong("workerMaxExecuteTime", DEFAULT_WORKER_MAX_EXECUTE_TIME.toMillis())));
+    JsonObject mailbox = json.getJsonObject("defaultMailbox");
+    if (mailbox != null) {
+      setDefaultMailbox(new MailboxOptions(mailbox));
+    }
     JsonArray packages = json.getJsonArray("messagePackages");
     if (packages != null) {
       packages.forEach(name -> addMessagePackage((String) name));
@@ -105,7 +113,8 @@ public class ActorSystemOptions {
         .put("workerPoolName", getWorkerPoolName())
         .put("workerPoolSize", workerPoolSize)
         .put("workerMaxExecuteTime", workerMaxExecuteTime.toMillis())
-        .put("messagePackages", new JsonArray(List.copyOf(messagePackages)));
+        .put("messagePackages", new JsonArray(List.copyOf(messagePackages)))
+        .put("defaultMailbox", defaultMailbox.toJson());
   }
 
   /** The system's name, used in logs. */
@@ -272,6 +281,17 @@ public class ActorSystemOptions {
       throw new IllegalArgumentException("'" + name + "' is a built-in dispatcher; choose another name");
     }
     dispatchers.put(name, dispatcher);
+    return this;
+  }
+
+  /** The mailbox of actors whose Props set none; unbounded unless set. */
+  public MailboxOptions getDefaultMailbox() {
+    return new MailboxOptions(defaultMailbox);
+  }
+
+  /** Sets the mailbox of actors whose Props set none (a copy of {@code options}). */
+  public ActorSystemOptions setDefaultMailbox(MailboxOptions options) {
+    this.defaultMailbox = new MailboxOptions(Objects.requireNonNull(options, "options"));
     return this;
   }
 

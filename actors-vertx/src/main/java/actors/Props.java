@@ -1,6 +1,7 @@
 package actors;
 
 import actors.dispatch.Dispatchers;
+import actors.dispatch.MailboxOptions;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -17,11 +18,14 @@ public final class Props {
   private final Supplier<? extends Actor> factory;
   private final Class<? extends Actor> actorClass;
   private final String dispatcher;
+  private final MailboxOptions mailbox;
 
-  private Props(Supplier<? extends Actor> factory, Class<? extends Actor> actorClass, String dispatcher) {
+  private Props(Supplier<? extends Actor> factory, Class<? extends Actor> actorClass, String dispatcher,
+                MailboxOptions mailbox) {
     this.factory = factory;
     this.actorClass = actorClass;
     this.dispatcher = dispatcher;
+    this.mailbox = mailbox;
   }
 
   /**
@@ -31,7 +35,7 @@ public final class Props {
    * @throws NullPointerException if {@code factory} is null
    */
   public static Props create(Supplier<? extends Actor> factory) {
-    return new Props(Objects.requireNonNull(factory, "factory"), null, Dispatchers.EVENT_LOOP);
+    return new Props(Objects.requireNonNull(factory, "factory"), null, Dispatchers.EVENT_LOOP, null);
   }
 
   /**
@@ -42,7 +46,7 @@ public final class Props {
    */
   public static <A extends Actor> Props create(Class<A> actorClass, Supplier<? extends A> factory) {
     return new Props(Objects.requireNonNull(factory, "factory"),
-        Objects.requireNonNull(actorClass, "actorClass"), Dispatchers.EVENT_LOOP);
+        Objects.requireNonNull(actorClass, "actorClass"), Dispatchers.EVENT_LOOP, null);
   }
 
   /**
@@ -81,7 +85,17 @@ public final class Props {
    * @throws NullPointerException if {@code name} is null
    */
   public Props withDispatcher(String name) {
-    return new Props(factory, actorClass, Objects.requireNonNull(name, "name"));
+    return new Props(factory, actorClass, Objects.requireNonNull(name, "name"), mailbox);
+  }
+
+  /**
+   * A copy whose actors get a mailbox with these options (a copy of them): bounded, priority or
+   * control-aware. Unset, the system's default mailbox applies.
+   *
+   * @throws NullPointerException if {@code options} is null
+   */
+  public Props withMailbox(MailboxOptions options) {
+    return new Props(factory, actorClass, dispatcher, new MailboxOptions(Objects.requireNonNull(options, "options")));
   }
 
   /** The factory that makes instances. */
@@ -94,6 +108,11 @@ public final class Props {
     return actorClass;
   }
 
+  /** The mailbox options, or {@code null} for the system's default. */
+  public MailboxOptions mailbox() {
+    return mailbox == null ? null : new MailboxOptions(mailbox);
+  }
+
   /** The dispatcher's name; {@link Dispatchers#EVENT_LOOP} unless set. */
   public String dispatcher() {
     return dispatcher;
@@ -101,6 +120,7 @@ public final class Props {
 
   @Override
   public String toString() {
-    return "Props(" + (actorClass != null ? actorClass.getName() : "factory") + ", dispatcher=" + dispatcher + ")";
+    return "Props(" + (actorClass != null ? actorClass.getName() : "factory") + ", dispatcher=" + dispatcher
+        + (mailbox != null ? ", mailbox=" + mailbox : "") + ")";
   }
 }

@@ -2,6 +2,7 @@ package actors.impl;
 
 import actors.Actor;
 import actors.ActorContext;
+import actors.ActorInfo;
 import actors.ActorInitializationException;
 import actors.ActorKilledException;
 import actors.ActorRef;
@@ -17,9 +18,11 @@ import actors.StashOverflowException;
 import actors.SupervisorStrategy;
 import actors.Terminated;
 import actors.TimerScheduler;
+import actors.dispatch.MailboxOptions;
 import actors.impl.SystemMessage.Create;
 import actors.impl.SystemMessage.DeathWatchNotification;
 import actors.impl.SystemMessage.Failed;
+import actors.impl.SystemMessage.Inspect;
 import actors.impl.SystemMessage.Recreate;
 import actors.impl.SystemMessage.Resume;
 import actors.impl.SystemMessage.Suspend;
@@ -87,6 +90,7 @@ public final class ActorCell implements ActorContext {
   private ActorTimers timers;
   private ReceiveTimeoutTimer receiveTimeout;
   private boolean terminating;
+  private int restartCount;
   // Written on the actor's thread under the monitor; read anywhere.
   private volatile boolean terminated;
   private Promise<Void> terminationPromise;
@@ -98,7 +102,9 @@ public final class ActorCell implements ActorContext {
     this.name = name;
     this.context = dispatcher.contextFor(parent, name);
     this.self = new LocalActorRef(this);
-    this.mailbox = new Mailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput));
+    MailboxOptions mailboxOptions = props.mailbox();
+    this.mailbox = new Mailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput),
+        mailboxOptions != null ? mailboxOptions : system.defaultMailbox);
   }
 
   /** Creates, registers and starts a child of {@code parent}; any thread. */
@@ -318,7 +324,13 @@ public final class ActorCell implements ActorContext {
         // A watch that arrives after the end is answered at once.
         if (message instanceof Watch watch) {
           watch.watcher.sendSystem(new DeathWatchNotification(this));
+        } else if (message instanceof Inspect inspect) {
+          inspect.answer.complete(new ActorInfo(path(), ActorInfo.State.STOPPED, 0, restartCount));
         }
+      } else if (message instanceof Inspect inspect) {
+        ActorInfo.State state = terminating ? ActorInfo.State.STOPPING
+            : failure != null || mailbox.isSuspended() ? ActorInfo.State.SUSPENDED : ActorInfo.State.RUNNING;
+        inspect.answer.complete(new ActorInfo(path(), state, mailbox.size(), restartCount));
       } else if (message instanceof Create create) {
         create(create.started);
       } else if (message instanceof DeathWatchNotification notification) {
@@ -535,6 +547,7 @@ public final class ActorCell implements ActorContext {
       return;
     }
     clearFailure();
+    restartCount++;
     mailbox.resume();
     for (ActorCell child : survivors) {
       if (stoppingChildren == null || !stoppingChildren.contains(child)) {

@@ -1,5 +1,6 @@
 package actors.impl;
 
+import actors.ActorInfo;
 import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
@@ -8,6 +9,7 @@ import actors.Directive;
 import actors.Props;
 import actors.SupervisorStrategy;
 import actors.dispatch.Dispatchers;
+import actors.dispatch.MailboxOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -36,6 +38,7 @@ public final class ActorSystemImpl implements ActorSystem {
   private final ActorSystemOptions options;
   final int throughput;
   final Duration defaultAskTimeout;
+  final MailboxOptions defaultMailbox;
   final DeadLetterOffice deadLetterOffice;
   private final ActorRef deadLetters;
   private final RateLimitedLog unhandledLog = new RateLimitedLog(LOG, 10);
@@ -59,6 +62,7 @@ public final class ActorSystemImpl implements ActorSystem {
     this.options = options;
     this.throughput = options.getThroughput();
     this.defaultAskTimeout = options.getDefaultAskTimeout();
+    this.defaultMailbox = options.getDefaultMailbox();
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters());
     this.deadLetters = new DeadLetterRef(this);
     this.eventLoopDispatcher = new EventLoopDispatcher(vertx);
@@ -179,6 +183,17 @@ public final class ActorSystemImpl implements ActorSystem {
     }
     local.cell.sendSystem(new SystemMessage.Terminate());
     return CallerContext.rebind(local.cell.terminationFuture());
+  }
+
+  @Override
+  public Future<ActorInfo> inspect(ActorRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (!(ref instanceof LocalActorRef local) || local.cell.system != this) {
+      throw new IllegalArgumentException("cannot inspect " + ref + ": not an actor of system " + name());
+    }
+    Promise<ActorInfo> answer = CallerContext.promise();
+    local.cell.sendSystem(new SystemMessage.Inspect(answer));
+    return answer.future();
   }
 
   @Override

@@ -48,7 +48,7 @@ final class AskRef<T> implements ActorRef, Runnable {
     if (answered) {
       timer.cancel(false);
     } else {
-      system.deadLetterOffice.publish(message, sender, this);
+      system.deadLetterOffice.publish(message, sender, this, "the ask was already answered or timed out");
     }
   }
 

@@ -2,6 +2,7 @@ package actors.impl;
 
 import actors.ActorRef;
 import actors.AskTimeoutException;
+import actors.MailboxFullException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
@@ -41,7 +42,12 @@ final class Asks {
     AskRef<T> replyTo = new AskRef<>(system, promise, target, message.getClass(), timeout);
     ContextInternal timerContext = caller != null ? caller : targetContext;
     replyTo.timer = timerContext.nettyEventLoop().schedule(replyTo, timeout.toNanos(), TimeUnit.NANOSECONDS);
-    target.tell(message, replyTo);
+    try {
+      target.tell(message, replyTo);
+    } catch (MailboxFullException e) {
+      replyTo.timer.cancel(false);
+      promise.tryFail(e);
+    }
     return promise.future();
   }
 }

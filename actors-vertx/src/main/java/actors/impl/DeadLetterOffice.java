@@ -27,11 +27,15 @@ final class DeadLetterOffice {
   }
 
   void publish(Object message, ActorRef sender, ActorRef recipient) {
+    publish(message, sender, recipient, DeadLetter.RECIPIENT_STOPPED);
+  }
+
+  void publish(Object message, ActorRef sender, ActorRef recipient, String reason) {
     count.increment();
     if (listeners.isEmpty() && !log) {
       return;
     }
-    DeadLetter letter = new DeadLetter(message, sender, recipient);
+    DeadLetter letter = new DeadLetter(message, sender, recipient, reason);
     for (Handler<DeadLetter> listener : listeners) {
       try {
         listener.handle(letter);
@@ -51,7 +55,7 @@ final class DeadLetterOffice {
     }
     return "[" + systemName + "] dead letter: " + letter.message().getClass().getName() + " [" + text + "] from "
         + (letter.sender() == null ? "no sender" : letter.sender().path()) + " to " + letter.recipient().path()
-        + " was not delivered; " + count.sum() + " dead letters so far"
+        + " was not delivered (" + letter.reason() + "); " + count.sum() + " dead letters so far"
         + " (logging is limited to " + LOGGED_PER_SECOND + " a second; ActorSystemOptions.setLogDeadLetters(false) turns it off)";
   }
 

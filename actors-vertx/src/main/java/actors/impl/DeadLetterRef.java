@@ -25,9 +25,9 @@ final class DeadLetterRef implements ActorRef {
   public void tell(Object message, ActorRef sender) {
     Objects.requireNonNull(message, "message");
     if (message instanceof DeadLetter letter) {
-      system.deadLetterOffice.publish(letter.message(), letter.sender(), letter.recipient());
+      system.deadLetterOffice.publish(letter.message(), letter.sender(), letter.recipient(), letter.reason());
     } else {
-      system.deadLetterOffice.publish(message, sender, this);
+      system.deadLetterOffice.publish(message, sender, this, "sent to deadLetters");
     }
   }
 

@@ -73,6 +73,15 @@ final class EnvelopeQueue {
     taken.sender = null;
   }
 
+  /** How many envelopes are queued, by walking them: O(n). Consumer only. */
+  int sizeForConsumer() {
+    int size = 0;
+    for (Envelope node = head.nextAcquire(); node != null; node = node.nextAcquire()) {
+      size++;
+    }
+    return size;
+  }
+
   /** Whether nothing is queued. Exact for the consumer; a hint for anyone else. */
   boolean isEmpty() {
     return head == tail;

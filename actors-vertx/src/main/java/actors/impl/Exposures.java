@@ -2,6 +2,7 @@ package actors.impl;
 
 import actors.ActorRef;
 import actors.AskTimeoutException;
+import actors.MailboxFullException;
 import actors.ReplyFailures;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
@@ -47,9 +48,13 @@ final class Exposures {
     Object body = message.body();
     if (message.replyAddress() == null) {
       if (body == null) {
-        system.deadLetterOffice.publish("null body sent to event-bus address " + address, null, ref);
+        system.deadLetterOffice.publish("null", null, ref, "a null body was sent to event-bus address " + address);
       } else {
-        ref.tell(body, null);
+        try {
+          ref.tell(body, null);
+        } catch (MailboxFullException e) {
+          system.deadLetterOffice.publish(body, null, ref, e.getMessage());
+        }
       }
       return;
     }
@@ -63,8 +68,13 @@ final class Exposures {
         reply(message, answer.result(), ref);
       } else {
         Throwable cause = answer.cause();
-        message.fail(cause instanceof AskTimeoutException ? ReplyFailures.TIMED_OUT : ReplyFailures.ACTOR_FAILED,
-            cause instanceof AskTimeoutException ? cause.getMessage() : ref.path() + " failed the request: " + cause);
+        if (cause instanceof AskTimeoutException) {
+          message.fail(ReplyFailures.TIMED_OUT, cause.getMessage());
+        } else if (cause instanceof MailboxFullException) {
+          message.fail(ReplyFailures.MAILBOX_FULL, cause.getMessage());
+        } else {
+          message.fail(ReplyFailures.ACTOR_FAILED, ref.path() + " failed the request: " + cause);
+        }
       }
     });
   }

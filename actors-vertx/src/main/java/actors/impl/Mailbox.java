@@ -1,7 +1,9 @@
 package actors.impl;
 
 import actors.ActorRef;
+import actors.MailboxFullException;
 import actors.ReceiveTimeout;
+import actors.dispatch.MailboxOptions;
 import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
@@ -51,6 +53,8 @@ final class Mailbox implements Runnable {
   private final Executor executor;
   private final int throughput;
   private final EnvelopeQueue queue = new EnvelopeQueue();
+  // Non-default mailbox options only; the lock-free queue above then stays empty.
+  private final ConfiguredQueue configured;
   // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
   private ArrayDeque<Envelope> front;
   private volatile int status;
@@ -58,20 +62,51 @@ final class Mailbox implements Runnable {
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
 
-  Mailbox(ActorCell cell, Executor executor, int throughput) {
+  Mailbox(ActorCell cell, Executor executor, int throughput, MailboxOptions options) {
     this.cell = cell;
     this.executor = executor;
     this.throughput = throughput;
+    this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
   }
 
-  /** Enqueues a user message; any thread. */
+  /**
+   * Enqueues a user message; any thread.
+   *
+   * @throws MailboxFullException if a full bounded mailbox refuses it
+   */
   void enqueue(Object message, ActorRef sender) {
-    queue.offer(new Envelope(message, sender));
+    Envelope envelope = new Envelope(message, sender);
+    if (configured == null) {
+      queue.offer(envelope);
+    } else if (!offerConfigured(envelope)) {
+      return;
+    }
     int s = status;
     // Suspended: the resume will schedule. Closed: schedule anyway, to dead-letter it.
     if ((s & SCHEDULED) == 0 && (s < SUSPEND_UNIT || (s & CLOSED) != 0)) {
       trySchedule();
     }
+  }
+
+  /** Whether the envelope was enqueued; what was dropped instead is a dead letter. */
+  private boolean offerConfigured(Envelope envelope) {
+    ConfiguredQueue.Rejected rejected = configured.offer(envelope);
+    if (rejected == null) {
+      return true;
+    }
+    if (rejected.refuse()) {
+      throw new MailboxFullException("the mailbox of " + cell.path() + " is " + rejected.reason() + "; "
+          + envelope.message.getClass().getName() + " not enqueued");
+    }
+    Envelope dropped = rejected.dropped();
+    cell.system.deadLetterOffice.publish(dropped.message, dropped.sender, cell.self, rejected.reason());
+    return dropped != envelope;
+  }
+
+  /** How many user messages wait; actor thread only (it walks the default queue). */
+  int size() {
+    int waiting = front == null ? 0 : front.size();
+    return waiting + (configured != null ? configured.size() : queue.sizeForConsumer());
   }
 
   /** Enqueues a system message; any thread. */
@@ -84,6 +119,10 @@ final class Mailbox implements Runnable {
     if ((status & SCHEDULED) == 0) {
       trySchedule();
     }
+  }
+
+  boolean isSuspended() {
+    return status >= SUSPEND_UNIT;
   }
 
   boolean isClosed() {
@@ -161,7 +200,8 @@ final class Mailbox implements Runnable {
       return true;
     }
     int s = status;
-    return (!queue.isEmpty() || (front != null && !front.isEmpty())) && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
+    boolean empty = (configured != null ? configured.isEmpty() : queue.isEmpty()) && (front == null || front.isEmpty());
+    return !empty && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
   }
 
   /** Puts messages back at the front, {@code first} first; actor thread only. */
@@ -181,7 +221,7 @@ final class Mailbox implements Runnable {
         return returned;
       }
     }
-    return queue.poll();
+    return configured != null ? configured.poll() : queue.poll();
   }
 
   private void processUserMessages() {

@@ -55,7 +55,7 @@ public final class RoundRobinRef implements ActorRef {
     Objects.requireNonNull(message, "message");
     ActorRef[] current = routees;
     if (current.length == 0) {
-      system.deadLetterOffice.publish(message, sender, this);
+      system.deadLetterOffice.publish(message, sender, this, "no routees");
     } else {
       current[Math.floorMod(next.getAndIncrement(), current.length)].tell(message, sender);
     }

@@ -1,5 +1,6 @@
 package actors.impl;
 
+import actors.ActorInfo;
 import io.vertx.core.Promise;
 
 /**
@@ -19,6 +20,15 @@ abstract class SystemMessage {
 
     Create(Promise<Void> started) {
       this.started = started;
+    }
+  }
+
+  /** Answer with a snapshot of the actor. */
+  static final class Inspect extends SystemMessage {
+    final Promise<ActorInfo> answer;
+
+    Inspect(Promise<ActorInfo> answer) {
+      this.answer = answer;
     }
   }
 
