@@ -67,6 +67,8 @@ public final class ActorCell implements ActorContext {
   final LocalActorRef self;
   final Mailbox mailbox;
   final Children children = new Children();
+  // Set by a router's actor when it is created; its messages are then routed on the sender's thread.
+  private volatile Routing routing;
 
   private Actor actor;
   private Receive actorReceive;
@@ -201,8 +203,11 @@ public final class ActorCell implements ActorContext {
   // ---------------------------------------------------------------- sending (any thread)
 
   void sendMessage(Object message, ActorRef sender) {
+    Routing router = routing;
     if (mailbox.isClosed()) {
       system.deadLetterOffice.publish(message, sender, self);
+    } else if (router != null && !Routing.isForTheRouter(message)) {
+      router.route(message, sender);
     } else {
       mailbox.enqueue(message, sender);
     }
@@ -305,6 +310,18 @@ public final class ActorCell implements ActorContext {
 
   private Receive behaviour() {
     return behaviours == null || behaviours.isEmpty() ? actorReceive : behaviours.peek();
+  }
+
+  /** The routing of this router cell, if it is one. */
+  Routing routing() {
+    return routing;
+  }
+
+  /** Makes this cell a router's: from now on its messages are routed on the sender's thread. */
+  Routing installRouting(RouterConfig.Kind kind) {
+    Routing installed = new Routing(system, self, kind);
+    routing = installed;
+    return installed;
   }
 
   /** Backs {@link Actor#unhandled(Object)}. */

@@ -82,6 +82,19 @@ final class EnvelopeQueue {
     return size;
   }
 
+  /**
+   * Roughly how many envelopes are queued, counted up to {@code limit}; any thread. Another
+   * thread may see an older head, so the count may include a few taken already: nodes are only
+   * ever appended and never relinked, so the walk always ends at the tail.
+   */
+  int approximateSize(int limit) {
+    int size = 0;
+    for (Envelope node = head.nextAcquire(); node != null && size < limit; node = node.nextAcquire()) {
+      size++;
+    }
+    return size;
+  }
+
   /** Whether nothing is queued. Exact for the consumer; a hint for anyone else. */
   boolean isEmpty() {
     return head == tail;

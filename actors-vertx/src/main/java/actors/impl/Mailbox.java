@@ -103,6 +103,22 @@ final class Mailbox implements Runnable {
     return dropped != envelope;
   }
 
+  /**
+   * How busy the actor looks, from any thread: 0 when idle (nothing queued, no drain), more the
+   * more messages wait, counted up to {@code limit}; above the limit when suspended.
+   */
+  int loadEstimate(int limit) {
+    int s = status;
+    if (s >= SUSPEND_UNIT) {
+      return limit + 2;
+    }
+    boolean empty = configured != null ? configured.isEmpty() : queue.isEmpty();
+    if (empty) {
+      return (s & SCHEDULED) == 0 ? 0 : 1;
+    }
+    return 1 + (configured != null ? Math.min(limit, configured.size()) : queue.approximateSize(limit));
+  }
+
   /** How many user messages wait; actor thread only (it walks the default queue). */
   int size() {
     int waiting = front == null ? 0 : front.size();
