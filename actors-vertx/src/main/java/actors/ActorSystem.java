@@ -1,9 +1,12 @@
 package actors;
 
+import actors.event.EventStream;
 import actors.impl.ActorSystemImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+
+import java.time.Duration;
 import io.vertx.core.eventbus.MessageConsumer;
 
 /**
@@ -58,6 +61,18 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
   Future<Void> stop(ActorRef ref);
 
   /**
+   * Stops an actor after the messages already in its mailbox: it is sent a {@link PoisonPill}.
+   * The Future completes once it has stopped (its {@code postStop} has run), or fails with a
+   * {@link java.util.concurrent.TimeoutException} if it has not within {@code timeout} (it may
+   * still stop later). Unlike {@link #stop(ActorRef)}, which stops the actor after its current
+   * message and turns the queued ones into dead letters.
+   *
+   * @throws IllegalArgumentException if {@code ref} is not an actor of this system, or the
+   *                                  timeout is not positive
+   */
+  Future<Void> gracefulStop(ActorRef ref, Duration timeout);
+
+  /**
    * A snapshot of an actor: its state, how many messages wait in its mailbox, how many times it
    * restarted. Taken on the actor's context, so it costs the actor a moment between two
    * messages; an actor that has stopped answers {@link ActorInfo.State#STOPPED}.
@@ -103,6 +118,12 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
    * @throws IllegalStateException    if the system is terminating
    */
   Future<MessageConsumer<Object>> expose(ActorRef ref, String address);
+
+  /**
+   * The system's event stream: dead letters, supervised failures and actor lifecycle events are
+   * published on it, and applications may publish their own.
+   */
+  EventStream eventStream();
 
   /** The reference whose messages are all dead letters; {@code sender()} when there is none. */
   ActorRef deadLetters();

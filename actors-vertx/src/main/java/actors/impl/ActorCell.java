@@ -19,6 +19,10 @@ import actors.SupervisorStrategy;
 import actors.Terminated;
 import actors.TimerScheduler;
 import actors.dispatch.MailboxOptions;
+import actors.event.ActorFailed;
+import actors.event.ActorRestarted;
+import actors.event.ActorStarted;
+import actors.event.ActorStopped;
 import actors.impl.SystemMessage.Create;
 import actors.impl.SystemMessage.DeathWatchNotification;
 import actors.impl.SystemMessage.Failed;
@@ -392,6 +396,9 @@ public final class ActorCell implements ActorContext {
     if (started != null) {
       started.complete();
     }
+    if (system.eventStream.hasSubscribers(ActorStarted.class)) {
+      system.eventStream.publish(new ActorStarted(self));
+    }
   }
 
   // ---------------------------------------------------------------- fault handling
@@ -443,6 +450,9 @@ public final class ActorCell implements ActorContext {
     }
     if (strategy.loggingEnabled()) {
       system.logFailure(child, cause, directive, limitReached, delay);
+    }
+    if (system.eventStream.hasSubscribers(ActorFailed.class)) {
+      system.eventStream.publish(new ActorFailed(child.self, cause, directive));
     }
     switch (directive) {
       case RESUME -> child.sendSystem(new Resume(cause));
@@ -565,6 +575,9 @@ public final class ActorCell implements ActorContext {
     }
     clearFailure();
     restartCount++;
+    if (system.eventStream.hasSubscribers(ActorRestarted.class)) {
+      system.eventStream.publish(new ActorRestarted(self, cause));
+    }
     mailbox.resume();
     for (ActorCell child : survivors) {
       if (stoppingChildren == null || !stoppingChildren.contains(child)) {
@@ -686,6 +699,9 @@ public final class ActorCell implements ActorContext {
       }
       if (promise != null) {
         promise.complete();
+      }
+      if (system.eventStream.hasSubscribers(ActorStopped.class)) {
+        system.eventStream.publish(new ActorStopped(self));
       }
     }
   }

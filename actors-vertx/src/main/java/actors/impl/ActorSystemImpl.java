@@ -6,9 +6,11 @@ import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.DeadLetter;
 import actors.Directive;
+import actors.PoisonPill;
 import actors.Props;
 import actors.SupervisorStrategy;
 import actors.dispatch.Dispatchers;
+import actors.event.EventStream;
 import actors.dispatch.MailboxOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The {@link ActorSystem}: the guardian, the dispatchers, dead letters and the shutdown sequence. */
@@ -39,6 +42,7 @@ public final class ActorSystemImpl implements ActorSystem {
   final int throughput;
   final Duration defaultAskTimeout;
   final MailboxOptions defaultMailbox;
+  final EventStreamImpl eventStream = new EventStreamImpl();
   final DeadLetterOffice deadLetterOffice;
   private final ActorRef deadLetters;
   private final RateLimitedLog unhandledLog = new RateLimitedLog(LOG, 10);
@@ -63,7 +67,7 @@ public final class ActorSystemImpl implements ActorSystem {
     this.throughput = options.getThroughput();
     this.defaultAskTimeout = options.getDefaultAskTimeout();
     this.defaultMailbox = options.getDefaultMailbox();
-    this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters());
+    this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream);
     this.deadLetters = new DeadLetterRef(this);
     this.eventLoopDispatcher = new EventLoopDispatcher(vertx);
     this.workerDispatcher = new WorkerDispatcher(vertx, options.getWorkerPoolName(), options.getWorkerPoolSize(),
@@ -186,6 +190,27 @@ public final class ActorSystemImpl implements ActorSystem {
   }
 
   @Override
+  public Future<Void> gracefulStop(ActorRef ref, Duration timeout) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(timeout, "timeout");
+    if (!(ref instanceof LocalActorRef local) || local.cell.system != this) {
+      throw new IllegalArgumentException("cannot stop " + ref + ": not an actor of system " + name());
+    }
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("gracefulStop timeout must be positive, was " + timeout);
+    }
+    Promise<Void> stopped = CallerContext.promise();
+    long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> stopped.tryFail(new TimeoutException(
+        ref.path() + " did not stop within " + timeout.toMillis() + " ms of a graceful stop")));
+    local.cell.terminationFuture().onComplete(done -> {
+      vertx.cancelTimer(timer);
+      stopped.tryComplete();
+    });
+    ref.tell(PoisonPill.INSTANCE);
+    return stopped.future();
+  }
+
+  @Override
   public Future<ActorInfo> inspect(ActorRef ref) {
     Objects.requireNonNull(ref, "ref");
     if (!(ref instanceof LocalActorRef local) || local.cell.system != this) {
@@ -285,6 +310,11 @@ public final class ActorSystemImpl implements ActorSystem {
       throw new IllegalStateException("actor system [" + name() + "] is terminating or terminated: nothing to expose");
     }
     return CallerContext.rebind(exposures.expose(ref, address));
+  }
+
+  @Override
+  public EventStream eventStream() {
+    return eventStream;
   }
 
   @Override

@@ -44,7 +44,7 @@ final class AskRef<T> implements ActorRef, Runnable {
     Objects.requireNonNull(message, "message");
     boolean answered = message instanceof Status.Failure failure
         ? promise.tryFail(failure.cause())
-        : promise.tryComplete((T) message);
+        : promise.tryComplete(message == NullReply.INSTANCE ? null : (T) message);
     if (answered) {
       timer.cancel(false);
     } else {

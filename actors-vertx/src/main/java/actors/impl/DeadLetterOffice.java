@@ -17,13 +17,15 @@ final class DeadLetterOffice {
 
   private final String systemName;
   private final boolean log;
+  private final EventStreamImpl eventStream;
   private final LongAdder count = new LongAdder();
   private final List<Handler<DeadLetter>> listeners = new CopyOnWriteArrayList<>();
   private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, LOGGED_PER_SECOND);
 
-  DeadLetterOffice(String systemName, boolean log) {
+  DeadLetterOffice(String systemName, boolean log, EventStreamImpl eventStream) {
     this.systemName = systemName;
     this.log = log;
+    this.eventStream = eventStream;
   }
 
   void publish(Object message, ActorRef sender, ActorRef recipient) {
@@ -32,10 +34,15 @@ final class DeadLetterOffice {
 
   void publish(Object message, ActorRef sender, ActorRef recipient, String reason) {
     count.increment();
-    if (listeners.isEmpty() && !log) {
+    // A dead letter about a dead letter (a stopped subscriber's) is not published again: no loop.
+    boolean toStream = !(message instanceof DeadLetter) && eventStream.hasSubscribers(DeadLetter.class);
+    if (listeners.isEmpty() && !log && !toStream) {
       return;
     }
     DeadLetter letter = new DeadLetter(message, sender, recipient, reason);
+    if (toStream) {
+      eventStream.publish(letter);
+    }
     for (Handler<DeadLetter> listener : listeners) {
       try {
         listener.handle(letter);
