@@ -1,0 +1,36 @@
+package benchmarks.suite;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The suite's smoke mode on every build: each workload runs on each platform, so none can rot. */
+class SuiteSmokeTest {
+
+  @Test
+  void everyWorkloadRunsOnEveryPlatformAndTheTablesAreWritten() throws Exception {
+    Path out = Path.of("target", "benchmark-smoke");
+    Suite.main(new String[] {"--smoke", "--out", out.toString()});
+
+    JsonObject results = new JsonObject(Files.readString(out.resolve("results.json")));
+    assertThat(results.getBoolean("smoke")).isTrue();
+    JsonArray rows = results.getJsonArray("rows");
+    List<String> workloads = rows.stream().map(row -> ((JsonObject) row).getString("workload")).toList();
+    assertThat(workloads).containsExactly("tell-throughput", "pingpong", "threadring", "fanout", "ask",
+        "ask latency p50", "ask latency p99", "create", "create", "scale 10 actors", "scale 1,000 actors");
+    for (Object row : rows) {
+      JsonObject values = (JsonObject) row;
+      assertThat(values.getDouble("ours")).as("ours, %s", values.getString("workload")).isPositive();
+      assertThat(values.getDouble("pekko")).as("pekko, %s", values.getString("workload")).isPositive();
+    }
+    assertThat(Files.readString(out.resolve("results.md")))
+        .startsWith("Smoke run")
+        .contains("| workload | unit | ours | pekko | event bus | ours/pekko | ours/bus |");
+  }
+}
