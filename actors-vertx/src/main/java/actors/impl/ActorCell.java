@@ -110,7 +110,7 @@ public final class ActorCell implements ActorContext {
     this.self = new LocalActorRef(this);
     MailboxOptions mailboxOptions = props.mailbox();
     this.mailbox = new Mailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput),
-        mailboxOptions != null ? mailboxOptions : system.defaultMailbox);
+        dispatcher.spinNanos(context, system.spinNanos), mailboxOptions != null ? mailboxOptions : system.defaultMailbox);
   }
 
   /** Creates, registers and starts a child of {@code parent}; any thread. */

@@ -42,6 +42,7 @@ public final class ActorSystemImpl implements ActorSystem {
   final int throughput;
   final Duration defaultAskTimeout;
   final MailboxOptions defaultMailbox;
+  final int spinNanos;
   final EventStreamImpl eventStream = new EventStreamImpl();
   final DeadLetterOffice deadLetterOffice;
   private final ActorRef deadLetters;
@@ -67,6 +68,7 @@ public final class ActorSystemImpl implements ActorSystem {
     this.throughput = options.getThroughput();
     this.defaultAskTimeout = options.getDefaultAskTimeout();
     this.defaultMailbox = options.getDefaultMailbox();
+    this.spinNanos = (int) options.getIdleSpin().toNanos();
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream);
     this.deadLetters = new DeadLetterRef(this);
     this.eventLoopDispatcher = new EventLoopDispatcher(vertx);

@@ -23,6 +23,11 @@ final class CallingThreadDispatcher implements CellDispatcher {
   }
 
   @Override
+  public int spinNanos(ContextInternal context, int systemSpinNanos) {
+    return 0; // it runs on the sender's thread, not on its event loop
+  }
+
+  @Override
   public Executor executor(ContextInternal context) {
     return Runnable::run;
   }

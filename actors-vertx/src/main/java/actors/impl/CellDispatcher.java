@@ -19,6 +19,11 @@ interface CellDispatcher {
     return context.executor();
   }
 
+  /** How long a drain waits for more messages before it yields: only event loops spin. */
+  default int spinNanos(ContextInternal context, int systemSpinNanos) {
+    return context.isEventLoopContext() ? systemSpinNanos : 0;
+  }
+
   /** User messages per drain; the system's throughput unless the dispatcher needs fewer. */
   default int throughput(int systemThroughput) {
     return systemThroughput;

@@ -4,6 +4,8 @@ import actors.ActorRef;
 import actors.MailboxFullException;
 import actors.ReceiveTimeout;
 import actors.dispatch.MailboxOptions;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
@@ -52,6 +54,9 @@ final class Mailbox implements Runnable {
   private final ActorCell cell;
   private final Executor executor;
   private final int throughput;
+  // How long a drain that ran out of messages waits for more before it returns to the event
+  // loop; 0 for contexts that are not event loops.
+  private final int spinNanos;
   private final EnvelopeQueue queue = new EnvelopeQueue();
   // Non-default mailbox options only; the lock-free queue above then stays empty.
   private final ConfiguredQueue configured;
@@ -62,10 +67,11 @@ final class Mailbox implements Runnable {
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
 
-  Mailbox(ActorCell cell, Executor executor, int throughput, MailboxOptions options) {
+  Mailbox(ActorCell cell, Executor executor, int throughput, int spinNanos, MailboxOptions options) {
     this.cell = cell;
     this.executor = executor;
     this.throughput = throughput;
+    this.spinNanos = spinNanos;
     this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
   }
 
@@ -196,10 +202,16 @@ final class Mailbox implements Runnable {
     ActorCell outer = running.enter(cell);
     try {
       processSystemMessages();
+      int budget = throughput;
+      while ((status & CLOSED) == 0) {
+        budget -= processUserMessages(budget);
+        if (budget <= 0 || status >= SUSPEND_UNIT || !awaitWork()) {
+          break;
+        }
+        processSystemMessages();
+      }
       if ((status & CLOSED) != 0) {
         drainToDeadLetters();
-      } else {
-        processUserMessages();
       }
     } finally {
       running.exit(outer);
@@ -240,13 +252,15 @@ final class Mailbox implements Runnable {
     return configured != null ? configured.poll() : queue.poll();
   }
 
-  private void processUserMessages() {
-    int left = throughput;
-    while (left-- > 0 && status < SUSPEND_UNIT) {
+  /** Processes at most {@code budget} user messages; returns how many it processed. */
+  private int processUserMessages(int budget) {
+    int processed = 0;
+    while (processed < budget && status < SUSPEND_UNIT) {
       Envelope envelope = next();
       if (envelope == null) {
-        return;
+        break;
       }
+      processed++;
       Object message = envelope.message;
       ActorRef sender = envelope.sender;
       EnvelopeQueue.release(envelope);
@@ -255,6 +269,35 @@ final class Mailbox implements Runnable {
         processSystemMessages();
       }
     }
+    return processed;
+  }
+
+  /**
+   * Waits up to {@code spinNanos} for a new message, while no other task waits for this event
+   * loop: a reply that comes back within a few microseconds is then processed at once, instead
+   * of after the loop has gone to sleep in its selector and been woken up again, which costs
+   * tens of microseconds. Producers meanwhile see the mailbox scheduled and only enqueue.
+   */
+  private boolean awaitWork() {
+    if (spinNanos == 0) {
+      return false;
+    }
+    EventExecutor loop = cell.context.nettyEventLoop();
+    long deadline = System.nanoTime() + spinNanos;
+    do {
+      if (systemStack != null || hasUserMessages()) {
+        return true;
+      }
+      if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 0) {
+        return false; // other actors (or I/O tasks) are waiting for this loop: give it back
+      }
+      Thread.onSpinWait();
+    } while (System.nanoTime() < deadline);
+    return false;
+  }
+
+  private boolean hasUserMessages() {
+    return !(configured != null ? configured.isEmpty() : queue.isEmpty()) || (front != null && !front.isEmpty());
   }
 
   private void processSystemMessages() {
