@@ -301,8 +301,9 @@ public class ActorSystemOptions {
    * the next one before it gives the loop back, as long as nothing else waits for the loop.
    * Replies that come back within that time are processed without the loop going to sleep and
    * being woken again, which costs tens of microseconds per message between actors on
-   * different loops; the price is up to that much CPU after a burst. {@link Duration#ZERO}
-   * turns it off.
+   * different loops. The wait spins for a few microseconds, then yields the core between checks,
+   * so loops that have work get the CPU; its price is up to that much CPU time after a burst.
+   * {@link Duration#ZERO} turns it off.
    *
    * @throws IllegalArgumentException if negative or above one millisecond
    */

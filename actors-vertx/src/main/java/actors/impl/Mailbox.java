@@ -34,6 +34,10 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class Mailbox implements Runnable {
 
+  // Busy-wait iterations (a few microseconds) before the wait yields the core between checks:
+  // Vert.x runs more event loops than cores, and a loop that only spins would keep the core from
+  // the loop whose actor is about to answer.
+  private static final int HOT_SPINS = 64;
   private static final int SCHEDULED = 1;
   private static final int CLOSED = 2;
   private static final int SUSPEND_UNIT = 4;
@@ -276,7 +280,8 @@ final class Mailbox implements Runnable {
    * Waits up to {@code spinNanos} for a new message, while no other task waits for this event
    * loop: a reply that comes back within a few microseconds is then processed at once, instead
    * of after the loop has gone to sleep in its selector and been woken up again, which costs
-   * tens of microseconds. Producers meanwhile see the mailbox scheduled and only enqueue.
+   * tens of microseconds. Producers meanwhile see the mailbox scheduled and only enqueue. The
+   * wait busy-spins briefly, then yields the core between checks.
    */
   private boolean awaitWork() {
     if (spinNanos == 0) {
@@ -284,6 +289,7 @@ final class Mailbox implements Runnable {
     }
     EventExecutor loop = cell.context.nettyEventLoop();
     long deadline = System.nanoTime() + spinNanos;
+    int spins = 0;
     do {
       if (systemStack != null || hasUserMessages()) {
         return true;
@@ -291,7 +297,11 @@ final class Mailbox implements Runnable {
       if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 0) {
         return false; // other actors (or I/O tasks) are waiting for this loop: give it back
       }
-      Thread.onSpinWait();
+      if (++spins < HOT_SPINS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
     } while (System.nanoTime() < deadline);
     return false;
   }

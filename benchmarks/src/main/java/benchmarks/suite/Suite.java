@@ -60,7 +60,7 @@ public final class Suite {
     return switch (workload) {
       case "tell-throughput" -> smoke ? 2_000 : 2_000_000;
       case "pingpong" -> smoke ? 1_000 : bus ? 50_000 : 1_000_000;
-      case "threadring" -> smoke ? 1_000 : bus ? 100_000 : 10_000_000;
+      case "threadring" -> smoke ? 1_000 : bus ? 100_000 : 2_000_000;
       case "fanout" -> smoke ? 10_000 : bus ? 2_000_000 : 10_000_000;
       case "ask" -> smoke ? 2_000 : 1_000_000;
       case "create" -> smoke ? 1_000 : 1_000_000;
