@@ -302,8 +302,9 @@ public class ActorSystemOptions {
    * Replies that come back within that time are processed without the loop going to sleep and
    * being woken again, which costs tens of microseconds per message between actors on
    * different loops. The wait spins for a few microseconds, then yields the core between checks,
-   * so loops that have work get the CPU; its price is up to that much CPU time after a burst.
-   * {@link Duration#ZERO} turns it off.
+   * so loops that have work get the CPU. Its price, after each burst of messages: up to that
+   * much CPU time, and network I/O on that loop waits up to that long (queued tasks do not: the
+   * wait ends as soon as one is queued). {@link Duration#ZERO} turns it off.
    *
    * @throws IllegalArgumentException if negative or above one millisecond
    */
