@@ -6,6 +6,7 @@ import benchmarks.platform.Platform.Ref;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * ask: {@code size} asks from one thread outside the system to one echo actor, at most 1,000
@@ -29,6 +30,7 @@ final class Ask extends Workload {
   @Override
   void run() throws Exception {
     Semaphore window = new Semaphore(OUTSTANDING);
+    AtomicReference<Throwable> failed = new AtomicReference<>();
     long[] record = latencies;
     for (int i = 0; i < size; i++) {
       window.acquire();
@@ -39,13 +41,16 @@ final class Ask extends Workload {
           record[index] = System.nanoTime() - start;
         }
         if (failure != null) {
-          failure.printStackTrace();
+          failed.compareAndSet(null, failure);
         }
         window.release();
       });
     }
     if (!window.tryAcquire(OUTSTANDING, 10, TimeUnit.MINUTES)) {
       throw new IllegalStateException("asks did not finish");
+    }
+    if (failed.get() != null) {
+      throw new IllegalStateException("an ask failed: the round does not count", failed.get());
     }
   }
 }
