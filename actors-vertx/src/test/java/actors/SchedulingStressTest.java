@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many threads and actors at once, so that drains are scheduled every way there is: by execute,
- * by hand-over to a spinning loop, and in the races between a spinner leaving and a producer
- * handing over. No message may be lost or run twice, no actor may run on two threads at once,
- * and each sender's order must hold.
+ * Many threads and actors at once, so that drains are scheduled every way there is: from
+ * outside, from other loops, into loops that are spinning for work or asleep, and while a drain
+ * is ending. No message may be lost or run twice, no actor may run on two threads at once, and
+ * each sender's order must hold.
  */
 class SchedulingStressTest extends SystemTestBase {
 
@@ -49,7 +49,7 @@ class SchedulingStressTest extends SystemTestBase {
           }
           lastFromSender[message[0]] = message[1];
           if (message[2] == 0) {
-            // Forward once, from this actor's loop to another actor's: actor-to-actor hand-overs.
+            // Forward once, from this actor's loop to another actor's.
             actors.get((me + 1) % ACTORS).tell(new int[] {EXTERNAL_SENDERS + message[0], message[1], 1});
           }
           running.set(false);

@@ -109,10 +109,8 @@ public final class ActorCell implements ActorContext {
     this.context = dispatcher.contextFor(parent, name);
     this.self = new LocalActorRef(this);
     MailboxOptions mailboxOptions = props.mailbox();
-    int spinNanos = dispatcher.spinNanos(context, system.spinNanos);
-    this.mailbox = new Mailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput), spinNanos,
-        spinNanos > 0 ? system.handoff(context.nettyEventLoop()) : null,
-        mailboxOptions != null ? mailboxOptions : system.defaultMailbox);
+    this.mailbox = new Mailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput),
+        dispatcher.spinNanos(context, system.spinNanos), mailboxOptions != null ? mailboxOptions : system.defaultMailbox);
   }
 
   /** Creates, registers and starts a child of {@code parent}; any thread. */

@@ -52,7 +52,6 @@ public final class ActorSystemImpl implements ActorSystem {
   private final Map<String, CellDispatcher> dispatchers;
   private final Exposures exposures = new Exposures(this);
   private final Map<String, RoundRobinRef> verticlePools = new ConcurrentHashMap<>();
-  private final Map<io.netty.channel.EventLoop, LoopHandoff> handoffs = new ConcurrentHashMap<>();
   // Actors that failed and whose supervisor has not yet resumed, restarted or stopped them.
   final Map<ActorCell, Throwable> failing = new ConcurrentHashMap<>();
   private final ActorCell guardian;
@@ -115,11 +114,6 @@ public final class ActorSystemImpl implements ActorSystem {
       throw new IllegalArgumentException("unknown dispatcher '" + name + "'; known: " + dispatchers.keySet());
     }
     return dispatcher;
-  }
-
-  /** The hand-off of an event loop, for the mailboxes bound to it. */
-  LoopHandoff handoff(io.netty.channel.EventLoop loop) {
-    return handoffs.computeIfAbsent(loop, l -> new LoopHandoff());
   }
 
   /** A context for timers of asks made off any context. */

@@ -38,8 +38,6 @@ final class Mailbox implements Runnable {
   // Vert.x runs more event loops than cores, and a loop that only spins would keep the core from
   // the loop whose actor is about to answer.
   private static final int HOT_SPINS = 64;
-  // Drains a spinning thread runs for others before it gives its loop back for I/O.
-  private static final int MAX_HANDED_OVER = 1024;
   private static final int SCHEDULED = 1;
   private static final int CLOSED = 2;
   private static final int SUSPEND_UNIT = 4;
@@ -63,8 +61,6 @@ final class Mailbox implements Runnable {
   // How long a drain that ran out of messages waits for more before it returns to the event
   // loop; 0 for contexts that are not event loops.
   private final int spinNanos;
-  // The hand-off of this mailbox's event loop; null where there is no spinning.
-  private final LoopHandoff handoff;
   private final EnvelopeQueue queue = new EnvelopeQueue();
   // Non-default mailbox options only; the lock-free queue above then stays empty.
   private final ConfiguredQueue configured;
@@ -75,13 +71,11 @@ final class Mailbox implements Runnable {
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
 
-  Mailbox(ActorCell cell, Executor executor, int throughput, int spinNanos, LoopHandoff handoff,
-          MailboxOptions options) {
+  Mailbox(ActorCell cell, Executor executor, int throughput, int spinNanos, MailboxOptions options) {
     this.cell = cell;
     this.executor = executor;
     this.throughput = throughput;
-    this.spinNanos = handoff == null ? 0 : spinNanos;
-    this.handoff = handoff;
+    this.spinNanos = spinNanos;
     this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
   }
 
@@ -192,22 +186,15 @@ final class Mailbox implements Runnable {
         return;
       }
       if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
-        if (handoff == null || !handoff.handOver(this)) {
-          submit();
+        try {
+          executor.execute(this);
+        } catch (RejectedExecutionException e) {
+          // The event loop is gone (Vert.x closed): no drain will ever run, so this thread,
+          // which holds SCHEDULED and is therefore the only consumer, dead-letters the rest.
+          drainAfterRejection();
         }
         return;
       }
-    }
-  }
-
-  /** Queues the drain on the actor's context; the caller holds SCHEDULED. */
-  void submit() {
-    try {
-      executor.execute(this);
-    } catch (RejectedExecutionException e) {
-      // The event loop is gone (Vert.x closed): no drain will ever run, so this thread,
-      // which holds SCHEDULED and is therefore the only consumer, dead-letters the rest.
-      drainAfterRejection();
     }
   }
 
@@ -297,42 +284,26 @@ final class Mailbox implements Runnable {
    * wait busy-spins briefly, then yields the core between checks.
    */
   private boolean awaitWork() {
-    // A drain run by a spinning thread (handed over, see below) does not spin itself.
-    if (spinNanos == 0 || handoff.isSpinning()) {
+    if (spinNanos == 0) {
       return false;
     }
     EventExecutor loop = cell.context.nettyEventLoop();
-    handoff.startSpinning();
-    try {
-      long deadline = System.nanoTime() + spinNanos;
-      int spins = 0;
-      int handedOver = 0;
-      do {
-        if (systemStack != null || hasUserMessages()) {
-          return true;
-        }
-        if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 0) {
-          return false; // other actors (or I/O tasks) are waiting for this loop: give it back
-        }
-        Mailbox other = handoff.take();
-        if (other != null) {
-          // Another actor of this loop got a message from another thread: run it here.
-          other.run();
-          if (++handedOver == MAX_HANDED_OVER) {
-            return false; // let the loop do its I/O
-          }
-          deadline = System.nanoTime() + spinNanos;
-          spins = 0;
-        } else if (++spins < HOT_SPINS) {
-          Thread.onSpinWait();
-        } else {
-          Thread.yield();
-        }
-      } while (System.nanoTime() < deadline);
-      return false;
-    } finally {
-      handoff.stopSpinning();
-    }
+    long deadline = System.nanoTime() + spinNanos;
+    int spins = 0;
+    do {
+      if (systemStack != null || hasUserMessages()) {
+        return true;
+      }
+      if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 0) {
+        return false; // other actors (or I/O tasks) are waiting for this loop: give it back
+      }
+      if (++spins < HOT_SPINS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    } while (System.nanoTime() < deadline);
+    return false;
   }
 
   private boolean hasUserMessages() {
