@@ -854,12 +854,9 @@ public final class ActorCell implements ActorContext {
   }
 
   private ActorCell cellOf(ActorRef ref, String operation) {
-    Objects.requireNonNull(ref, "ref");
-    if (ref instanceof LocalActorRef local && local.cell.system == system) {
-      return local.cell;
-    }
-    throw new IllegalArgumentException("cannot " + operation + " " + ref + ": not an actor of system " + system.name());
+    return system.cellOf(ref, operation);
   }
+
 
   /** The actor's path, e.g. {@code /user/parent/child}; any thread. */
   public String path() {

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -111,7 +112,7 @@ public final class ActorSystemImpl implements ActorSystem {
   CellDispatcher dispatcher(String name) {
     CellDispatcher dispatcher = dispatchers.get(name);
     if (dispatcher == null) {
-      throw new IllegalArgumentException("unknown dispatcher '" + name + "'; known: " + dispatchers.keySet());
+      throw new IllegalArgumentException("unknown dispatcher '" + name + "'; known: " + new TreeSet<>(dispatchers.keySet()));
     }
     return dispatcher;
   }
@@ -171,6 +172,19 @@ public final class ActorSystemImpl implements ActorSystem {
     verticlePools.computeIfPresent(deploymentId, (id, pool) -> pool.remove(routee) ? pool : null);
   }
 
+  /**
+   * The cell of {@code ref}, an actor of this system.
+   *
+   * @throws IllegalArgumentException naming {@code operation} if it is not one
+   */
+  ActorCell cellOf(ActorRef ref, String operation) {
+    Objects.requireNonNull(ref, "ref");
+    if (ref instanceof LocalActorRef local && local.cell.system == this) {
+      return local.cell;
+    }
+    throw new IllegalArgumentException("cannot " + operation + " " + ref + ": not an actor of system " + name());
+  }
+
   /** The actors failing now (waiting for their supervisor or a back-off): path and cause. */
   public Map<String, Throwable> failingActors() {
     Map<String, Throwable> byPath = new java.util.TreeMap<>();
@@ -180,31 +194,25 @@ public final class ActorSystemImpl implements ActorSystem {
 
   @Override
   public Future<Void> stop(ActorRef ref) {
-    Objects.requireNonNull(ref, "ref");
-    if (!(ref instanceof LocalActorRef local) || local.cell.system != this) {
-      throw new IllegalArgumentException("cannot stop " + ref + ": not an actor of system " + name());
-    }
-    if (local.cell == guardian) {
+    ActorCell cell = cellOf(ref, "stop");
+    if (cell == guardian) {
       return terminate();
     }
-    local.cell.sendSystem(new SystemMessage.Terminate());
-    return CallerContext.rebind(local.cell.terminationFuture());
+    cell.sendSystem(new SystemMessage.Terminate());
+    return CallerContext.rebind(cell.terminationFuture());
   }
 
   @Override
   public Future<Void> gracefulStop(ActorRef ref, Duration timeout) {
-    Objects.requireNonNull(ref, "ref");
+    ActorCell cell = cellOf(ref, "stop");
     Objects.requireNonNull(timeout, "timeout");
-    if (!(ref instanceof LocalActorRef local) || local.cell.system != this) {
-      throw new IllegalArgumentException("cannot stop " + ref + ": not an actor of system " + name());
-    }
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("gracefulStop timeout must be positive, was " + timeout);
     }
     Promise<Void> stopped = CallerContext.promise();
     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> stopped.tryFail(new TimeoutException(
         ref.path() + " did not stop within " + timeout.toMillis() + " ms of a graceful stop")));
-    local.cell.terminationFuture().onComplete(done -> {
+    cell.terminationFuture().onComplete(done -> {
       vertx.cancelTimer(timer);
       stopped.tryComplete();
     });
@@ -214,12 +222,9 @@ public final class ActorSystemImpl implements ActorSystem {
 
   @Override
   public Future<ActorInfo> inspect(ActorRef ref) {
-    Objects.requireNonNull(ref, "ref");
-    if (!(ref instanceof LocalActorRef local) || local.cell.system != this) {
-      throw new IllegalArgumentException("cannot inspect " + ref + ": not an actor of system " + name());
-    }
+    ActorCell cell = cellOf(ref, "inspect");
     Promise<ActorInfo> answer = CallerContext.promise();
-    local.cell.sendSystem(new SystemMessage.Inspect(answer));
+    cell.sendSystem(new SystemMessage.Inspect(answer));
     return answer.future();
   }
 

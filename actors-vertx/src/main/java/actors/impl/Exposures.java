@@ -29,18 +29,15 @@ final class Exposures {
   }
 
   Future<MessageConsumer<Object>> expose(ActorRef ref, String address) {
-    Objects.requireNonNull(ref, "ref");
+    ActorCell cell = system.cellOf(ref, "expose");
     Objects.requireNonNull(address, "address");
     if (address.isBlank()) {
       throw new IllegalArgumentException("address must not be blank");
     }
-    if (!(ref instanceof LocalActorRef local) || local.cell.system != system) {
-      throw new IllegalArgumentException("cannot expose " + ref + ": not an actor of system " + system.name());
-    }
     MessageConsumer<Object> consumer = system.vertx().eventBus().consumer(address);
     consumer.handler(message -> deliver(ref, address, message));
     consumers.add(consumer);
-    local.cell.terminationFuture().onComplete(stopped -> unregister(consumer));
+    cell.terminationFuture().onComplete(stopped -> unregister(consumer));
     return consumer.completion().map(consumer);
   }
 
