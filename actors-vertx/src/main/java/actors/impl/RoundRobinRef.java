@@ -1,48 +1,49 @@
 package actors.impl;
 
 import actors.ActorRef;
+import io.vertx.core.Future;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A reference that hands each message to the next of its routees in turn: the ref of a pool of
- * actor verticles. Not an actor: routing costs a counter increment. Messages from one sender
- * reach different routees, so they are ordered per routee only. With no routee, a message is a
- * dead letter.
+ * The ref of a pool of actor verticles: not an actor, only a {@link Routing} with round-robin
+ * logic over the pool's actors, which join and leave as the verticles start and stop. Messages
+ * from one sender reach different routees, so they are ordered per routee only. With no
+ * routee, a message is a dead letter.
  */
 public final class RoundRobinRef implements ActorRef {
 
   private final ActorSystemImpl system;
   private final String path;
-  private final AtomicInteger next = new AtomicInteger();
-  private volatile ActorRef[] routees = new ActorRef[0];
-  private int members;
+  private final Routing routing;
+  private final List<ActorRef> members = new ArrayList<>();
+  private int joined;
 
   RoundRobinRef(ActorSystemImpl system, String path) {
     this.system = system;
     this.path = path;
+    this.routing = new Routing(system, this, RouterConfig.Kind.roundRobin());
   }
 
   /** Numbers the routees of a verticle pool: 1, 2, ... */
   public synchronized int nextMemberNumber() {
-    return ++members;
+    return ++joined;
   }
 
   /** Adds a routee; it gets messages from now on. */
   public synchronized void add(ActorRef routee) {
-    ActorRef[] current = routees;
-    ActorRef[] more = Arrays.copyOf(current, current.length + 1);
-    more[current.length] = routee;
-    routees = more;
+    members.add(routee);
+    routing.setRoutees(members);
   }
 
   /** Removes a routee; returns whether any are left. */
   synchronized boolean remove(ActorRef routee) {
-    routees = Arrays.stream(routees).filter(r -> r != routee).toArray(ActorRef[]::new);
-    return routees.length > 0;
+    members.remove(routee);
+    routing.setRoutees(members);
+    return !members.isEmpty();
   }
 
   @Override
@@ -52,27 +53,21 @@ public final class RoundRobinRef implements ActorRef {
 
   @Override
   public void tell(Object message, ActorRef sender) {
-    Objects.requireNonNull(message, "message");
-    ActorRef[] current = routees;
-    if (current.length == 0) {
-      system.deadLetterOffice.publish(message, sender, this, "no routees");
-    } else {
-      current[Math.floorMod(next.getAndIncrement(), current.length)].tell(message, sender);
-    }
+    routing.route(Objects.requireNonNull(message, "message"), sender);
   }
 
   @Override
-  public <T> io.vertx.core.Future<T> ask(Object message) {
+  public <T> Future<T> ask(Object message) {
     return ask(message, system.defaultAskTimeout);
   }
 
   @Override
-  public <T> io.vertx.core.Future<T> ask(Object message, Duration timeout) {
+  public <T> Future<T> ask(Object message, Duration timeout) {
     return Asks.ask(system, this, message, timeout, false, system.anyContext());
   }
 
   @Override
   public String toString() {
-    return "RoundRobin[" + path + ", " + routees.length + " routees]";
+    return "RoundRobin[" + path + ", " + routing.routees().size() + " routees]";
   }
 }

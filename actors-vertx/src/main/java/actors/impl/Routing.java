@@ -47,7 +47,7 @@ final class Routing {
     return List.of(routees);
   }
 
-  /** Replaces the routees; the router's thread only. */
+  /** Replaces the routees; one thread at a time (the router's, or under its owner's lock). */
   void setRoutees(List<ActorRef> current) {
     routees = current.toArray(new ActorRef[0]);
     if (kind.type == RouterConfig.Kind.Type.CONSISTENT_HASHING) {
