@@ -1,10 +1,13 @@
 package actors;
 
+import actors.cluster.ActorRegistry;
 import actors.event.EventStream;
 import actors.impl.ActorSystemImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 
 import java.time.Duration;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -49,8 +52,73 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
     return ActorSystemImpl.create(java.util.Objects.requireNonNull(vertx, "vertx"), options);
   }
 
-  /** The system's name, from its options. */
+  /**
+   * A system on a clustered Vertx of its own, joined to the cluster through
+   * {@code clusterManager} (Hazelcast, Infinispan, Zookeeper: any Vert.x cluster manager). The
+   * Future completes once other nodes can reach the system's actors; {@link #terminate()}
+   * closes the Vertx, which leaves the cluster.
+   */
+  static Future<ActorSystem> clustered(ClusterManager clusterManager, ActorSystemOptions options) {
+    return clustered(new VertxOptions(), clusterManager, options);
+  }
+
+  /**
+   * As {@link #clustered(ClusterManager, ActorSystemOptions)}, with options for the Vertx (for
+   * example the event bus's host and port in {@link VertxOptions#getEventBusOptions()}).
+   */
+  static Future<ActorSystem> clustered(VertxOptions vertxOptions, ClusterManager clusterManager,
+                                       ActorSystemOptions options) {
+    java.util.Objects.requireNonNull(options, "options");
+    return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager).buildClustered()
+        .compose(vertx -> ActorSystemImpl.clustered(vertx, true, options)
+            .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
+  }
+
+  /**
+   * A system hosted on a clustered {@code vertx}, which it never closes; the Future completes
+   * once other nodes can reach its actors. (A system made by {@link #create(Vertx, ActorSystemOptions)}
+   * on a clustered Vertx works as well: what it sends to other nodes before then waits.)
+   *
+   * @throws IllegalArgumentException if {@code vertx} is not clustered
+   */
+  static Future<ActorSystem> clustered(Vertx vertx, ActorSystemOptions options) {
+    return ActorSystemImpl.clustered(vertx, false, options);
+  }
+
+  /** The system's name, from its options. Systems of one name on different nodes form one actor cluster. */
   String name();
+
+  /**
+   * This node's id in the cluster, as the cluster manager gives it; {@code "local"} when the
+   * Vertx is not clustered.
+   */
+  String nodeId();
+
+  /**
+   * The registry that finds actors by name: cluster-wide on a clustered Vertx, this Vertx's
+   * otherwise.
+   */
+  ActorRegistry registry();
+
+  /**
+   * The address of an actor, which any node of the cluster can {@link #resolve(String)}: the id
+   * of its node followed by its path, e.g. {@code 3f6c...e1/user/greeter}.
+   *
+   * @throws IllegalArgumentException if {@code ref} is neither an actor of this system nor a
+   *                                  reference this system resolved
+   */
+  String addressOf(ActorRef ref);
+
+  /**
+   * The reference to the actor at {@code address} (see {@link #addressOf(ActorRef)}): a remote
+   * reference for another node, whose messages travel over the clustered event bus; for this
+   * node the actor itself, or, if none lives at that path, a reference whose messages are dead
+   * letters and whose asks fail with {@link actors.cluster.ActorNotFoundException}.
+   *
+   * @throws IllegalArgumentException if {@code address} is not one, or names another node while
+   *                                  this system is not clustered
+   */
+  ActorRef resolve(String address);
 
   /**
    * Stops an actor and its children; the Future completes once its {@code postStop} has run.

@@ -356,6 +356,10 @@ public final class ActorCell implements ActorContext {
         create(create.started);
       } else if (message instanceof DeathWatchNotification notification) {
         watchedActorTerminated(notification.actor);
+      } else if (message instanceof SystemMessage.RemoteTerminated notification) {
+        if (!terminating && deathWatch != null && deathWatch.watcheeTerminated(notification.actor)) {
+          sendMessage(new Terminated(notification.actor), notification.actor);
+        }
       } else if (message instanceof Failed failed) {
         handleChildFailure(failed.child, failed.cause);
       } else if (message instanceof Terminate) {
@@ -623,6 +627,9 @@ public final class ActorCell implements ActorContext {
         watchee.sendSystem(new Unwatch(this));
       }
       deathWatch.watching().clear();
+      for (RemoteActorRef watchee : deathWatch.takeWatchingRemote()) {
+        watchee.transport.unwatch(this, watchee);
+      }
     }
     List<ActorCell> living = children.close();
     for (ActorCell child : living) {
@@ -783,6 +790,12 @@ public final class ActorCell implements ActorContext {
 
   @Override
   public ActorRef watch(ActorRef ref) {
+    if (ref instanceof RemoteActorRef remote && remote.transport.system == system) {
+      if (!terminating && deathWatch().startWatching(remote)) {
+        remote.transport.watch(this, remote);
+      }
+      return ref;
+    }
     ActorCell watchee = cellOf(ref, "watch");
     if (watchee != this && !terminating && deathWatch().startWatching(watchee)) {
       watchee.sendSystem(new Watch(this));
@@ -792,6 +805,12 @@ public final class ActorCell implements ActorContext {
 
   @Override
   public ActorRef unwatch(ActorRef ref) {
+    if (ref instanceof RemoteActorRef remote && remote.transport.system == system) {
+      if (deathWatch != null && deathWatch.stopWatching(remote)) {
+        remote.transport.unwatch(this, remote);
+      }
+      return ref;
+    }
     ActorCell watchee = cellOf(ref, "unwatch");
     if (deathWatch != null && deathWatch.stopWatching(watchee)) {
       watchee.sendSystem(new Unwatch(this));

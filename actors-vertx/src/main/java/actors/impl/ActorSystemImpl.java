@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ActorSystemImpl implements ActorSystem {
 
   private static final System.Logger LOG = System.getLogger("actors");
+  /** The node id of a system whose Vertx is not clustered. */
+  static final String LOCAL_NODE = "local";
 
   private final VertxInternal vertx;
   private final boolean ownsVertx;
@@ -61,6 +63,10 @@ public final class ActorSystemImpl implements ActorSystem {
   private final AtomicBoolean terminateCalled = new AtomicBoolean();
   private volatile boolean terminating;
   private volatile Throwable escalatedFailure;
+  private final String nodeId;
+  // Null unless the Vertx is clustered.
+  private final ClusterTransport transport;
+  private final ClusterRegistry registry;
 
   private ActorSystemImpl(VertxInternal vertx, boolean ownsVertx, ActorSystemOptions options) {
     this.vertx = vertx;
@@ -85,6 +91,18 @@ public final class ActorSystemImpl implements ActorSystem {
     this.dispatchers = Map.copyOf(byName);
     JacksonMessageCodec codec = JacksonMessageCodec.install(vertx);
     options.getMessagePackages().forEach(codec::allowPackage);
+    if (vertx.isClustered()) {
+      this.nodeId = vertx.clusterManager().getNodeId();
+      MessageAllowList allowList = new MessageAllowList();
+      options.getMessagePackages().forEach(allowList::allowPackage);
+      this.transport = new ClusterTransport(this, ClusterMembership.install(vertx, vertx.clusterManager()), allowList,
+          eventLoopDispatcher.next());
+      this.registry = new ClusterRegistry(this, transport.ready());
+    } else {
+      this.nodeId = LOCAL_NODE;
+      this.transport = null;
+      this.registry = new ClusterRegistry(this, Future.succeededFuture());
+    }
     BlockedThreadChecker checker = vertx.blockedThreadChecker();
     if (checker != null) {
       checker.setThreadBlockedHandler(RunningActors.REPORTER);
@@ -107,6 +125,22 @@ public final class ActorSystemImpl implements ActorSystem {
           + vertx.getClass().getName());
     }
     return new ActorSystemImpl(internal, false, copy);
+  }
+
+  /**
+   * Backs the {@code ActorSystem.clustered} methods: a system on a clustered Vertx, once other
+   * nodes can reach it.
+   */
+  public static Future<ActorSystem> clustered(Vertx vertx, boolean ownsVertx, ActorSystemOptions options) {
+    Objects.requireNonNull(vertx, "vertx");
+    Objects.requireNonNull(options, "options");
+    if (!vertx.isClustered()) {
+      throw new IllegalArgumentException("vertx is not clustered: build it with Vertx.builder().withClusterManager(...)"
+          + ".buildClustered(), or use ActorSystem.create(vertx, options) for a single node");
+    }
+    ActorSystemImpl system = new ActorSystemImpl((VertxInternal) vertx, ownsVertx, new ActorSystemOptions(options));
+    return system.transport.ready().<ActorSystem>map(system).recover(failure ->
+        system.terminate().transform(terminated -> Future.failedFuture(failure)));
   }
 
   CellDispatcher dispatcher(String name) {
@@ -266,7 +300,8 @@ public final class ActorSystemImpl implements ActorSystem {
   Future<Void> stopActors() {
     terminating = true;
     // No new messages from the event bus while the actors stop.
-    Future<Void> unexposed = exposures.unregisterAll();
+    Future<Void> unexposed = transport == null ? exposures.unregisterAll()
+        : Future.join(exposures.unregisterAll(), transport.close()).mapEmpty();
     guardian.sendSystem(new SystemMessage.Terminate());
     return Future.join(unexposed, guardian.terminationFuture()).<Void>mapEmpty().andThen(stopped -> {
       workerDispatcher.close();
@@ -317,6 +352,88 @@ public final class ActorSystemImpl implements ActorSystem {
       throw new IllegalStateException("actor system [" + name() + "] is terminating or terminated: nothing to expose");
     }
     return CallerContext.rebind(exposures.expose(ref, address));
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  @Override
+  public ClusterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public String addressOf(ActorRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (ref instanceof RemoteActorRef remote && remote.transport == transport) {
+      return remote.nodeId + remote.path();
+    }
+    if (ref instanceof LocalActorRef local && local.cell.system == this || ref == deadLetters
+        || ref instanceof RoundRobinRef pool && verticlePools.containsValue(pool)) {
+      return nodeId + ref.path();
+    }
+    throw new IllegalArgumentException(ref + " has no address other nodes can use: it is neither an actor of system "
+        + name() + " nor a reference it resolved");
+  }
+
+  @Override
+  public ActorRef resolve(String address) {
+    Objects.requireNonNull(address, "address");
+    int slash = address.indexOf('/');
+    if (slash <= 0) {
+      throw new IllegalArgumentException("'" + address + "' is not an actor address: expected a node id followed by "
+          + "a path, as ActorSystem.addressOf gives (e.g. " + nodeId + "/user/greeter)");
+    }
+    String node = address.substring(0, slash);
+    String path = address.substring(slash);
+    if (node.equals(nodeId)) {
+      ActorRef local = findLocal(path);
+      return local != null ? local : new MissingActorRef(this, path);
+    }
+    if (transport == null) {
+      throw new IllegalArgumentException("'" + address + "' is an actor of node " + node + ", but system " + name()
+          + " is not clustered (node id " + nodeId + ")");
+    }
+    return new RemoteActorRef(transport, node, path);
+  }
+
+  /** The reference to this node's actor (or ask, or dead letters) at {@code path}, or null. */
+  ActorRef findLocal(String path) {
+    if (path.equals(deadLetters.path())) {
+      return deadLetters;
+    }
+    if (path.startsWith("/temp/")) {
+      return transport == null ? null : transport.exportedAsk(path);
+    }
+    String userPath = guardian.path();
+    if (!path.startsWith(userPath + "/")) {
+      return null;
+    }
+    ActorCell cell = guardian;
+    int start = userPath.length() + 1;
+    while (cell != null && start <= path.length()) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      cell = cell.children.get(path.substring(start, end));
+      start = end + 1;
+    }
+    if (cell != null && !cell.isTerminated()) {
+      return cell.self;
+    }
+    for (RoundRobinRef pool : verticlePools.values()) {
+      if (pool.path().equals(path)) {
+        return pool;
+      }
+    }
+    return null;
+  }
+
+  ClusterTransport transport() {
+    return transport;
   }
 
   @Override

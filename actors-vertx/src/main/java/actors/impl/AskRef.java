@@ -8,7 +8,10 @@ import io.vertx.core.Promise;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sender of an ask: not an actor, only a reference whose first message completes the
@@ -17,6 +20,17 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class AskRef<T> implements ActorRef, Runnable {
 
+  private static final AtomicLong NEXT_ID = new AtomicLong();
+  private static final VarHandle ID;
+
+  static {
+    try {
+      ID = MethodHandles.lookup().findVarHandle(AskRef.class, "id", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final ActorSystemImpl system;
   private final Promise<T> promise;
   private final ActorRef target;
@@ -24,6 +38,8 @@ final class AskRef<T> implements ActorRef, Runnable {
   private final Duration timeout;
   // Set before the question is sent, so before any reply can arrive.
   ScheduledFuture<?> timer;
+  // Given when the path is first asked for (rarely: dead letters, other nodes), not per ask.
+  private volatile long id;
 
   AskRef(ActorSystemImpl system, Promise<T> promise, ActorRef target, Class<?> messageClass, Duration timeout) {
     this.system = system;
@@ -35,7 +51,27 @@ final class AskRef<T> implements ActorRef, Runnable {
 
   @Override
   public String path() {
-    return "/temp/ask-" + Integer.toHexString(System.identityHashCode(this));
+    long given = id;
+    if (given == 0) {
+      long next = NEXT_ID.incrementAndGet();
+      given = ID.compareAndSet(this, 0L, next) ? next : id;
+    }
+    return "/temp/ask-" + given;
+  }
+
+  ActorRef target() {
+    return target;
+  }
+
+  Future<T> future() {
+    return promise.future();
+  }
+
+  /** Fails the ask now, unless it has been answered. */
+  void fail(Throwable cause) {
+    if (promise.tryFail(cause)) {
+      timer.cancel(false);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package actors.impl;
 import actors.ActorRef;
 import actors.AskTimeoutException;
 import actors.MailboxFullException;
+import actors.cluster.MessageEncodingException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
@@ -44,7 +45,7 @@ final class Asks {
     replyTo.timer = timerContext.nettyEventLoop().schedule(replyTo, timeout.toNanos(), TimeUnit.NANOSECONDS);
     try {
       target.tell(message, replyTo);
-    } catch (MailboxFullException e) {
+    } catch (MailboxFullException | MessageEncodingException e) {
       replyTo.timer.cancel(false);
       promise.tryFail(e);
     }

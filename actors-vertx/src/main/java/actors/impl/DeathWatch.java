@@ -14,6 +14,8 @@ final class DeathWatch {
   private final Set<ActorCell> watching = new HashSet<>();
   private final Set<ActorCell> watchedBy = new HashSet<>();
   private final Set<ActorRef> terminatedQueued = new HashSet<>();
+  // Actors of other nodes, watched through the cluster transport; created on first use.
+  private Set<RemoteActorRef> watchingRemote;
 
   /** True when {@code watchee} was not watched yet. */
   boolean startWatching(ActorCell watchee) {
@@ -38,6 +40,36 @@ final class DeathWatch {
   /** True when a queued {@code Terminated} for {@code actor} is still wanted; consumes it. */
   boolean takeTerminated(ActorRef actor) {
     return terminatedQueued.remove(actor);
+  }
+
+  /** True when {@code watchee} was not watched yet. */
+  boolean startWatching(RemoteActorRef watchee) {
+    if (watchingRemote == null) {
+      watchingRemote = new HashSet<>();
+    }
+    return watchingRemote.add(watchee);
+  }
+
+  /** True when {@code watchee} was watched. */
+  boolean stopWatching(RemoteActorRef watchee) {
+    terminatedQueued.remove(watchee);
+    return watchingRemote != null && watchingRemote.remove(watchee);
+  }
+
+  /** Called when {@code watchee} stopped or its node left: true when a {@code Terminated} should be queued. */
+  boolean watcheeTerminated(RemoteActorRef watchee) {
+    if (watchingRemote != null && watchingRemote.remove(watchee)) {
+      terminatedQueued.add(watchee);
+      return true;
+    }
+    return false;
+  }
+
+  /** The actors of other nodes watched; empties the set. */
+  Set<RemoteActorRef> takeWatchingRemote() {
+    Set<RemoteActorRef> remote = watchingRemote == null ? Set.of() : watchingRemote;
+    watchingRemote = null;
+    return remote;
   }
 
   void addWatcher(ActorCell watcher) {

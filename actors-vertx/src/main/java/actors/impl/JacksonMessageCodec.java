@@ -10,9 +10,7 @@ import io.vertx.core.shareddata.ClusterSerializable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * The event-bus codec for records and POJOs, installed once per Vertx with a codec selector
@@ -30,7 +28,7 @@ final class JacksonMessageCodec implements MessageCodec<Object, Object> {
 
   private static final Map<Vertx, JacksonMessageCodec> INSTALLED = new WeakHashMap<>();
 
-  private final Set<String> allowedPackages = new CopyOnWriteArraySet<>();
+  private final MessageAllowList allowList = new MessageAllowList();
 
   private JacksonMessageCodec() {
   }
@@ -49,7 +47,7 @@ final class JacksonMessageCodec implements MessageCodec<Object, Object> {
 
   /** Lets messages of classes in {@code packageName} (not its sub-packages) be decoded. */
   void allowPackage(String packageName) {
-    allowedPackages.add(packageName);
+    allowList.allowPackage(packageName);
   }
 
   @Override
@@ -71,21 +69,12 @@ final class JacksonMessageCodec implements MessageCodec<Object, Object> {
     String className = buffer.getString(pos + 4, pos + 4 + classNameLength, "UTF-8");
     int jsonStart = pos + 4 + classNameLength;
     int jsonLength = buffer.getInt(jsonStart);
-    if (!isAllowed(className)) {
-      throw new IllegalStateException("refusing to decode a message of type " + className
-          + ": its package is not allowed (allowed: " + allowedPackages + ")");
-    }
+    Class<?> type = allowList.allowedClass(className);
     try {
-      Class<?> type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
       return DatabindCodec.mapper().readValue(buffer.getBytes(jsonStart + 4, jsonStart + 4 + jsonLength), type);
-    } catch (ClassNotFoundException | IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot decode a message of type " + className + ": " + e.getMessage(), e);
     }
-  }
-
-  private boolean isAllowed(String className) {
-    int lastDot = className.lastIndexOf('.');
-    return lastDot > 0 && allowedPackages.contains(className.substring(0, lastDot));
   }
 
   @Override

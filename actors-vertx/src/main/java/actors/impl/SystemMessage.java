@@ -95,4 +95,13 @@ abstract class SystemMessage {
       this.actor = actor;
     }
   }
+
+  /** To a watcher of an actor of another node: that actor has stopped, or its node has left. */
+  static final class RemoteTerminated extends SystemMessage {
+    final RemoteActorRef actor;
+
+    RemoteTerminated(RemoteActorRef actor) {
+      this.actor = actor;
+    }
+  }
 }

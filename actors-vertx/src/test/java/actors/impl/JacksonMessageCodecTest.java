@@ -34,7 +34,7 @@ class JacksonMessageCodecTest {
     Buffer wire = Buffer.buffer();
     codec.encodeToWire(wire, new Order("o-2", List.of(), 0));
     assertThatThrownBy(() -> codec.decodeFromWire(0, wire))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(actors.cluster.MessageEncodingException.class)
         .hasMessageContaining("refusing to decode a message of type actors.impl.JacksonMessageCodecTest$Order");
   }
 

@@ -1,0 +1,309 @@
+package actors.impl;
+
+import actors.ActorRef;
+import actors.MailboxFullException;
+import actors.Status;
+import actors.cluster.ActorNotFoundException;
+import actors.cluster.MessageEncodingException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.ContextInternal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One actor system's presence on a clustered event bus: a single consumer per node and system
+ * (at {@code actors.<system>.<nodeId>}) receives every frame for its actors, so the cluster
+ * manager holds one subscription per node, not one per actor. Frames from one sender's context
+ * go out in order over Vert.x's one connection per pair of nodes, which keeps per-sender order.
+ *
+ * <p>It also keeps what distribution adds: asks waiting for a reply from another node, remote
+ * death watch on both sides, and what happens when the cluster manager reports a node gone.
+ */
+final class ClusterTransport {
+
+  private static final System.Logger LOG = System.getLogger("actors");
+
+  final ActorSystemImpl system;
+  final String nodeId;
+  private final EventBus eventBus;
+  private final ClusterMembership membership;
+  private final WireFormat wire;
+  private final ContextInternal context;
+  private final Consumer<String> leaveListener = this::nodeLeft;
+  private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
+  // Asks whose temporary reference went to another node, by path: replies find them here.
+  private final Map<String, AskRef<?>> exportedAsks = new ConcurrentHashMap<>();
+  // This node's actors watching actors of other nodes.
+  private final Map<RemoteActorRef, Set<ActorCell>> remoteWatchers = new ConcurrentHashMap<>();
+  // Other nodes watching this node's actors.
+  private final Map<ActorCell, Set<String>> watchingNodes = new ConcurrentHashMap<>();
+  private final Promise<Void> ready = Promise.promise();
+  private MessageConsumer<Buffer> consumer;
+  // Frames sent before the consumer was registered; null once it is.
+  private List<Runnable> beforeReady = new ArrayList<>();
+
+  ClusterTransport(ActorSystemImpl system, ClusterMembership membership, MessageAllowList allowList,
+                   ContextInternal context) {
+    this.system = system;
+    this.nodeId = system.nodeId();
+    this.eventBus = system.vertx().eventBus();
+    this.membership = membership;
+    this.wire = new WireFormat(this, allowList);
+    this.context = context;
+    membership.onNodeLeft(leaveListener);
+    context.runOnContext(started -> {
+      consumer = eventBus.consumer(addressOf(nodeId));
+      consumer.handler(this::receive);
+      consumer.completion().onComplete(registered -> {
+        List<Runnable> queued;
+        synchronized (this) {
+          queued = beforeReady;
+          beforeReady = null;
+        }
+        queued.forEach(Runnable::run);
+        ready.handle(registered);
+      });
+    });
+  }
+
+  /** Completes once other nodes can reach this one. */
+  Future<Void> ready() {
+    return ready.future();
+  }
+
+  boolean isMember(String node) {
+    return membership.isMember(node);
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /**
+   * Sends a message to an actor of another node.
+   *
+   * @throws MessageEncodingException naming the class if it cannot be encoded
+   */
+  void send(RemoteActorRef target, Object message, ActorRef sender) {
+    if (!membership.isMember(target.nodeId)) {
+      system.deadLetterOffice.publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
+      if (sender instanceof AskRef<?> ask) {
+        ask.fail(target.unreachable());
+      }
+      return;
+    }
+    deliver(target.nodeId, wire.message(nodeId, target.path(), sender, message));
+  }
+
+  private void deliver(String node, Buffer frame) {
+    if (beforeReady != null) {
+      synchronized (this) {
+        if (beforeReady != null) {
+          beforeReady.add(() -> eventBus.send(addressOf(node), frame));
+          return;
+        }
+      }
+    }
+    if (ContextInternal.current() != null) {
+      eventBus.send(addressOf(node), frame);
+    } else {
+      // Off any context, each send could get a context of its own: one context keeps them in order.
+      context.runOnContext(ignored -> eventBus.send(addressOf(node), frame));
+    }
+  }
+
+  private String addressOf(String node) {
+    return nodeAddresses.computeIfAbsent(node, id -> "actors." + system.name() + "." + id);
+  }
+
+  /** The address of {@code ref} as another node can use it; an ask's reference is kept for its reply. */
+  String addressOf(ActorRef ref) {
+    if (ref instanceof AskRef<?> ask) {
+      String path = ask.path();
+      if (exportedAsks.putIfAbsent(path, ask) == null) {
+        ask.future().onComplete(done -> exportedAsks.remove(path));
+      }
+      return nodeId + path;
+    }
+    try {
+      return system.addressOf(ref);
+    } catch (IllegalArgumentException e) {
+      throw new MessageEncodingException(e.getMessage(), e);
+    }
+  }
+
+  /** The reference at {@code address}, as {@link ActorSystemImpl#resolve(String)}. */
+  ActorRef resolve(String address) {
+    return system.resolve(address);
+  }
+
+  ActorRef exportedAsk(String path) {
+    return exportedAsks.get(path);
+  }
+
+  // ---------------------------------------------------------------- receiving
+
+  private void receive(Message<Buffer> frame) {
+    WireFormat.Reader in = new WireFormat.Reader(frame.body());
+    byte kind = in.readByte();
+    String from = in.readString();
+    String path = in.readString();
+    membership.isMember(from);
+    switch (kind) {
+      case WireFormat.MESSAGE -> receiveMessage(in, from, path);
+      case WireFormat.WATCH -> watchedFrom(from, path);
+      case WireFormat.UNWATCH -> unwatchedFrom(from, path);
+      case WireFormat.TERMINATED -> remoteTerminated(new RemoteActorRef(this, from, path));
+      default -> LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] ignoring a frame of unknown kind "
+          + kind + " from node " + from);
+    }
+  }
+
+  private void receiveMessage(WireFormat.Reader in, String from, String path) {
+    String senderAddress = in.readString();
+    ActorRef sender = senderAddress.isEmpty() ? null : system.resolve(senderAddress);
+    Object message;
+    try {
+      message = wire.readBody(in);
+    } catch (MessageEncodingException e) {
+      system.deadLetterOffice.publish(e.getMessage(), sender, new MissingActorRef(system, path),
+          "a message from node " + from + " could not be decoded");
+      answerAsk(sender, e);
+      return;
+    }
+    ActorRef target = system.findLocal(path);
+    if (target == null) {
+      MissingActorRef missing = new MissingActorRef(system, path);
+      missing.tell(message, sender);
+      answerAsk(sender, missing.notFound());
+      return;
+    }
+    try {
+      target.tell(message, sender);
+    } catch (MailboxFullException e) {
+      system.deadLetterOffice.publish(message, sender, target, e.getMessage());
+      answerAsk(sender, e);
+    }
+  }
+
+  /** Fails the ask of another node that {@code sender} stands for, if it is one. */
+  private static void answerAsk(ActorRef sender, RuntimeException failure) {
+    if (sender instanceof RemoteActorRef remote && remote.path().startsWith("/temp/")) {
+      remote.tell(new Status.Failure(failure));
+    }
+  }
+
+  // ---------------------------------------------------------------- death watch
+
+  /** {@code watcher} watches an actor of another node; a node not in the cluster is dead at once. */
+  void watch(ActorCell watcher, RemoteActorRef watchee) {
+    if (!membership.isMember(watchee.nodeId)) {
+      watcher.sendSystem(new SystemMessage.RemoteTerminated(watchee));
+      return;
+    }
+    boolean[] first = new boolean[1];
+    remoteWatchers.compute(watchee, (ref, cells) -> {
+      if (cells == null) {
+        cells = ConcurrentHashMap.newKeySet();
+        first[0] = true;
+      }
+      cells.add(watcher);
+      return cells;
+    });
+    if (first[0]) {
+      deliver(watchee.nodeId, WireFormat.control(WireFormat.WATCH, nodeId, watchee.path()));
+    }
+  }
+
+  void unwatch(ActorCell watcher, RemoteActorRef watchee) {
+    boolean[] last = new boolean[1];
+    remoteWatchers.computeIfPresent(watchee, (ref, cells) -> {
+      cells.remove(watcher);
+      last[0] = cells.isEmpty();
+      return last[0] ? null : cells;
+    });
+    if (last[0] && membership.isMember(watchee.nodeId)) {
+      deliver(watchee.nodeId, WireFormat.control(WireFormat.UNWATCH, nodeId, watchee.path()));
+    }
+  }
+
+  private void remoteTerminated(RemoteActorRef watchee) {
+    Set<ActorCell> watchers = remoteWatchers.remove(watchee);
+    if (watchers != null) {
+      watchers.forEach(watcher -> watcher.sendSystem(new SystemMessage.RemoteTerminated(watchee)));
+    }
+  }
+
+  private void watchedFrom(String node, String path) {
+    if (!(system.findLocal(path) instanceof LocalActorRef local)) {
+      deliver(node, WireFormat.control(WireFormat.TERMINATED, nodeId, path));
+      return;
+    }
+    ActorCell cell = local.cell;
+    boolean[] first = new boolean[1];
+    watchingNodes.compute(cell, (watched, nodes) -> {
+      if (nodes == null) {
+        nodes = ConcurrentHashMap.newKeySet();
+        first[0] = true;
+      }
+      nodes.add(node);
+      return nodes;
+    });
+    if (first[0]) {
+      cell.terminationFuture().onComplete(stopped -> {
+        Set<String> nodes = watchingNodes.remove(cell);
+        if (nodes != null) {
+          nodes.forEach(watcher -> deliver(watcher, WireFormat.control(WireFormat.TERMINATED, nodeId, path)));
+        }
+      });
+    }
+  }
+
+  private void unwatchedFrom(String node, String path) {
+    if (system.findLocal(path) instanceof LocalActorRef local) {
+      watchingNodes.computeIfPresent(local.cell, (cell, nodes) -> {
+        nodes.remove(node);
+        return nodes.isEmpty() ? null : nodes;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- node loss
+
+  /**
+   * The cluster manager reports {@code node} gone: its actors are terminated for their
+   * watchers, asks waiting on them fail at once, and its registry entries are removed.
+   */
+  private void nodeLeft(String node) {
+    context.runOnContext(ignored -> {
+      LOG.log(System.Logger.Level.INFO, "[" + system.name() + "] node " + node + " left the cluster");
+      for (RemoteActorRef watchee : List.copyOf(remoteWatchers.keySet())) {
+        if (watchee.nodeId.equals(node)) {
+          remoteTerminated(watchee);
+        }
+      }
+      watchingNodes.values().forEach(nodes -> nodes.remove(node));
+      watchingNodes.values().removeIf(Set::isEmpty);
+      for (AskRef<?> ask : List.copyOf(exportedAsks.values())) {
+        if (ask.target() instanceof RemoteActorRef remote && remote.nodeId.equals(node)) {
+          ask.fail(remote.unreachable());
+        }
+      }
+      system.registry().nodeLeft(node);
+    });
+  }
+
+  /** Stops receiving; called when the system terminates. */
+  Future<Void> close() {
+    membership.removeListener(leaveListener);
+    return ready.future().transform(registered -> consumer.unregister());
+  }
+}

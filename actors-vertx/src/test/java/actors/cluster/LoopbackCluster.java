@@ -1,0 +1,76 @@
+package actors.cluster;
+
+import actors.ActorSystem;
+import actors.ActorSystemOptions;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Clustered actor systems for tests: Hazelcast with TCP-IP join on 127.0.0.1 only (no
+ * multicast, no auto-detection), a cluster name of its own per test class so that runs never
+ * meet, and a failure detector of a few seconds instead of a minute.
+ */
+final class LoopbackCluster {
+
+  // Without a port, Hazelcast tries every port of the range below on that host.
+  static final String MEMBER = "127.0.0.1";
+  // Held so that the level stays set: Hazelcast logs every join and partition move at INFO.
+  private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
+
+  static {
+    HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
+  final String name = "actors-test-" + UUID.randomUUID();
+
+  /** A node with default options for the test messages' package. */
+  ActorSystem start() throws Exception {
+    return start(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster"));
+  }
+
+  /** A node of this cluster with these options; blocks the test thread until it has joined. */
+  ActorSystem start(ActorSystemOptions options) throws Exception {
+    return start(name, options);
+  }
+
+  static ActorSystem start(String clusterName, ActorSystemOptions options) throws Exception {
+    VertxOptions vertxOptions = new VertxOptions();
+    vertxOptions.getEventBusOptions().setHost("127.0.0.1").setPort(0);
+    return ActorSystem.clustered(vertxOptions, new HazelcastClusterManager(config(clusterName)), options)
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  static Config config(String clusterName) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(5701).setPortAutoIncrement(true).setPortCount(10);
+    network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).addMember(MEMBER);
+    return config;
+  }
+
+  static void stop(ActorSystem... systems) throws Exception {
+    for (ActorSystem system : systems) {
+      if (system != null) {
+        system.terminate().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
