@@ -20,6 +20,7 @@ class ReadmeTest {
       "main/java/examples/hello/HelloWorld.java, main",
       "main/java/examples/supervision/SupervisionTree.java, strategy",
       "main/java/examples/http/HttpVerticle.java, route",
+      "main/java/examples/cluster/ChatRoom.java, room",
       "test/java/examples/http/KeyValueStoreTest.java, testkit"})
   void theReadmeShowsTheTaggedRegionAsItIs(String file, String tag) throws IOException {
     String source = Files.readString(Path.of("src", file));

@@ -83,7 +83,8 @@ public final class ChatNode {
 
   /** Hazelcast on 127.0.0.1 at {@code settings.port()}, joining the given members over TCP. */
   static Config hazelcast(Settings settings) {
-    Config config = ConfigUtil.loadConfig();
+    // tag::hazelcast[]
+    Config config = ConfigUtil.loadConfig(); // Vert.x's defaults for its own maps, then:
     config.setClusterName("actors-vertx-chat");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "none");
@@ -96,6 +97,7 @@ public final class ChatNode {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.join());
+    // end::hazelcast[]
     return config;
   }
 
