@@ -39,6 +39,7 @@ final class ClusterTransport {
   private final ClusterMembership membership;
   private final WireFormat wire;
   private final ContextInternal context;
+  private final OutboundBatches batches;
   private final Consumer<String> leaveListener = this::nodeLeft;
   private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
   // Asks whose temporary reference went to another node, by path: replies find them here.
@@ -60,6 +61,7 @@ final class ClusterTransport {
     this.membership = membership;
     this.wire = new WireFormat(this, allowList);
     this.context = context;
+    this.batches = new OutboundBatches(eventBus, this::addressOf);
     membership.onNodeLeft(leaveListener);
     context.runOnContext(started -> {
       consumer = eventBus.consumer(addressOf(nodeId));
@@ -107,16 +109,21 @@ final class ClusterTransport {
     if (beforeReady != null) {
       synchronized (this) {
         if (beforeReady != null) {
-          beforeReady.add(() -> eventBus.send(addressOf(node), frame));
+          beforeReady.add(() -> batches.add(context, node, frame));
           return;
         }
       }
     }
-    if (ContextInternal.current() != null) {
-      eventBus.send(addressOf(node), frame);
-    } else {
+    ContextInternal current = ContextInternal.current();
+    if (current == null) {
       // Off any context, each send could get a context of its own: one context keeps them in order.
-      context.runOnContext(ignored -> eventBus.send(addressOf(node), frame));
+      context.runOnContext(ignored -> batches.add(context, node, frame));
+    } else if (current.isEventLoopContext() && current.nettyEventLoop().inEventLoop()) {
+      batches.add(current, node, frame);
+    } else {
+      // A worker or virtual thread: no batch outlives the task, so each frame goes on its own.
+      Buffer single = Buffer.buffer(frame.length() + 4).appendInt(frame.length()).appendBuffer(frame);
+      eventBus.send(addressOf(node), single);
     }
   }
 
@@ -151,8 +158,12 @@ final class ClusterTransport {
 
   // ---------------------------------------------------------------- receiving
 
-  private void receive(Message<Buffer> frame) {
-    WireFormat.Reader in = new WireFormat.Reader(frame.body());
+  private void receive(Message<Buffer> batch) {
+    OutboundBatches.forEachFrame(batch.body(), this::receiveFrame);
+  }
+
+  private void receiveFrame(Buffer frame) {
+    WireFormat.Reader in = new WireFormat.Reader(frame);
     byte kind = in.readByte();
     String from = in.readString();
     String path = in.readString();
@@ -168,8 +179,7 @@ final class ClusterTransport {
   }
 
   private void receiveMessage(WireFormat.Reader in, String from, String path) {
-    String senderAddress = in.readString();
-    ActorRef sender = senderAddress.isEmpty() ? null : system.resolve(senderAddress);
+    ActorRef sender = wire.readSender(in, from);
     Object message;
     try {
       message = wire.readBody(in);

@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The frames one node's actor system sends another's over the clustered event bus, as one
  * {@link Buffer} each: a kind, the sending node, the target path, and for a message its
- * sender and body. Bodies Vert.x users send every day are encoded natively; records and POJOs
+ * sender (its path alone when it is an actor of the sending node) and body. Bodies Vert.x users send every day are encoded natively; records and POJOs
  * as JSON by Jackson after their class name, decoded only when the {@link MessageAllowList}
  * allows the class. References are written as addresses ({@code nodeId + path}), wherever they
  * are in a message, and bound again to references on arrival.
@@ -39,6 +39,10 @@ final class WireFormat {
   static final byte WATCH = 2;
   static final byte UNWATCH = 3;
   static final byte TERMINATED = 4;
+
+  private static final byte NO_SENDER = 0;
+  private static final byte SENDER_PATH = 1;
+  private static final byte SENDER_ADDRESS = 2;
 
   private static final byte NULL_REPLY = 0;
   private static final byte STRING = 1;
@@ -83,12 +87,30 @@ final class WireFormat {
     appendString(frame, fromNode);
     appendString(frame, targetPath);
     if (sender == null) {
-      appendString(frame, "");
+      frame.appendByte(NO_SENDER);
     } else {
-      appendString(frame, transport.addressOf(sender));
+      String address = transport.addressOf(sender);
+      if (address.startsWith(fromNode) && address.length() > fromNode.length()
+          && address.charAt(fromNode.length()) == '/') {
+        frame.appendByte(SENDER_PATH);
+        appendString(frame, address.substring(fromNode.length()));
+      } else {
+        frame.appendByte(SENDER_ADDRESS);
+        appendString(frame, address);
+      }
     }
     appendBody(frame, message);
     return frame;
+  }
+
+  /** The sender of a message frame: none, an actor of the sending node, or one of another node. */
+  ActorRef readSender(Reader in, String fromNode) {
+    byte kind = in.readByte();
+    if (kind == NO_SENDER) {
+      return null;
+    }
+    String value = in.readString();
+    return transport.resolve(kind == SENDER_PATH ? fromNode + value : value);
   }
 
   /** A frame of death watch: {@link #WATCH}, {@link #UNWATCH} or {@link #TERMINATED}. */

@@ -6,6 +6,7 @@ import actors.ActorSystemOptions;
 import actors.AskTimeoutException;
 import actors.DeadLetter;
 import actors.Terminated;
+import actors.dispatch.Dispatchers;
 import actors.cluster.ClusterActors.Annotated;
 import actors.cluster.ClusterActors.Count;
 import actors.cluster.ClusterActors.Greet;
@@ -126,6 +127,15 @@ class ClusterTest {
     ActorRef checker = seenFrom(a, b, b.actorOf(ClusterActors.sequenceChecker(), "checker-actor"));
     ActorRef sender = a.actorOf(ClusterActors.sequenceSender(checker, 100_000), "sequence-sender");
     assertThat(await(sender.<Count>ask("go", Duration.ofSeconds(30)))).isEqualTo(new Count(100_000, -1));
+  }
+
+  @Test
+  void messagesFromAWorkerActorKeepTheirOrderToo() throws Exception {
+    // A worker thread sends each frame on its own instead of batching them: the order holds all the same.
+    ActorRef checker = seenFrom(a, b, b.actorOf(ClusterActors.sequenceChecker(), "checker-worker"));
+    ActorRef sender = a.actorOf(ClusterActors.sequenceSender(checker, 20_000).withDispatcher(Dispatchers.WORKER),
+        "worker-sequence-sender");
+    assertThat(await(sender.<Count>ask("go", Duration.ofSeconds(30)))).isEqualTo(new Count(20_000, -1));
   }
 
   @Test
