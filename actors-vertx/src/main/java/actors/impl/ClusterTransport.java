@@ -3,7 +3,6 @@ package actors.impl;
 import actors.ActorRef;
 import actors.MailboxFullException;
 import actors.Status;
-import actors.cluster.ActorNotFoundException;
 import actors.cluster.MessageEncodingException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -219,28 +218,13 @@ final class ClusterTransport {
       watcher.sendSystem(new SystemMessage.RemoteTerminated(watchee));
       return;
     }
-    boolean[] first = new boolean[1];
-    remoteWatchers.compute(watchee, (ref, cells) -> {
-      if (cells == null) {
-        cells = ConcurrentHashMap.newKeySet();
-        first[0] = true;
-      }
-      cells.add(watcher);
-      return cells;
-    });
-    if (first[0]) {
+    if (addFirst(remoteWatchers, watchee, watcher)) {
       deliver(watchee.nodeId, WireFormat.control(WireFormat.WATCH, nodeId, watchee.path()));
     }
   }
 
   void unwatch(ActorCell watcher, RemoteActorRef watchee) {
-    boolean[] last = new boolean[1];
-    remoteWatchers.computeIfPresent(watchee, (ref, cells) -> {
-      cells.remove(watcher);
-      last[0] = cells.isEmpty();
-      return last[0] ? null : cells;
-    });
-    if (last[0] && membership.isMember(watchee.nodeId)) {
+    if (removeLast(remoteWatchers, watchee, watcher) && membership.isMember(watchee.nodeId)) {
       deliver(watchee.nodeId, WireFormat.control(WireFormat.UNWATCH, nodeId, watchee.path()));
     }
   }
@@ -258,16 +242,7 @@ final class ClusterTransport {
       return;
     }
     ActorCell cell = local.cell;
-    boolean[] first = new boolean[1];
-    watchingNodes.compute(cell, (watched, nodes) -> {
-      if (nodes == null) {
-        nodes = ConcurrentHashMap.newKeySet();
-        first[0] = true;
-      }
-      nodes.add(node);
-      return nodes;
-    });
-    if (first[0]) {
+    if (addFirst(watchingNodes, cell, node)) {
       cell.terminationFuture().onComplete(stopped -> {
         Set<String> nodes = watchingNodes.remove(cell);
         if (nodes != null) {
@@ -279,11 +254,33 @@ final class ClusterTransport {
 
   private void unwatchedFrom(String node, String path) {
     if (system.findLocal(path) instanceof LocalActorRef local) {
-      watchingNodes.computeIfPresent(local.cell, (cell, nodes) -> {
-        nodes.remove(node);
-        return nodes.isEmpty() ? null : nodes;
-      });
+      removeLast(watchingNodes, local.cell, node);
     }
+  }
+
+  /** Adds {@code value} to the set of {@code key}: true when the set was created for it. */
+  private static <K, V> boolean addFirst(Map<K, Set<V>> sets, K key, V value) {
+    boolean[] first = new boolean[1];
+    sets.compute(key, (k, set) -> {
+      if (set == null) {
+        set = ConcurrentHashMap.newKeySet();
+        first[0] = true;
+      }
+      set.add(value);
+      return set;
+    });
+    return first[0];
+  }
+
+  /** Removes {@code value} from the set of {@code key}: true when that emptied, and removed, the set. */
+  private static <K, V> boolean removeLast(Map<K, Set<V>> sets, K key, V value) {
+    boolean[] last = new boolean[1];
+    sets.computeIfPresent(key, (k, set) -> {
+      set.remove(value);
+      last[0] = set.isEmpty();
+      return last[0] ? null : set;
+    });
+    return last[0];
   }
 
   // ---------------------------------------------------------------- node loss

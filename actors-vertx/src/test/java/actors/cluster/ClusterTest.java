@@ -65,6 +65,20 @@ class ClusterTest {
     return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /**
+   * How a lookup of {@code name} fails once the entry is gone: the removal follows an event on
+   * another node, so the lookup is repeated until it fails or {@link #WAIT} has passed.
+   */
+  private static Throwable lookupFailure(ActorSystem node, String name) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    Throwable failure = null;
+    while (failure == null && System.nanoTime() < deadline) {
+      failure = node.registry().lookup(name).toCompletionStage().toCompletableFuture()
+          .handle((found, error) -> error).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+    return failure;
+  }
+
   /** {@code ref} as {@code node} sees it, through its address. */
   private static ActorRef seenFrom(ActorSystem node, ActorSystem owner, ActorRef ref) {
     return node.resolve(owner.addressOf(ref));
@@ -170,14 +184,7 @@ class ClusterTest {
     ActorRef echo = b.actorOf(ClusterActors.echo(), "echo-short-lived");
     await(b.registry().register("short-lived", echo));
     await(b.stop(echo));
-    // Removal follows the stop on b; wait on the outcome, not a clock.
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Throwable failure = null;
-    while (failure == null && System.nanoTime() < deadline) {
-      failure = a.registry().lookup("short-lived").toCompletionStage().toCompletableFuture()
-          .handle((found, error) -> error).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    }
-    assertThat(failure).isInstanceOf(ActorNotFoundException.class);
+    assertThat(lookupFailure(a, "short-lived")).isInstanceOf(ActorNotFoundException.class);
   }
 
   @Test
@@ -248,13 +255,7 @@ class ClusterTest {
     assertThat(Duration.ofNanos(System.nanoTime() - left)).isLessThan(Duration.ofSeconds(30));
     assertThatThrownBy(() -> await(silent.ask("after")))
         .hasCauseInstanceOf(ActorUnreachableException.class);
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    Throwable lookup = null;
-    while (lookup == null && System.nanoTime() < deadline) {
-      lookup = a.registry().lookup("leaving-silent").toCompletionStage().toCompletableFuture()
-          .handle((found, error) -> error).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    }
-    assertThat(lookup).isInstanceOf(ActorNotFoundException.class);
+    assertThat(lookupFailure(a, "leaving-silent")).isInstanceOf(ActorNotFoundException.class);
   }
 
   @Test
