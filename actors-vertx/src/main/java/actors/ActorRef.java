@@ -11,6 +11,11 @@ import java.time.Duration;
  * received in the order they were sent; there is no ordering between different senders.
  * A message to an actor that has stopped becomes a {@link DeadLetter}.
  *
+ * <p>A reference to an actor of another node of a Vert.x cluster (from
+ * {@link ActorSystem#resolve(String)}, the {@link actors.cluster.ActorRegistry}, a message or a
+ * sender) works the same way; two references to the same actor are equal wherever they came
+ * from. See {@link actors.cluster} for what changes between nodes.
+ *
  * <p>References are created by the {@link ActorSystem}; applications do not implement this
  * interface.
  */

@@ -335,8 +335,9 @@ public class ActorSystemOptions {
 
   /**
    * Allows records and POJOs of classes in {@code packageName} (not its sub-packages) to be
-   * decoded when they arrive over a clustered event bus. Classes of other packages are refused,
-   * so a peer cannot make this node instantiate arbitrary classes. Local messages need no such
+   * decoded when they arrive from another node, to an actor or to an exposed address. Classes
+   * of other packages are refused unless annotated {@link actors.cluster.ClusterMessage}, so a
+   * peer cannot make this node instantiate arbitrary classes. Local messages need no such
    * permission.
    *
    * @throws IllegalArgumentException if blank

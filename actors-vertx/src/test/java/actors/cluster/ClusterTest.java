@@ -1,6 +1,11 @@
 package actors.cluster;
 
+import actors.Actor;
+import actors.ActorInfo;
 import actors.ActorRef;
+import actors.PoisonPill;
+import actors.Props;
+import actors.Status;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.AskTimeoutException;
@@ -125,6 +130,31 @@ class ClusterTest {
       assertThat((Object) await(remoteEcho.ask(body))).as("echo of a %s", body.getClass().getSimpleName()).isEqualTo(body);
     }
     assertThat((byte[]) await(remoteEcho.ask(new byte[] {1, 2, 3}))).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void aFailureReplyFailsTheAskWithTheRemoteTypeAndMessage() throws Exception {
+    ActorRef failing = seenFrom(a, b, b.actorOf(Props.create(() -> new Actor() {
+      @Override
+      protected void receive(Object message) {
+        sender().tell(new Status.Failure(new IllegalStateException("no stock for " + message)), self());
+      }
+    }), "failing-replier"));
+    assertThatThrownBy(() -> await(failing.ask("tea")))
+        .hasCauseInstanceOf(RemoteFailureException.class)
+        .hasMessageContaining("java.lang.IllegalStateException: no stock for tea");
+  }
+
+  @Test
+  void aPoisonPillStopsAnActorOfAnotherNode() throws Exception {
+    ActorRef echo = b.actorOf(ClusterActors.echo(), "echo-poisoned");
+    TestProbe probe = new TestProbe(a, WAIT);
+    ActorRef remoteEcho = probe.watch(seenFrom(a, b, echo));
+    probe.send(remoteEcho, "before");
+    probe.expectMsg("before");
+    remoteEcho.tell(PoisonPill.INSTANCE);
+    probe.expectTerminated(remoteEcho);
+    assertThat(await(b.inspect(echo)).state()).isEqualTo(ActorInfo.State.STOPPED);
   }
 
   @Test
