@@ -21,6 +21,11 @@ import actors.impl.ActorCell;
  */
 public abstract class Actor {
 
+  static {
+    // One accessor for every actor, instead of a method reference per instance.
+    ActorCell.installReceiveAccess(Actor::receive);
+  }
+
   private final ActorCell cell;
 
   /**
@@ -29,7 +34,7 @@ public abstract class Actor {
    * @throws IllegalStateException when not called from a {@link Props} factory run by the system
    */
   protected Actor() {
-    this.cell = ActorCell.bindNewInstance(this, this::receive);
+    this.cell = ActorCell.bindNewInstance(this);
   }
 
   /**

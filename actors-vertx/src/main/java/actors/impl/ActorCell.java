@@ -62,6 +62,15 @@ public final class ActorCell implements ActorContext {
 
   private static final System.Logger LOG = System.getLogger("actors");
   private static final ThreadLocal<ActorCell> UNDER_CONSTRUCTION = new ThreadLocal<>();
+  private static final java.lang.invoke.VarHandle CHILDREN;
+
+  static {
+    try {
+      CHILDREN = java.lang.invoke.MethodHandles.lookup().findVarHandle(ActorCell.class, "children", Children.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   final ActorSystemImpl system;
   final ActorCell parent;
@@ -70,12 +79,12 @@ public final class ActorCell implements ActorContext {
   final ContextInternal context;
   final LocalActorRef self;
   final Mailbox mailbox;
-  final Children children = new Children();
+  // Created with the first child, or when the actor stops: most actors have none.
+  private volatile Children children;
   // Set by a router's actor when it is created; its messages are then routed on the sender's thread.
   private volatile Routing routing;
 
   private Actor actor;
-  private Receive actorReceive;
   private ArrayDeque<Receive> behaviours;
   private ActorRef currentSender;
   private Object currentMessage;
@@ -83,7 +92,6 @@ public final class ActorCell implements ActorContext {
   private ArrayDeque<Envelope> stashed;
   // Set by the Actor constructor while the factory runs (any thread; read by the same one).
   private Actor pendingInstance;
-  private Receive pendingReceive;
   // Non-null from a failure until the supervisor's directive has been carried out.
   private Throwable failure;
   private Object failedMessage;
@@ -126,15 +134,16 @@ public final class ActorCell implements ActorContext {
    */
   static ActorCell create(ActorSystemImpl system, ActorCell parent, Props props, String name,
                           CellDispatcher dispatcher, Promise<Void> started) {
-    String childName = name == null ? parent.children.generateName() : Names.validate(name);
-    parent.children.reserve(childName, parent);
+    Children siblings = parent.childTable();
+    String childName = name == null ? siblings.generateName() : Names.validate(name);
+    siblings.reserve(childName, parent);
     ActorCell cell;
     try {
       cell = new ActorCell(system, parent, props, childName, dispatcher);
       cell.actor = cell.newInstance();
-      parent.children.register(cell);
+      siblings.register(cell);
     } catch (RuntimeException | Error e) {
-      parent.children.unreserve(childName);
+      siblings.unreserve(childName);
       throw e;
     }
     cell.sendSystem(new Create(started));
@@ -155,7 +164,7 @@ public final class ActorCell implements ActorContext {
    *
    * @throws IllegalStateException when no factory of the system is running
    */
-  public static ActorCell bindNewInstance(Actor instance, Receive receive) {
+  public static ActorCell bindNewInstance(Actor instance) {
     ActorCell cell = UNDER_CONSTRUCTION.get();
     if (cell == null) {
       throw new IllegalStateException("actor " + instance.getClass().getName()
@@ -166,8 +175,23 @@ public final class ActorCell implements ActorContext {
           + " created more than one actor instance; create children with context().actorOf");
     }
     cell.pendingInstance = instance;
-    cell.pendingReceive = receive;
     return cell;
+  }
+
+  /** Calls an actor's protected {@code receive}: how this package reaches it. */
+  @FunctionalInterface
+  public interface ReceiveAccess {
+    void receive(Actor actor, Object message) throws Exception;
+  }
+
+  // Set by Actor's static initializer, so before any actor instance exists.
+  private static ReceiveAccess receiveAccess;
+
+  /** Called once, by {@link Actor}'s static initializer; later calls change nothing. */
+  public static synchronized void installReceiveAccess(ReceiveAccess access) {
+    if (receiveAccess == null) {
+      receiveAccess = access;
+    }
   }
 
   private Actor newInstance() {
@@ -182,7 +206,6 @@ public final class ActorCell implements ActorContext {
         throw new ActorInitializationException(path(), "the Props factory of " + describe()
             + " returned an instance it did not create; it must return a new instance on every call", null);
       }
-      actorReceive = pendingReceive;
       return instance;
     } catch (ActorInitializationException e) {
       throw e;
@@ -190,7 +213,6 @@ public final class ActorCell implements ActorContext {
       throw new ActorInitializationException(path(), "the Props factory of " + describe() + " threw " + e, e);
     } finally {
       pendingInstance = null;
-      pendingReceive = null;
       if (outer == null) {
         UNDER_CONSTRUCTION.remove();
       } else {
@@ -262,10 +284,10 @@ public final class ActorCell implements ActorContext {
       } else if (message instanceof Terminated terminatedMessage) {
         // Only a Terminated this actor queued for a watch it still holds; see unwatch.
         if (deathWatch != null && deathWatch.takeTerminated(terminatedMessage.actor())) {
-          behaviour().apply(message);
+          receiveNow(message);
         }
       } else {
-        behaviour().apply(message);
+        receiveNow(message);
       }
     } catch (Throwable t) {
       handleInvokeFailure(t, message);
@@ -312,8 +334,12 @@ public final class ActorCell implements ActorContext {
     }
   }
 
-  private Receive behaviour() {
-    return behaviours == null || behaviours.isEmpty() ? actorReceive : behaviours.peek();
+  private void receiveNow(Object message) throws Exception {
+    if (behaviours == null || behaviours.isEmpty()) {
+      receiveAccess.receive(actor, message);
+    } else {
+      behaviours.peek().apply(message);
+    }
   }
 
   /** The routing of this router cell, if it is one. */
@@ -418,7 +444,7 @@ public final class ActorCell implements ActorContext {
       return;
     }
     mailbox.suspend();
-    for (ActorCell child : children.cells()) {
+    for (ActorCell child : childCells()) {
       child.sendSystem(new Suspend());
     }
     reportFailure(cause, message);
@@ -437,7 +463,7 @@ public final class ActorCell implements ActorContext {
   }
 
   private void handleChildFailure(ActorCell child, Throwable cause) {
-    if (terminating || children.get(child.name) != child) {
+    if (terminating || childCell(child.name) != child) {
       return; // it is being stopped anyway
     }
     SupervisorStrategy strategy = supervisorStrategy();
@@ -460,8 +486,8 @@ public final class ActorCell implements ActorContext {
     }
     switch (directive) {
       case RESUME -> child.sendSystem(new Resume(cause));
-      case RESTART -> restartChildren(strategy.scope().select(children.cells(), child), child, cause, delay);
-      case STOP -> strategy.scope().select(children.cells(), child).forEach(this::stopChild);
+      case RESTART -> restartChildren(strategy.scope().select(childCells(), child), child, cause, delay);
+      case STOP -> strategy.scope().select(childCells(), child).forEach(this::stopChild);
       case ESCALATE -> handleInvokeFailure(cause, null);
     }
   }
@@ -519,7 +545,7 @@ public final class ActorCell implements ActorContext {
 
   private void faultSuspend() {
     mailbox.suspend();
-    for (ActorCell child : children.cells()) {
+    for (ActorCell child : childCells()) {
       child.sendSystem(new Suspend());
     }
   }
@@ -532,7 +558,7 @@ public final class ActorCell implements ActorContext {
       clearFailure();
     }
     mailbox.resume();
-    for (ActorCell child : children.cells()) {
+    for (ActorCell child : childCells()) {
       child.sendSystem(new Resume(null));
     }
   }
@@ -550,7 +576,6 @@ public final class ActorCell implements ActorContext {
       }
     }
     actor = null;
-    actorReceive = null;
     behaviours = null;
     // The new instance sees what the old one stashed first, as Pekko does.
     returnStashToMailbox(true);
@@ -566,7 +591,7 @@ public final class ActorCell implements ActorContext {
     recreateCause = null;
     // Children that preRestart kept were suspended with this actor: they restart with it.
     // Taken before the new instance runs, which may create children of its own.
-    List<ActorCell> survivors = children.cells();
+    List<ActorCell> survivors = childCells();
     try {
       actor = newInstance();
       actor.postRestart(cause);
@@ -631,7 +656,7 @@ public final class ActorCell implements ActorContext {
         watchee.transport.unwatch(this, watchee);
       }
     }
-    List<ActorCell> living = children.close();
+    List<ActorCell> living = childTable().close();
     for (ActorCell child : living) {
       stopChild(child);
     }
@@ -651,7 +676,7 @@ public final class ActorCell implements ActorContext {
 
   private void watchedActorTerminated(ActorCell dead) {
     if (dead.parent == this) {
-      children.remove(dead);
+      childTable().remove(dead);
       if (stoppingChildren != null) {
         stoppingChildren.remove(dead);
       }
@@ -663,7 +688,7 @@ public final class ActorCell implements ActorContext {
       sendMessage(new Terminated(dead.self), dead.self);
     }
     if (terminating) {
-      if (children.isEmpty()) {
+      if (childTable().isEmpty()) {
         finishTerminate();
       }
     } else if (recreateCause != null && stoppingChildren.isEmpty()) {
@@ -681,7 +706,6 @@ public final class ActorCell implements ActorContext {
       LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] postStop of " + path() + " threw", t);
     } finally {
       actor = null;
-      actorReceive = null;
       behaviours = null;
       clearFailure();
       // Closed, the mailbox drains whatever it holds, stashed messages included, to dead letters.
@@ -701,7 +725,7 @@ public final class ActorCell implements ActorContext {
       if (parent != null) {
         // Free the name now, not when the parent gets to the notification: whoever waits for
         // this stop may reuse the name at once.
-        parent.children.remove(this);
+        parent.childTable().remove(this);
         parent.sendSystem(new DeathWatchNotification(this));
       }
       if (promise != null) {
@@ -765,12 +789,13 @@ public final class ActorCell implements ActorContext {
 
   @Override
   public List<ActorRef> children() {
-    return children.refs();
+    Children current = children;
+    return current == null ? List.of() : current.refs();
   }
 
   @Override
   public Optional<ActorRef> child(String name) {
-    ActorCell child = children.get(Objects.requireNonNull(name, "name"));
+    ActorCell child = childCell(Objects.requireNonNull(name, "name"));
     return child == null ? Optional.empty() : Optional.of(child.self);
   }
 
@@ -876,6 +901,28 @@ public final class ActorCell implements ActorContext {
     return system.cellOf(ref, operation);
   }
 
+
+  /** This actor's children, created on first use; any thread. */
+  private Children childTable() {
+    Children current = children;
+    if (current == null) {
+      Children created = new Children();
+      current = CHILDREN.compareAndSet(this, null, created) ? created : children;
+    }
+    return current;
+  }
+
+  /** The registered children, in creation order: a snapshot; any thread. */
+  private List<ActorCell> childCells() {
+    Children current = children;
+    return current == null ? List.of() : current.cells();
+  }
+
+  /** The living child of that name, or null; any thread. */
+  ActorCell childCell(String name) {
+    Children current = children;
+    return current == null ? null : current.get(name);
+  }
 
   /** The actor's path, e.g. {@code /user/parent/child}; any thread. */
   public String path() {

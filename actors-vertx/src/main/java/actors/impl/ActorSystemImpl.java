@@ -418,7 +418,7 @@ public final class ActorSystemImpl implements ActorSystem {
       if (end < 0) {
         end = path.length();
       }
-      cell = cell.children.get(path.substring(start, end));
+      cell = cell.childCell(path.substring(start, end));
       start = end + 1;
     }
     if (cell != null && !cell.isTerminated()) {

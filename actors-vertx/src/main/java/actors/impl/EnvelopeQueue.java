@@ -15,10 +15,10 @@ import java.lang.invoke.VarHandle;
  * sees {@code head != tail} with {@code head.next == null} and spins for the link, which the
  * producer is about to write.
  *
- * <p>An empty queue costs one object and one stub node; an offer allocates nothing beyond the
- * envelope itself.
+ * <p>An empty queue costs its two fields and one stub node; an offer allocates nothing beyond
+ * the envelope itself. {@link Mailbox} extends it, so an actor has no queue object of its own.
  */
-final class EnvelopeQueue {
+class EnvelopeQueue {
 
   private static final VarHandle TAIL;
 

@@ -32,7 +32,7 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>A closed mailbox still schedules, so messages that race with the stop are drained to dead
  * letters on the actor's thread instead of being stranded: nothing is dropped silently.
  */
-final class Mailbox implements Runnable {
+final class Mailbox extends EnvelopeQueue implements Runnable {
 
   // Busy-wait iterations (a few microseconds) before the wait yields the core between checks:
   // Vert.x runs more event loops than cores, and a loop that only spins would keep the core from
@@ -61,8 +61,7 @@ final class Mailbox implements Runnable {
   // How long a drain that ran out of messages waits for more before it returns to the event
   // loop; 0 for contexts that are not event loops.
   private final int spinNanos;
-  private final EnvelopeQueue queue = new EnvelopeQueue();
-  // Non-default mailbox options only; the lock-free queue above then stays empty.
+  // Non-default mailbox options only; the lock-free queue this mailbox is then stays empty.
   private final ConfiguredQueue configured;
   // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
   private ArrayDeque<Envelope> front;
@@ -87,7 +86,7 @@ final class Mailbox implements Runnable {
   void enqueue(Object message, ActorRef sender) {
     Envelope envelope = new Envelope(message, sender);
     if (configured == null) {
-      queue.offer(envelope);
+      offer(envelope);
     } else if (!offerConfigured(envelope)) {
       return;
     }
@@ -122,17 +121,17 @@ final class Mailbox implements Runnable {
     if (s >= SUSPEND_UNIT) {
       return limit + 2;
     }
-    boolean empty = configured != null ? configured.isEmpty() : queue.isEmpty();
+    boolean empty = configured != null ? configured.isEmpty() : isEmpty();
     if (empty) {
       return (s & SCHEDULED) == 0 ? 0 : 1;
     }
-    return 1 + (configured != null ? Math.min(limit, configured.size()) : queue.approximateSize(limit));
+    return 1 + (configured != null ? Math.min(limit, configured.size()) : approximateSize(limit));
   }
 
   /** How many user messages wait; actor thread only (it walks the default queue). */
   int size() {
     int waiting = front == null ? 0 : front.size();
-    return waiting + (configured != null ? configured.size() : queue.sizeForConsumer());
+    return waiting + (configured != null ? configured.size() : sizeForConsumer());
   }
 
   /** Enqueues a system message; any thread. */
@@ -232,7 +231,7 @@ final class Mailbox implements Runnable {
       return true;
     }
     int s = status;
-    boolean empty = (configured != null ? configured.isEmpty() : queue.isEmpty()) && (front == null || front.isEmpty());
+    boolean empty = (configured != null ? configured.isEmpty() : isEmpty()) && (front == null || front.isEmpty());
     return !empty && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
   }
 
@@ -253,7 +252,7 @@ final class Mailbox implements Runnable {
         return returned;
       }
     }
-    return configured != null ? configured.poll() : queue.poll();
+    return configured != null ? configured.poll() : poll();
   }
 
   /** Processes at most {@code budget} user messages; returns how many it processed. */
@@ -307,7 +306,7 @@ final class Mailbox implements Runnable {
   }
 
   private boolean hasUserMessages() {
-    return !(configured != null ? configured.isEmpty() : queue.isEmpty()) || (front != null && !front.isEmpty());
+    return !(configured != null ? configured.isEmpty() : isEmpty()) || (front != null && !front.isEmpty());
   }
 
   private void processSystemMessages() {
