@@ -85,26 +85,13 @@ public final class ActorCell implements ActorContext {
   private volatile Routing routing;
 
   private Actor actor;
-  private ArrayDeque<Receive> behaviours;
   private ActorRef currentSender;
   private Object currentMessage;
-  // Stash's messages, oldest first; created on first stash.
-  private ArrayDeque<Envelope> stashed;
   // Set by the Actor constructor while the factory runs (any thread; read by the same one).
   private Actor pendingInstance;
-  // Non-null from a failure until the supervisor's directive has been carried out.
-  private Throwable failure;
-  private Object failedMessage;
-  // Non-null while a restart waits for the children stopped by preRestart.
-  private Throwable recreateCause;
-  private Set<ActorCell> stoppingChildren;
-  private Map<ActorCell, RestartStats> childRestartStats;
-  private Set<Long> backoffTimers;
-  private DeathWatch deathWatch;
-  private ActorTimers timers;
-  private ReceiveTimeoutTimer receiveTimeout;
+  // What most actors never need, created on first use; actor thread only.
+  private RareState rare;
   private boolean terminating;
-  private int restartCount;
   // Written on the actor's thread under the monitor; read anywhere.
   private volatile boolean terminated;
   private Promise<Void> terminationPromise;
@@ -264,15 +251,16 @@ public final class ActorCell implements ActorContext {
 
   void invoke(Object message, ActorRef sender) {
     if (message instanceof ActorTimers.Tick tick) {
-      message = timers == null ? null : timers.messageFor(tick);
+      message = rare == null || rare.timers == null ? null : rare.timers.messageFor(tick);
       if (message == null) {
         return; // its timer was cancelled or replaced after it fired
       }
-    } else if (message == ReceiveTimeout.INSTANCE && (receiveTimeout == null || !receiveTimeout.isOn())) {
+    } else if (message == ReceiveTimeout.INSTANCE
+        && (rare == null || rare.receiveTimeout == null || !rare.receiveTimeout.isOn())) {
       return; // turned off after it was sent
     }
-    if (receiveTimeout != null) {
-      receiveTimeout.messageReceived();
+    if (rare != null && rare.receiveTimeout != null) {
+      rare.receiveTimeout.messageReceived();
     }
     currentSender = sender;
     currentMessage = message;
@@ -283,7 +271,7 @@ public final class ActorCell implements ActorContext {
         throw new ActorKilledException("Kill message received by " + path());
       } else if (message instanceof Terminated terminatedMessage) {
         // Only a Terminated this actor queued for a watch it still holds; see unwatch.
-        if (deathWatch != null && deathWatch.takeTerminated(terminatedMessage.actor())) {
+        if (rare != null && rare.deathWatch != null && rare.deathWatch.takeTerminated(terminatedMessage.actor())) {
           receiveNow(message);
         }
       } else {
@@ -304,13 +292,13 @@ public final class ActorCell implements ActorContext {
     if (currentMessage == null) {
       throw new IllegalStateException("stash() of " + path() + " must be called while it processes a message");
     }
-    if (stashed == null) {
-      stashed = new ArrayDeque<>();
+    if (rare().stashed == null) {
+      rare().stashed = new ArrayDeque<>();
     }
-    if (stashed.size() >= capacity) {
+    if (rare().stashed.size() >= capacity) {
       throw new StashOverflowException("the stash of " + path() + " is full: " + capacity + " messages");
     }
-    stashed.addLast(new Envelope(currentMessage, currentSender));
+    rare().stashed.addLast(new Envelope(currentMessage, currentSender));
   }
 
   /** Backs {@link actors.Stash#unstash()} and {@link actors.Stash#unstashAll()}. */
@@ -323,22 +311,23 @@ public final class ActorCell implements ActorContext {
   }
 
   private void returnStashToMailbox(boolean all) {
-    if (stashed == null || stashed.isEmpty()) {
+    if (rare == null || rare.stashed == null || rare.stashed.isEmpty()) {
       return;
     }
     if (all) {
-      mailbox.returnToFront(List.copyOf(stashed));
-      stashed.clear();
+      mailbox.returnToFront(List.copyOf(rare().stashed));
+      rare().stashed.clear();
     } else {
-      mailbox.returnToFront(List.of(stashed.pollFirst()));
+      mailbox.returnToFront(List.of(rare().stashed.pollFirst()));
     }
   }
 
   private void receiveNow(Object message) throws Exception {
-    if (behaviours == null || behaviours.isEmpty()) {
+    RareState state = rare;
+    if (state == null || state.behaviours == null || state.behaviours.isEmpty()) {
       receiveAccess.receive(actor, message);
     } else {
-      behaviours.peek().apply(message);
+      state.behaviours.peek().apply(message);
     }
   }
 
@@ -372,18 +361,18 @@ public final class ActorCell implements ActorContext {
         if (message instanceof Watch watch) {
           watch.watcher.sendSystem(new DeathWatchNotification(this));
         } else if (message instanceof Inspect inspect) {
-          inspect.answer.complete(new ActorInfo(path(), ActorInfo.State.STOPPED, 0, restartCount));
+          inspect.answer.complete(new ActorInfo(path(), ActorInfo.State.STOPPED, 0, restartCount()));
         }
       } else if (message instanceof Inspect inspect) {
         ActorInfo.State state = terminating ? ActorInfo.State.STOPPING
-            : failure != null || mailbox.isSuspended() ? ActorInfo.State.SUSPENDED : ActorInfo.State.RUNNING;
-        inspect.answer.complete(new ActorInfo(path(), state, mailbox.size(), restartCount));
+            : isFailed() || mailbox.isSuspended() ? ActorInfo.State.SUSPENDED : ActorInfo.State.RUNNING;
+        inspect.answer.complete(new ActorInfo(path(), state, mailbox.size(), restartCount()));
       } else if (message instanceof Create create) {
         create(create.started);
       } else if (message instanceof DeathWatchNotification notification) {
         watchedActorTerminated(notification.actor);
       } else if (message instanceof SystemMessage.RemoteTerminated notification) {
-        if (!terminating && deathWatch != null && deathWatch.watcheeTerminated(notification.actor)) {
+        if (!terminating && rare != null && rare.deathWatch != null && rare.deathWatch.watcheeTerminated(notification.actor)) {
           sendMessage(new Terminated(notification.actor), notification.actor);
         }
       } else if (message instanceof Failed failed) {
@@ -438,7 +427,7 @@ public final class ActorCell implements ActorContext {
       LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path() + " failed while stopping", cause);
       return;
     }
-    if (failure != null) {
+    if (isFailed()) {
       LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path()
           + " failed again while waiting for its supervisor", cause);
       return;
@@ -452,8 +441,8 @@ public final class ActorCell implements ActorContext {
 
   /** Records the failure and tells the supervisor; the mailbox is already suspended. */
   private void reportFailure(Throwable cause, Object message) {
-    failure = cause;
-    failedMessage = message;
+    rare().failure = cause;
+    rare().failedMessage = message;
     system.failing.put(this, cause);
     if (parent != null) {
       parent.sendSystem(new Failed(this, cause));
@@ -493,11 +482,11 @@ public final class ActorCell implements ActorContext {
   }
 
   private RestartStats restartStats(SupervisorStrategy strategy, ActorCell child) {
-    if (childRestartStats == null) {
-      childRestartStats = new HashMap<>();
+    if (rare().childRestartStats == null) {
+      rare().childRestartStats = new HashMap<>();
     }
     // One-for-one counts per child (Pekko); the group strategies per supervisor (OTP).
-    return childRestartStats.computeIfAbsent(strategy.scope() == SupervisorStrategy.Scope.ONE_FOR_ONE ? child : this,
+    return rare().childRestartStats.computeIfAbsent(strategy.scope() == SupervisorStrategy.Scope.ONE_FOR_ONE ? child : this,
         key -> new RestartStats());
   }
 
@@ -516,18 +505,18 @@ public final class ActorCell implements ActorContext {
     }
     // Back-off: a timer on this actor's context. If this actor stops first, its children are
     // stopped and the late Recreate finds them terminating, which ignores it.
-    if (backoffTimers == null) {
-      backoffTimers = new HashSet<>();
+    if (rare().backoffTimers == null) {
+      rare().backoffTimers = new HashSet<>();
     }
     long timer = context.setTimer(Math.max(1, delay.toMillis()), id -> {
-      if (backoffTimers != null) {
-        backoffTimers.remove(id);
+      if (rare().backoffTimers != null) {
+        rare().backoffTimers.remove(id);
       }
       for (ActorCell child : affected) {
         child.sendSystem(new Recreate(cause));
       }
     });
-    backoffTimers.add(timer);
+    rare().backoffTimers.add(timer);
   }
 
   private SupervisorStrategy supervisorStrategy() {
@@ -570,25 +559,25 @@ public final class ActorCell implements ActorContext {
     cancelTimers();
     if (actor != null) {
       try {
-        actor.preRestart(cause, failedMessage);
+        actor.preRestart(cause, rare().failedMessage);
       } catch (Throwable t) {
         LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] preRestart of " + path() + " threw; restarting anyway", t);
       }
     }
     actor = null;
-    behaviours = null;
+    rare().behaviours = null;
     // The new instance sees what the old one stashed first, as Pekko does.
     returnStashToMailbox(true);
-    if (stoppingChildren != null && !stoppingChildren.isEmpty()) {
+    if (rare().stoppingChildren != null && !rare().stoppingChildren.isEmpty()) {
       // The new instance may reuse the names of the children preRestart stopped.
-      recreateCause = cause;
+      rare().recreateCause = cause;
     } else {
       finishRecreate(cause);
     }
   }
 
   private void finishRecreate(Throwable cause) {
-    recreateCause = null;
+    rare().recreateCause = null;
     // Children that preRestart kept were suspended with this actor: they restart with it.
     // Taken before the new instance runs, which may create children of its own.
     List<ActorCell> survivors = childCells();
@@ -603,33 +592,43 @@ public final class ActorCell implements ActorContext {
       return;
     }
     clearFailure();
-    restartCount++;
+    rare().restartCount++;
     if (system.eventStream.hasSubscribers(ActorRestarted.class)) {
       system.eventStream.publish(new ActorRestarted(self, cause));
     }
     mailbox.resume();
     for (ActorCell child : survivors) {
-      if (stoppingChildren == null || !stoppingChildren.contains(child)) {
+      if (rare().stoppingChildren == null || !rare().stoppingChildren.contains(child)) {
         child.sendSystem(new Recreate(cause));
       }
     }
   }
 
   private void clearFailure() {
-    if (failure != null) {
-      failure = null;
+    if (isFailed()) {
+      rare.failure = null;
       system.failing.remove(this);
     }
-    failedMessage = null;
+    if (rare != null) {
+      rare.failedMessage = null;
+    }
+  }
+
+  private boolean isFailed() {
+    return rare != null && rare.failure != null;
+  }
+
+  private int restartCount() {
+    return rare == null ? 0 : rare.restartCount;
   }
 
   // ---------------------------------------------------------------- termination
 
   private void stopChild(ActorCell child) {
-    if (stoppingChildren == null) {
-      stoppingChildren = new HashSet<>();
+    if (rare().stoppingChildren == null) {
+      rare().stoppingChildren = new HashSet<>();
     }
-    if (stoppingChildren.add(child)) {
+    if (rare().stoppingChildren.add(child)) {
       child.sendSystem(new Terminate());
     }
   }
@@ -641,18 +640,18 @@ public final class ActorCell implements ActorContext {
     terminating = true;
     mailbox.suspend();
     cancelTimers();
-    if (backoffTimers != null) {
-      for (long timer : backoffTimers) {
+    if (rare != null && rare.backoffTimers != null) {
+      for (long timer : rare.backoffTimers) {
         system.vertx().cancelTimer(timer);
       }
-      backoffTimers = null;
+      rare.backoffTimers = null;
     }
-    if (deathWatch != null) {
-      for (ActorCell watchee : deathWatch.watching()) {
+    if (rare != null && rare.deathWatch != null) {
+      for (ActorCell watchee : rare.deathWatch.watching()) {
         watchee.sendSystem(new Unwatch(this));
       }
-      deathWatch.watching().clear();
-      for (RemoteActorRef watchee : deathWatch.takeWatchingRemote()) {
+      rare.deathWatch.watching().clear();
+      for (RemoteActorRef watchee : rare.deathWatch.takeWatchingRemote()) {
         watchee.transport.unwatch(this, watchee);
       }
     }
@@ -666,33 +665,36 @@ public final class ActorCell implements ActorContext {
   }
 
   private void cancelTimers() {
-    if (timers != null) {
-      timers.cancelAll();
+    if (rare == null) {
+      return;
     }
-    if (receiveTimeout != null) {
-      receiveTimeout.cancel();
+    if (rare.timers != null) {
+      rare.timers.cancelAll();
+    }
+    if (rare.receiveTimeout != null) {
+      rare.receiveTimeout.cancel();
     }
   }
 
   private void watchedActorTerminated(ActorCell dead) {
     if (dead.parent == this) {
       childTable().remove(dead);
-      if (stoppingChildren != null) {
-        stoppingChildren.remove(dead);
+      if (rare != null && rare.stoppingChildren != null) {
+        rare.stoppingChildren.remove(dead);
       }
-      if (childRestartStats != null) {
-        childRestartStats.remove(dead);
+      if (rare != null && rare.childRestartStats != null) {
+        rare.childRestartStats.remove(dead);
       }
     }
-    if (!terminating && deathWatch != null && deathWatch.watcheeTerminated(dead)) {
+    if (!terminating && rare != null && rare.deathWatch != null && rare.deathWatch.watcheeTerminated(dead)) {
       sendMessage(new Terminated(dead.self), dead.self);
     }
     if (terminating) {
       if (childTable().isEmpty()) {
         finishTerminate();
       }
-    } else if (recreateCause != null && stoppingChildren.isEmpty()) {
-      finishRecreate(recreateCause);
+    } else if (rare != null && rare.recreateCause != null && rare.stoppingChildren.isEmpty()) {
+      finishRecreate(rare.recreateCause);
     }
   }
 
@@ -706,7 +708,9 @@ public final class ActorCell implements ActorContext {
       LOG.log(System.Logger.Level.ERROR, "[" + system.name() + "] postStop of " + path() + " threw", t);
     } finally {
       actor = null;
-      behaviours = null;
+      if (rare != null) {
+        rare.behaviours = null;
+      }
       clearFailure();
       // Closed, the mailbox drains whatever it holds, stashed messages included, to dead letters.
       returnStashToMailbox(true);
@@ -716,11 +720,11 @@ public final class ActorCell implements ActorContext {
         terminated = true;
         promise = terminationPromise;
       }
-      if (deathWatch != null) {
-        for (ActorCell watcher : deathWatch.watchers()) {
+      if (rare != null && rare.deathWatch != null) {
+        for (ActorCell watcher : rare.deathWatch.watchers()) {
           watcher.sendSystem(new DeathWatchNotification(this));
         }
-        deathWatch = null;
+        rare.deathWatch = null;
       }
       if (parent != null) {
         // Free the name now, not when the parent gets to the notification: whoever waits for
@@ -831,13 +835,13 @@ public final class ActorCell implements ActorContext {
   @Override
   public ActorRef unwatch(ActorRef ref) {
     if (ref instanceof RemoteActorRef remote && remote.transport.system == system) {
-      if (deathWatch != null && deathWatch.stopWatching(remote)) {
+      if (rare != null && rare.deathWatch != null && rare.deathWatch.stopWatching(remote)) {
         remote.transport.unwatch(this, remote);
       }
       return ref;
     }
     ActorCell watchee = cellOf(ref, "unwatch");
-    if (deathWatch != null && deathWatch.stopWatching(watchee)) {
+    if (rare != null && rare.deathWatch != null && rare.deathWatch.stopWatching(watchee)) {
       watchee.sendSystem(new Unwatch(this));
     }
     return ref;
@@ -846,28 +850,28 @@ public final class ActorCell implements ActorContext {
   @Override
   public void become(Receive behaviour, boolean discardOld) {
     Objects.requireNonNull(behaviour, "behaviour");
-    if (behaviours == null) {
-      behaviours = new ArrayDeque<>(4);
+    if (rare().behaviours == null) {
+      rare().behaviours = new ArrayDeque<>(4);
     }
-    if (discardOld && !behaviours.isEmpty()) {
-      behaviours.pop();
+    if (discardOld && !rare().behaviours.isEmpty()) {
+      rare().behaviours.pop();
     }
-    behaviours.push(behaviour);
+    rare().behaviours.push(behaviour);
   }
 
   @Override
   public void unbecome() {
-    if (behaviours != null && !behaviours.isEmpty()) {
-      behaviours.pop();
+    if (rare != null && rare.behaviours != null && !rare.behaviours.isEmpty()) {
+      rare.behaviours.pop();
     }
   }
 
   @Override
   public TimerScheduler timers() {
-    if (timers == null) {
-      timers = new ActorTimers(this);
+    if (rare().timers == null) {
+      rare().timers = new ActorTimers(this);
     }
-    return timers;
+    return rare().timers;
   }
 
   @Override
@@ -876,31 +880,41 @@ public final class ActorCell implements ActorContext {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("receive timeout must not be negative, was " + timeout);
     }
-    if (receiveTimeout == null) {
+    if (rare().receiveTimeout == null) {
       if (timeout.isZero()) {
         return;
       }
-      receiveTimeout = new ReceiveTimeoutTimer(this);
+      rare().receiveTimeout = new ReceiveTimeoutTimer(this);
     }
-    receiveTimeout.set(timeout);
+    rare().receiveTimeout.set(timeout);
   }
 
   @Override
   public Duration receiveTimeout() {
-    return receiveTimeout == null ? Duration.ZERO : receiveTimeout.timeout();
+    return rare == null || rare.receiveTimeout == null ? Duration.ZERO : rare.receiveTimeout.timeout();
   }
 
   private DeathWatch deathWatch() {
-    if (deathWatch == null) {
-      deathWatch = new DeathWatch();
+    if (rare().deathWatch == null) {
+      rare().deathWatch = new DeathWatch();
     }
-    return deathWatch;
+    return rare().deathWatch;
   }
 
   private ActorCell cellOf(ActorRef ref, String operation) {
     return system.cellOf(ref, operation);
   }
 
+
+  /** The state most actors never need, created on first use; actor thread only. */
+  private RareState rare() {
+    RareState state = rare;
+    if (state == null) {
+      state = new RareState();
+      rare = state;
+    }
+    return state;
+  }
 
   /** This actor's children, created on first use; any thread. */
   private Children childTable() {
