@@ -132,7 +132,7 @@ class ActorSystemTest {
     ActorSystemOptions options = new ActorSystemOptions()
         .setName("shop").setDefaultAskTimeout(Duration.ofMillis(250)).setThroughput(7).setLogDeadLetters(false)
         .setWorkerPoolName("shop-io").setWorkerPoolSize(3).setWorkerMaxExecuteTime(Duration.ofSeconds(2))
-        .addMessagePackage("com.example.shop").setIdleSpin(Duration.ofNanos(5_000));
+        .addMessagePackage("com.example.shop").setIdleSpin(Duration.ofNanos(5_000)).setEventLoops(3);
     ActorSystemOptions fromJson = new ActorSystemOptions(options.toJson());
     ActorSystemOptions copy = new ActorSystemOptions(options);
     for (ActorSystemOptions o : new ActorSystemOptions[] {fromJson, copy}) {
@@ -145,7 +145,9 @@ class ActorSystemTest {
       assertThat(o.getWorkerMaxExecuteTime()).isEqualTo(Duration.ofSeconds(2));
       assertThat(o.getMessagePackages()).containsExactly("com.example.shop");
       assertThat(o.getIdleSpin()).isEqualTo(Duration.ofNanos(5_000));
+      assertThat(o.getEventLoops()).isEqualTo(3);
     }
+    assertThat(defaults.getEventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(new ActorSystemOptions(new JsonObject().put("throughput", 3)).getName()).isEqualTo("actors");
   }
 
@@ -157,6 +159,8 @@ class ActorSystemTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultAskTimeout");
     assertThatThrownBy(() -> new ActorSystemOptions().setIdleSpin(Duration.ofMillis(2)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleSpin must be between 0 and 1 ms");
+    assertThatThrownBy(() -> new ActorSystemOptions().setEventLoops(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eventLoops must be at least 1, was 0");
     assertThatThrownBy(() -> new ActorSystemOptions().setName(" "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
     assertThatThrownBy(() -> new ActorSystemOptions(new JsonObject().put("throughput", -1)))

@@ -46,6 +46,24 @@ class DispatchersTest {
   }
 
   @Test
+  void eventLoopActorsSpreadOverTheConfiguredNumberOfLoops(VertxTestContext test) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
+    ownVertx.add(vertx);
+    ActorSystem system = ActorSystem.create(vertx, new ActorSystemOptions().setEventLoops(2));
+    List<Future<String>> threads = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      threads.add(system.actorOf(props((self, message) -> self.reply(Thread.currentThread().getName()))).ask("where?"));
+    }
+    Future.all(threads).onComplete(test.succeeding(all -> test.verify(() -> {
+      List<String> names = all.<String>list();
+      // Round-robin over the first two loops: four actors on each.
+      assertThat(names.stream().distinct().count()).isEqualTo(2);
+      assertThat(names.subList(0, 2)).doesNotHaveDuplicates().isEqualTo(names.subList(2, 4));
+      test.completeNow();
+    })));
+  }
+
+  @Test
   void aWorkerActorRunsOnTheNamedWorkerPoolInOrder(Vertx vertx, VertxTestContext test) {
     ActorSystem system = ActorSystem.create(vertx, new ActorSystemOptions().setName("w").setWorkerPoolName("blocking-io"));
     List<Integer> seen = new CopyOnWriteArrayList<>();

@@ -78,7 +78,7 @@ public final class ActorSystemImpl implements ActorSystem {
     this.spinNanos = (int) options.getIdleSpin().toNanos();
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream);
     this.deadLetters = new DeadLetterRef(this);
-    this.eventLoopDispatcher = new EventLoopDispatcher(vertx);
+    this.eventLoopDispatcher = new EventLoopDispatcher(vertx, options.getEventLoops());
     this.workerDispatcher = new WorkerDispatcher(vertx, options.getWorkerPoolName(), options.getWorkerPoolSize(),
         options.getWorkerMaxExecuteTime());
     Map<String, CellDispatcher> byName = new LinkedHashMap<>();

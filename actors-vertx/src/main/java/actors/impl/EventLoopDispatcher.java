@@ -11,18 +11,22 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default dispatcher: one event-loop context per event loop of the Vertx, shared by the
- * actors bound to it and handed out round-robin, so actors spread over every loop. Sharing a
- * context costs an actor nothing; one context per actor would cost a context per actor.
+ * The default dispatcher: one event-loop context per event loop it uses (the first
+ * {@code eventLoops} of the Vertx's), shared by the actors bound to it and handed out
+ * round-robin, so actors spread over those loops. Sharing a context costs an actor nothing; one
+ * context per actor would cost a context per actor.
  */
 final class EventLoopDispatcher implements CellDispatcher {
 
   private final ContextInternal[] contexts;
   private final AtomicInteger next = new AtomicInteger();
 
-  EventLoopDispatcher(VertxInternal vertx) {
+  EventLoopDispatcher(VertxInternal vertx, int eventLoops) {
     List<ContextInternal> perLoop = new ArrayList<>();
     for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
+      if (perLoop.size() == eventLoops) {
+        break;
+      }
       perLoop.add(vertx.contextBuilder()
           .withThreadingModel(ThreadingModel.EVENT_LOOP)
           .withEventLoop((EventLoop) loop)
