@@ -202,12 +202,18 @@ public final class Suite {
           .put("higherIsBetter", row.higherIsBetter())
           .put("ours", ours).put("pekko", pekko).put("eventbus", bus));
     }
+    String vertxVersion = io.vertx.core.Vertx.class.getPackage().getImplementationVersion();
+    String pekkoVersion = org.apache.pekko.Version.current();
     String header = (smoke ? "Smoke run (tiny sizes, one in-process shot: not a measurement).\n\n" : "")
-        + "Ratios are speed-ups: above 1, ours is ahead (for times and sizes: peer ÷ ours).\n"
-        + "JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores.\n\n";
+        + "Run on " + java.time.LocalDate.now() + ": JDK " + Runtime.version() + " (" + System.getProperty("java.vm.name")
+        + "), Vert.x " + vertxVersion + ", Apache Pekko " + pekkoVersion + ", "
+        + Runtime.getRuntime().availableProcessors() + " cores.\n"
+        + "Ratios are speed-ups: above 1, ours is ahead (for times and sizes: peer ÷ ours).\n\n";
     Files.writeString(dir.resolve("results.md"), header + md);
     Files.writeString(dir.resolve("results.json"), new JsonObject().put("smoke", smoke)
-        .put("jdk", Runtime.version().toString()).put("cores", Runtime.getRuntime().availableProcessors())
+        .put("date", java.time.LocalDate.now().toString())
+        .put("jdk", Runtime.version().toString()).put("vertx", vertxVersion).put("pekko", pekkoVersion)
+        .put("cores", Runtime.getRuntime().availableProcessors())
         .put("rows", json).encodePrettily());
     System.out.println(header + md);
   }

@@ -20,6 +20,8 @@ class SuiteSmokeTest {
 
     JsonObject results = new JsonObject(Files.readString(out.resolve("results.json")));
     assertThat(results.getBoolean("smoke")).isTrue();
+    assertThat(results.getString("vertx")).startsWith("5.");
+    assertThat(results.getString("pekko")).startsWith("1.");
     JsonArray rows = results.getJsonArray("rows");
     List<String> workloads = rows.stream().map(row -> ((JsonObject) row).getString("workload")).toList();
     assertThat(workloads).containsExactly("tell-throughput", "pingpong", "threadring", "fanout", "ask",
@@ -31,6 +33,7 @@ class SuiteSmokeTest {
     }
     assertThat(Files.readString(out.resolve("results.md")))
         .startsWith("Smoke run")
+        .containsPattern("Run on \\d{4}-\\d{2}-\\d{2}: JDK .*, Vert\\.x 5\\.\\d+\\.\\d+, Apache Pekko 1\\.\\d+\\.\\d+, \\d+ cores")
         .contains("| workload | unit | ours | pekko | event bus | ours/pekko | ours/bus |");
   }
 }
