@@ -81,6 +81,8 @@ public final class ActorCell implements ActorContext {
   final Mailbox mailbox;
   // Created with the first child, or when the actor stops: most actors have none.
   private volatile Children children;
+  // Among the parent's children; set under the parent's Children monitor when registered.
+  int creationOrder;
   // Set by a router's actor when it is created; its messages are then routed on the sender's thread.
   private volatile Routing routing;
 
