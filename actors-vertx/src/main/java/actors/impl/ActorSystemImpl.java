@@ -432,10 +432,6 @@ public final class ActorSystemImpl implements ActorSystem {
     return null;
   }
 
-  ClusterTransport transport() {
-    return transport;
-  }
-
   @Override
   public EventStream eventStream() {
     return eventStream;

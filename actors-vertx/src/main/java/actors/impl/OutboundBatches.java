@@ -50,21 +50,16 @@ final class OutboundBatches {
 
   /** One thread's batches by node. */
   private final class ThreadBatches implements Handler<Void> {
-    private final Map<String, Buffer> byNode = new HashMap<>();
+    private Map<String, Buffer> byNode = new HashMap<>();
     private boolean flushScheduled;
 
     @Override
     public void handle(Void ignored) {
       flushScheduled = false;
-      if (byNode.size() == 1) {
-        Map.Entry<String, Buffer> only = byNode.entrySet().iterator().next();
-        byNode.clear();
-        eventBus.send(addressOfNode.apply(only.getKey()), only.getValue());
-      } else {
-        Map<String, Buffer> batches = Map.copyOf(byNode);
-        byNode.clear();
-        batches.forEach((node, batch) -> eventBus.send(addressOfNode.apply(node), batch));
-      }
+      // A fresh map first: whatever a send runs on this thread batches for the next flush.
+      Map<String, Buffer> batches = byNode;
+      byNode = new HashMap<>();
+      batches.forEach((node, batch) -> eventBus.send(addressOfNode.apply(node), batch));
     }
   }
 

@@ -180,9 +180,6 @@ final class WireFormat {
       throw new MessageEncodingException("cannot encode a message of type " + message.getClass().getName()
           + " for another node: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
           ? json.getOriginalMessage() : e.getMessage()), e);
-    } catch (MessageEncodingException e) {
-      throw new MessageEncodingException("cannot encode a message of type " + message.getClass().getName()
-          + " for another node: " + e.getMessage(), e);
     }
   }
 
