@@ -32,14 +32,13 @@ final class Asks {
       throw new IllegalArgumentException("ask timeout must be positive, was " + timeout);
     }
     ContextInternal caller = ContextInternal.current();
-    Promise<T> promise = CallerContext.promise();
     if (targetTerminated) {
       system.deadLetterOffice.publish(message, null, target);
-      promise.fail(new AskTimeoutException("recipient " + target.path()
+      return CallerContext.failed(new AskTimeoutException("recipient " + target.path()
           + " had already stopped; the ask with a message of type " + message.getClass().getName()
           + " was not delivered"));
-      return promise.future();
     }
+    Promise<T> promise = CallerContext.promise();
     AskRef<T> replyTo = new AskRef<>(system, promise, target, message.getClass(), timeout);
     ContextInternal timerContext = caller != null ? caller : targetContext;
     replyTo.timer = timerContext.nettyEventLoop().schedule(replyTo, timeout.toNanos(), TimeUnit.NANOSECONDS);

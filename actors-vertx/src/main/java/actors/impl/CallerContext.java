@@ -16,6 +16,13 @@ final class CallerContext {
     return caller != null ? caller.promise() : Promise.promise();
   }
 
+  /** A Future failed with {@code cause}, whose callbacks run on the calling thread's context. */
+  static <T> Future<T> failed(Throwable cause) {
+    Promise<T> promise = promise();
+    promise.fail(cause);
+    return promise.future();
+  }
+
   /** {@code future}, with its callbacks moved to the calling thread's context. */
   static <T> Future<T> rebind(Future<T> future) {
     Promise<T> promise = promise();

@@ -146,11 +146,6 @@ final class ClusterTransport {
     }
   }
 
-  /** The reference at {@code address}, as {@link ActorSystemImpl#resolve(String)}. */
-  ActorRef resolve(String address) {
-    return system.resolve(address);
-  }
-
   ActorRef exportedAsk(String path) {
     return exportedAsks.get(path);
   }
@@ -166,6 +161,7 @@ final class ClusterTransport {
     byte kind = in.readByte();
     String from = in.readString();
     String path = in.readString();
+    // A frame from a node the cluster manager has not reported yet: it is one now.
     membership.isMember(from);
     switch (kind) {
       case WireFormat.MESSAGE -> receiveMessage(in, from, path);

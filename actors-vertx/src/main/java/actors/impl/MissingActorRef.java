@@ -40,9 +40,7 @@ final class MissingActorRef implements ActorRef {
   public <T> Future<T> ask(Object message, Duration timeout) {
     Objects.requireNonNull(message, "message");
     system.deadLetterOffice.publish(message, null, this, notFound().getMessage());
-    io.vertx.core.Promise<T> failed = CallerContext.promise();
-    failed.fail(notFound());
-    return failed.future();
+    return CallerContext.failed(notFound());
   }
 
   ActorNotFoundException notFound() {

@@ -43,9 +43,7 @@ final class RemoteActorRef implements ActorRef {
   public <T> Future<T> ask(Object message, Duration timeout) {
     if (!transport.isMember(nodeId)) {
       Objects.requireNonNull(message, "message");
-      io.vertx.core.Promise<T> failed = CallerContext.promise();
-      failed.fail(unreachable());
-      return failed.future();
+      return CallerContext.failed(unreachable());
     }
     return Asks.ask(transport.system, this, message, timeout, false, transport.system.anyContext());
   }

@@ -110,7 +110,7 @@ final class WireFormat {
       return null;
     }
     String value = in.readString();
-    return transport.resolve(kind == SENDER_PATH ? fromNode + value : value);
+    return transport.system.resolve(kind == SENDER_PATH ? fromNode + value : value);
   }
 
   /** A frame of death watch: {@link #WATCH}, {@link #UNWATCH} or {@link #TERMINATED}. */
@@ -204,7 +204,7 @@ final class WireFormat {
       case JSON_ARRAY: return new JsonArray(in.readBuffer());
       case BUFFER: return in.readBuffer();
       case BYTES: return in.readBuffer().getBytes();
-      case REF: return transport.resolve(in.readString());
+      case REF: return transport.system.resolve(in.readString());
       case FAILURE: return new Status.Failure(failure(in.readString(), in.readString()));
       case NULL_REPLY: return NullReply.INSTANCE;
       case POISON_PILL: return PoisonPill.INSTANCE;
@@ -307,7 +307,7 @@ final class WireFormat {
   private final class RefDeserializer extends JsonDeserializer<ActorRef> {
     @Override
     public ActorRef deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      return transport.resolve(parser.getValueAsString());
+      return transport.system.resolve(parser.getValueAsString());
     }
   }
 }
