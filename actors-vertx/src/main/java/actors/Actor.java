@@ -1,6 +1,9 @@
 package actors;
 
-import actors.impl.ActorCell;
+import actors.internal.CellAccess;
+import actors.internal.SharedSecrets;
+
+import java.lang.invoke.MethodHandles;
 
 /**
  * The base class of every actor: extend it and implement {@link #receive(Object)}.
@@ -22,11 +25,19 @@ import actors.impl.ActorCell;
 public abstract class Actor {
 
   static {
-    // One accessor for every actor, instead of a method reference per instance.
-    ActorCell.installReceiveAccess(Actor::receive);
+    // The cell calls receive through this one accessor: no method reference per instance.
+    SharedSecrets.setActorAccess(MethodHandles.lookup(), Actor::receive);
   }
 
-  private final ActorCell cell;
+  /**
+   * The cell's accessor, fetched with the first instance: by then the cell's class is
+   * initialized, so the two classes never wait for each other's initialization.
+   */
+  private static final class Cells {
+    static final CellAccess ACCESS = SharedSecrets.cellAccess(MethodHandles.lookup());
+  }
+
+  private final ActorContext cell;
 
   /**
    * Binds the new instance to the actor being created.
@@ -34,7 +45,7 @@ public abstract class Actor {
    * @throws IllegalStateException when not called from a {@link Props} factory run by the system
    */
   protected Actor() {
-    this.cell = ActorCell.bindNewInstance(this);
+    this.cell = Cells.ACCESS.bindNewInstance(this);
   }
 
   /**
@@ -61,8 +72,18 @@ public abstract class Actor {
     return cell;
   }
 
-  /** The cell of {@code capable}, which must be an actor; backs the {@link Stash} methods. */
-  static ActorCell cellOf(Object capable, String operation) {
+  /** Backs {@link Stash#stash()}. */
+  static void stash(Object capable, int capacity) {
+    Cells.ACCESS.stash(cellOf(capable, "stash()"), capacity);
+  }
+
+  /** Backs {@link Stash#unstash()} and {@link Stash#unstashAll()}. */
+  static void unstash(Object capable, boolean all) {
+    Cells.ACCESS.unstash(cellOf(capable, all ? "unstashAll()" : "unstash()"), all);
+  }
+
+  /** The cell of {@code capable}, which must be an actor. */
+  private static ActorContext cellOf(Object capable, String operation) {
     if (!(capable instanceof Actor actor)) {
       throw new IllegalStateException(operation + " needs an actor: " + capable.getClass().getName()
           + " implements Stash but does not extend Actor");
@@ -75,7 +96,7 @@ public abstract class Actor {
    * fails the actor with {@link DeathPactException}; anything else is logged.
    */
   protected void unhandled(Object message) {
-    cell.unhandled(message);
+    Cells.ACCESS.unhandled(cell, message);
   }
 
   /** Runs on the actor's context before it processes its first message. Default: nothing. */

@@ -1,6 +1,6 @@
 package actors;
 
-import actors.impl.ActorSystemImpl;
+import actors.internal.SystemServices;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class ActorVerticle extends VerticleBase {
 
-  private final ActorSystemImpl system;
+  private final SystemServices system;
   private final Props props;
   private final String name;
   private ActorRef actor;
@@ -44,7 +44,7 @@ public class ActorVerticle extends VerticleBase {
    * @throws NullPointerException if an argument is null
    */
   public ActorVerticle(ActorSystem system, Props props, String name) {
-    this.system = (ActorSystemImpl) Objects.requireNonNull(system, "system");
+    this.system = SystemServices.of(Objects.requireNonNull(system, "system"), "ActorVerticle");
     this.props = Objects.requireNonNull(props, "props");
     this.name = Objects.requireNonNull(name, "name");
   }

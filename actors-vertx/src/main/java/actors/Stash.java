@@ -1,7 +1,5 @@
 package actors;
 
-import actors.impl.ActorCell;
-
 /**
  * Lets an actor set messages aside and take them back later, for example while it waits for a
  * connection: implement it on an {@link Actor} subclass.
@@ -34,7 +32,7 @@ public interface Stash {
    *                                not an actor
    */
   default void stash() {
-    Actor.cellOf(this, "stash()").stash(stashCapacity());
+    Actor.stash(this, stashCapacity());
   }
 
   /**
@@ -44,7 +42,7 @@ public interface Stash {
    * @throws IllegalStateException off the actor's context, or if this object is not an actor
    */
   default void unstash() {
-    Actor.cellOf(this, "unstash()").unstash(false);
+    Actor.unstash(this, false);
   }
 
   /**
@@ -53,7 +51,7 @@ public interface Stash {
    * @throws IllegalStateException off the actor's context, or if this object is not an actor
    */
   default void unstashAll() {
-    Actor.cellOf(this, "unstashAll()").unstash(true);
+    Actor.unstash(this, true);
   }
 
   /** How many messages the stash may hold; unbounded unless overridden. */

@@ -1,7 +1,6 @@
 package actors;
 
-import actors.impl.DetachedDeployer;
-import actors.impl.RestartStats;
+import actors.internal.RestartStats;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;

@@ -5,13 +5,28 @@ import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.DeadLetter;
-import actors.Directive;
 import actors.PoisonPill;
 import actors.Props;
 import actors.SupervisorStrategy;
-import actors.dispatch.Dispatchers;
-import actors.event.EventStream;
+import actors.cluster.ActorRegistry;
+import actors.cluster.impl.ClusterTransport;
 import actors.dispatch.MailboxOptions;
+import actors.dispatch.impl.DispatcherRegistry;
+import actors.dispatch.impl.RunningActors;
+import actors.dispatch.impl.VerticleContextDispatcher;
+import actors.event.EventStream;
+import actors.event.impl.DeadLetterOffice;
+import actors.event.impl.EventStreamImpl;
+import actors.event.impl.RateLimitedLog;
+import actors.impl.cell.ActorCell;
+import actors.impl.cell.FailingActors;
+import actors.internal.CallerContext;
+import actors.internal.LocalRef;
+import actors.internal.MessageAllowList;
+import actors.internal.RemoteProvider;
+import actors.internal.SystemServices;
+import actors.internal.VerticlePool;
+import actors.routing.impl.VerticlePools;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -23,85 +38,68 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.threadchecker.BlockedThreadChecker;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The {@link ActorSystem}: the guardian, the dispatchers, dead letters and the shutdown sequence. */
-public final class ActorSystemImpl implements ActorSystem {
+/**
+ * The {@link ActorSystem}: the guardian and the shutdown sequence. It is the composition root:
+ * it builds each concern's machinery (dispatchers, event stream and dead letters, the verticle
+ * pools, and the cluster transport when the Vertx is clustered) and hands the concerns to each
+ * other as {@link SystemServices}.
+ */
+public final class ActorSystemImpl implements SystemServices {
 
   private static final System.Logger LOG = System.getLogger("actors");
-  /** The node id of a system whose Vertx is not clustered. */
-  static final String LOCAL_NODE = "local";
 
   private final VertxInternal vertx;
   private final boolean ownsVertx;
   private final ActorSystemOptions options;
-  final int throughput;
-  final Duration defaultAskTimeout;
-  final MailboxOptions defaultMailbox;
-  final int spinNanos;
-  final EventStreamImpl eventStream = new EventStreamImpl();
-  final DeadLetterOffice deadLetterOffice;
+  private final int throughput;
+  private final int idleSpinNanos;
+  private final Duration defaultAskTimeout;
+  private final MailboxOptions defaultMailbox;
+  private final EventStreamImpl eventStream = new EventStreamImpl();
+  private final DeadLetterOffice deadLetterOffice;
   private final ActorRef deadLetters;
   private final RateLimitedLog unhandledLog = new RateLimitedLog(LOG, 10);
-  private final EventLoopDispatcher eventLoopDispatcher;
-  private final WorkerDispatcher workerDispatcher;
-  private final Map<String, CellDispatcher> dispatchers;
+  private final DispatcherRegistry dispatchers;
   private final Exposures exposures = new Exposures(this);
-  private final Map<String, RoundRobinRef> verticlePools = new ConcurrentHashMap<>();
-  // Actors that failed and whose supervisor has not yet resumed, restarted or stopped them.
-  final Map<ActorCell, Throwable> failing = new ConcurrentHashMap<>();
+  private final VerticlePools verticlePools = new VerticlePools(this);
+  private final FailingActors failing = new FailingActors();
+  private final RemoteProvider provider;
+  // Created on first use, unless clustered: a local system that never registers has none.
+  private volatile ActorRegistryImpl registry;
   private final ActorCell guardian;
   private final Future<String> rootDeployment;
   private final Promise<Void> terminated = Promise.promise();
   private final AtomicBoolean terminateCalled = new AtomicBoolean();
   private volatile boolean terminating;
   private volatile Throwable escalatedFailure;
-  private final String nodeId;
-  // Null unless the Vertx is clustered.
-  private final ClusterTransport transport;
-  private final ClusterRegistry registry;
 
   private ActorSystemImpl(VertxInternal vertx, boolean ownsVertx, ActorSystemOptions options) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.options = options;
     this.throughput = options.getThroughput();
+    this.idleSpinNanos = (int) options.getIdleSpin().toNanos();
     this.defaultAskTimeout = options.getDefaultAskTimeout();
     this.defaultMailbox = options.getDefaultMailbox();
-    this.spinNanos = (int) options.getIdleSpin().toNanos();
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream);
     this.deadLetters = new DeadLetterRef(this);
-    this.eventLoopDispatcher = new EventLoopDispatcher(vertx, options.getEventLoops());
-    this.workerDispatcher = new WorkerDispatcher(vertx, options.getWorkerPoolName(), options.getWorkerPoolSize(),
-        options.getWorkerMaxExecuteTime());
-    Map<String, CellDispatcher> byName = new LinkedHashMap<>();
-    byName.put(Dispatchers.EVENT_LOOP, eventLoopDispatcher);
-    byName.put(Dispatchers.CALLER_CONTEXT, new CallerContextDispatcher());
-    byName.put(Dispatchers.WORKER, workerDispatcher);
-    byName.put(Dispatchers.VIRTUAL_THREAD, new VirtualThreadDispatcher(vertx));
-    byName.put(Dispatchers.CALLING_THREAD, new CallingThreadDispatcher(eventLoopDispatcher));
-    options.getDispatchers().forEach((name, custom) -> byName.put(name, new CustomDispatcher(name, custom)));
-    this.dispatchers = Map.copyOf(byName);
+    this.dispatchers = new DispatcherRegistry(vertx, this, options);
     JacksonMessageCodec codec = JacksonMessageCodec.install(vertx);
     options.getMessagePackages().forEach(codec::allowPackage);
     if (vertx.isClustered()) {
-      this.nodeId = vertx.clusterManager().getNodeId();
       MessageAllowList allowList = new MessageAllowList();
       options.getMessagePackages().forEach(allowList::allowPackage);
-      this.transport = new ClusterTransport(this, ClusterMembership.install(vertx, vertx.clusterManager()), allowList,
-          eventLoopDispatcher.next());
-      this.registry = new ClusterRegistry(this, transport.ready());
+      this.provider = ClusterTransport.start(this, vertx, allowList, dispatchers.anyContext());
+      // Every node that sees another leave removes its entries: each keeps a registry.
+      this.registry = new ActorRegistryImpl(this, provider.ready());
     } else {
-      this.nodeId = LOCAL_NODE;
-      this.transport = null;
-      this.registry = new ClusterRegistry(this, Future.succeededFuture());
+      this.provider = new LocalProvider(options.getName());
     }
     BlockedThreadChecker checker = vertx.blockedThreadChecker();
     if (checker != null) {
@@ -109,7 +107,7 @@ public final class ActorSystemImpl implements ActorSystem {
     }
     SupervisorStrategy guardianStrategy = options.getGuardianStrategy();
     this.guardian = ActorCell.createGuardian(this, Props.create(GuardianActor.class, () -> new GuardianActor(guardianStrategy)),
-        eventLoopDispatcher);
+        dispatchers.eventLoops(), this::guardianFailed);
     this.rootDeployment = vertx.deployVerticle(new RootVerticle(this));
   }
 
@@ -139,22 +137,114 @@ public final class ActorSystemImpl implements ActorSystem {
           + ".buildClustered(), or use ActorSystem.create(vertx, options) for a single node");
     }
     ActorSystemImpl system = new ActorSystemImpl((VertxInternal) vertx, ownsVertx, new ActorSystemOptions(options));
-    return system.transport.ready().<ActorSystem>map(system).recover(failure ->
+    return system.provider.ready().<ActorSystem>map(system).recover(failure ->
         system.terminate().transform(terminated -> Future.failedFuture(failure)));
   }
 
-  CellDispatcher dispatcher(String name) {
-    CellDispatcher dispatcher = dispatchers.get(name);
-    if (dispatcher == null) {
-      throw new IllegalArgumentException("unknown dispatcher '" + name + "'; known: " + new TreeSet<>(dispatchers.keySet()));
-    }
-    return dispatcher;
+  // ---------------------------------------------------------------- what the cells read
+
+  /** User messages per drain. */
+  public int throughput() {
+    return throughput;
   }
 
-  /** A context for timers of asks made off any context. */
-  ContextInternal anyContext() {
-    return eventLoopDispatcher.next();
+  /** How long an event-loop drain that ran out of messages waits for more. */
+  public int idleSpinNanos() {
+    return idleSpinNanos;
   }
+
+  /** The mailbox of actors whose Props name none. */
+  public MailboxOptions defaultMailbox() {
+    return defaultMailbox;
+  }
+
+  /** The dispatchers, by name. */
+  public DispatcherRegistry dispatchers() {
+    return dispatchers;
+  }
+
+  /** The event stream, with what the cells need to skip building events nobody wants. */
+  public EventStreamImpl events() {
+    return eventStream;
+  }
+
+  /** The actors failing now. */
+  public FailingActors failing() {
+    return failing;
+  }
+
+  /** How this system reaches actors of other nodes. */
+  public RemoteProvider provider() {
+    return provider;
+  }
+
+  /** Logs, at a bounded rate, a message an actor did not handle. */
+  public void logUnhandled(Object message, ActorRef sender, ActorRef recipient) {
+    unhandledLog.log(System.Logger.Level.WARNING, () -> "[" + name() + "] " + recipient.path()
+        + " did not handle a message of type " + message.getClass().getName()
+        + " from " + (sender == null ? "no sender" : sender.path()));
+  }
+
+  // ---------------------------------------------------------------- SystemServices
+
+  @Override
+  public DeadLetterOffice deadLetterOffice() {
+    return deadLetterOffice;
+  }
+
+  @Override
+  public Duration defaultAskTimeout() {
+    return defaultAskTimeout;
+  }
+
+  @Override
+  public ContextInternal anyContext() {
+    return dispatchers.anyContext();
+  }
+
+  @Override
+  public <T> Future<T> ask(ActorRef target, Object message, Duration timeout) {
+    return Asks.ask(this, target, message, timeout, false, anyContext());
+  }
+
+  @Override
+  public Future<ActorRef> startActor(Props props, String name, Context context) {
+    Objects.requireNonNull(props, "props");
+    Objects.requireNonNull(name, "name");
+    if (terminating) {
+      return Future.failedFuture(new IllegalStateException("actor system [" + name() + "] is terminating or terminated: no new actors"));
+    }
+    Promise<Void> started = Promise.promise();
+    ActorRef ref = guardian.startChild(props, name, new VerticleContextDispatcher((ContextInternal) context), started);
+    return started.future().<ActorRef>map(ref).recover(failure ->
+        // A failed preStart left the actor to its supervisor: stop it, whatever it decided.
+        stop(ref).transform(stopped -> Future.failedFuture(failure)));
+  }
+
+  @Override
+  public VerticlePool verticlePool(String deploymentId, String name) {
+    return verticlePools.join(deploymentId, guardian.path() + "/" + name);
+  }
+
+  @Override
+  public void leaveVerticlePool(String deploymentId, ActorRef routee) {
+    verticlePools.leave(deploymentId, routee);
+  }
+
+  @Override
+  public Map<String, Throwable> failingActors() {
+    return failing.byPath();
+  }
+
+  @Override
+  public void nodeLeft(String node) {
+    ActorRegistryImpl current = registry;
+    if (current != null) {
+      current.nodeLeft(node);
+    }
+  }
+
+  // ---------------------------------------------------------------- ActorSystem
 
   @Override
   public String name() {
@@ -175,70 +265,35 @@ public final class ActorSystemImpl implements ActorSystem {
     if (terminating) {
       throw new IllegalStateException("actor system [" + name() + "] is terminating or terminated: no new actors");
     }
-    return ActorCell.create(this, guardian, props, name).self;
+    return guardian.createTopLevel(props, name);
   }
 
   /**
-   * Starts a top-level actor bound to {@code context} (an actor verticle's); the Future
-   * completes once its {@code preStart} has run, and fails with what that threw.
-   */
-  public Future<ActorRef> startActor(Props props, String name, Context context) {
-    Objects.requireNonNull(props, "props");
-    Objects.requireNonNull(name, "name");
-    if (terminating) {
-      return Future.failedFuture(new IllegalStateException("actor system [" + name() + "] is terminating or terminated: no new actors"));
-    }
-    Promise<Void> started = Promise.promise();
-    ActorCell cell = ActorCell.create(this, guardian, props, name,
-        new VerticleContextDispatcher((ContextInternal) context), started);
-    return started.future().<ActorRef>map(cell.self).recover(failure ->
-        // A failed preStart left the actor to its supervisor: stop it, whatever it decided.
-        stop(cell.self).transform(stopped -> Future.failedFuture(failure)));
-  }
-
-  /** The round-robin ref shared by the instances of one actor-verticle deployment. */
-  public RoundRobinRef verticlePool(String deploymentId, String name) {
-    return verticlePools.computeIfAbsent(deploymentId, id -> new RoundRobinRef(this, guardian.path() + "/" + name));
-  }
-
-  /** Removes a routee from a deployment's pool; the pool goes with its last routee. */
-  public void leaveVerticlePool(String deploymentId, ActorRef routee) {
-    verticlePools.computeIfPresent(deploymentId, (id, pool) -> pool.remove(routee) ? pool : null);
-  }
-
-  /**
-   * The cell of {@code ref}, an actor of this system.
+   * {@code ref} as an actor of this system.
    *
    * @throws IllegalArgumentException naming {@code operation} if it is not one
    */
-  ActorCell cellOf(ActorRef ref, String operation) {
+  LocalRef localOf(ActorRef ref, String operation) {
     Objects.requireNonNull(ref, "ref");
-    if (ref instanceof LocalActorRef local && local.cell.system == this) {
-      return local.cell;
+    if (ref instanceof LocalRef local && local.system() == this) {
+      return local;
     }
     throw new IllegalArgumentException("cannot " + operation + " " + ref + ": not an actor of system " + name());
   }
 
-  /** The actors failing now (waiting for their supervisor or a back-off): path and cause. */
-  public Map<String, Throwable> failingActors() {
-    Map<String, Throwable> byPath = new java.util.TreeMap<>();
-    failing.forEach((cell, cause) -> byPath.put(cell.path(), cause));
-    return byPath;
-  }
-
   @Override
   public Future<Void> stop(ActorRef ref) {
-    ActorCell cell = cellOf(ref, "stop");
-    if (cell == guardian) {
+    LocalRef local = localOf(ref, "stop");
+    if (local == guardian.self()) {
       return terminate();
     }
-    cell.sendSystem(new SystemMessage.Terminate());
-    return CallerContext.rebind(cell.terminationFuture());
+    local.stop();
+    return CallerContext.rebind(local.whenTerminated());
   }
 
   @Override
   public Future<Void> gracefulStop(ActorRef ref, Duration timeout) {
-    ActorCell cell = cellOf(ref, "stop");
+    LocalRef local = localOf(ref, "stop");
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("gracefulStop timeout must be positive, was " + timeout);
@@ -246,7 +301,7 @@ public final class ActorSystemImpl implements ActorSystem {
     Promise<Void> stopped = CallerContext.promise();
     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> stopped.tryFail(new TimeoutException(
         ref.path() + " did not stop within " + timeout.toMillis() + " ms of a graceful stop")));
-    cell.terminationFuture().onComplete(done -> {
+    local.whenTerminated().onComplete(done -> {
       vertx.cancelTimer(timer);
       stopped.tryComplete();
     });
@@ -256,9 +311,9 @@ public final class ActorSystemImpl implements ActorSystem {
 
   @Override
   public Future<ActorInfo> inspect(ActorRef ref) {
-    ActorCell cell = cellOf(ref, "inspect");
+    LocalRef local = localOf(ref, "inspect");
     Promise<ActorInfo> answer = CallerContext.promise();
-    cell.sendSystem(new SystemMessage.Inspect(answer));
+    local.inspect(answer);
     return answer.future();
   }
 
@@ -300,11 +355,11 @@ public final class ActorSystemImpl implements ActorSystem {
   Future<Void> stopActors() {
     terminating = true;
     // No new messages from the event bus while the actors stop.
-    Future<Void> unexposed = transport == null ? exposures.unregisterAll()
-        : Future.join(exposures.unregisterAll(), transport.close()).mapEmpty();
-    guardian.sendSystem(new SystemMessage.Terminate());
-    return Future.join(unexposed, guardian.terminationFuture()).<Void>mapEmpty().andThen(stopped -> {
-      workerDispatcher.close();
+    Future<Void> unexposed = Future.join(exposures.unregisterAll(), provider.close()).mapEmpty();
+    LocalRef root = (LocalRef) guardian.self();
+    root.stop();
+    return Future.join(unexposed, root.whenTerminated()).<Void>mapEmpty().andThen(stopped -> {
+      dispatchers.close();
       if (!terminateCalled.get()) {
         // The Vertx is closing, or someone undeployed the root: terminated all the same.
         finishTermination();
@@ -322,7 +377,7 @@ public final class ActorSystemImpl implements ActorSystem {
   }
 
   /** A failure escalated past the guardian: the system terminates and reports it. */
-  void guardianFailed(Throwable cause) {
+  private void guardianFailed(Throwable cause) {
     escalatedFailure = cause;
     LOG.log(System.Logger.Level.ERROR, "[" + name() + "] a failure escalated past /user; terminating the system", cause);
     terminate();
@@ -356,23 +411,32 @@ public final class ActorSystemImpl implements ActorSystem {
 
   @Override
   public String nodeId() {
-    return nodeId;
+    return provider.nodeId();
   }
 
   @Override
-  public ClusterRegistry registry() {
-    return registry;
+  public ActorRegistry registry() {
+    ActorRegistryImpl current = registry;
+    if (current == null) {
+      synchronized (this) {
+        current = registry;
+        if (current == null) {
+          current = new ActorRegistryImpl(this, provider.ready());
+          registry = current;
+        }
+      }
+    }
+    return current;
   }
 
   @Override
   public String addressOf(ActorRef ref) {
     Objects.requireNonNull(ref, "ref");
-    if (ref instanceof RemoteActorRef remote && remote.transport == transport) {
-      return remote.nodeId + remote.path();
+    if (provider.isRemote(ref)) {
+      return provider.addressOf(ref);
     }
-    if (ref instanceof LocalActorRef local && local.cell.system == this || ref == deadLetters
-        || ref instanceof RoundRobinRef pool && verticlePools.containsValue(pool)) {
-      return nodeId + ref.path();
+    if (ref instanceof LocalRef local && local.system() == this || ref == deadLetters || verticlePools.contains(ref)) {
+      return nodeId() + ref.path();
     }
     throw new IllegalArgumentException(ref + " has no address other nodes can use: it is neither an actor of system "
         + name() + " nor a reference it resolved");
@@ -384,52 +448,36 @@ public final class ActorSystemImpl implements ActorSystem {
     int slash = address.indexOf('/');
     if (slash <= 0) {
       throw new IllegalArgumentException("'" + address + "' is not an actor address: expected a node id followed by "
-          + "a path, as ActorSystem.addressOf gives (e.g. " + nodeId + "/user/greeter)");
+          + "a path, as ActorSystem.addressOf gives (e.g. " + nodeId() + "/user/greeter)");
     }
     String node = address.substring(0, slash);
     String path = address.substring(slash);
-    if (node.equals(nodeId)) {
+    if (node.equals(nodeId())) {
       ActorRef local = findLocal(path);
-      return local != null ? local : new MissingActorRef(this, path);
+      return local != null ? local : missingActor(path);
     }
-    if (transport == null) {
-      throw new IllegalArgumentException("'" + address + "' is an actor of node " + node + ", but system " + name()
-          + " is not clustered (node id " + nodeId + ")");
-    }
-    return new RemoteActorRef(transport, node, path);
+    return provider.resolve(node, path);
   }
 
-  /** The reference to this node's actor (or ask, or dead letters) at {@code path}, or null. */
-  ActorRef findLocal(String path) {
+  @Override
+  public ActorRef findLocal(String path) {
     if (path.equals(deadLetters.path())) {
       return deadLetters;
     }
     if (path.startsWith("/temp/")) {
-      return transport == null ? null : transport.exportedAsk(path);
+      return provider.exportedAsk(path);
     }
     String userPath = guardian.path();
     if (!path.startsWith(userPath + "/")) {
       return null;
     }
-    ActorCell cell = guardian;
-    int start = userPath.length() + 1;
-    while (cell != null && start <= path.length()) {
-      int end = path.indexOf('/', start);
-      if (end < 0) {
-        end = path.length();
-      }
-      cell = cell.childCell(path.substring(start, end));
-      start = end + 1;
-    }
-    if (cell != null && !cell.isTerminated()) {
-      return cell.self;
-    }
-    for (RoundRobinRef pool : verticlePools.values()) {
-      if (pool.path().equals(path)) {
-        return pool;
-      }
-    }
-    return null;
+    ActorRef actor = guardian.descendant(path.substring(userPath.length() + 1));
+    return actor != null ? actor : verticlePools.find(path);
+  }
+
+  @Override
+  public ActorRef missingActor(String path) {
+    return new MissingActorRef(this, path);
   }
 
   @Override
@@ -465,19 +513,6 @@ public final class ActorSystemImpl implements ActorSystem {
   @Override
   public ActorSystemOptions options() {
     return new ActorSystemOptions(options);
-  }
-
-  void logFailure(ActorCell child, Throwable cause, Directive directive, boolean limitReached, Duration delay) {
-    LOG.log(System.Logger.Level.ERROR, "[" + name() + "] " + child.path() + " failed: " + cause
-        + "; supervisor " + child.parent.path() + " decided " + directive
-        + (limitReached ? " (restart limit reached)" : "")
-        + (delay.isZero() ? "" : " after a back-off of " + delay.toMillis() + " ms"), cause);
-  }
-
-  void logUnhandled(Object message, ActorRef sender, ActorRef recipient) {
-    unhandledLog.log(System.Logger.Level.WARNING, () -> "[" + name() + "] " + recipient.path()
-        + " did not handle a message of type " + message.getClass().getName()
-        + " from " + (sender == null ? "no sender" : sender.path()));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package actors.impl;
 
+import actors.internal.NullReply;
+import actors.internal.PendingAsk;
+import actors.internal.SystemServices;
 import actors.ActorRef;
 import actors.AskTimeoutException;
 import actors.Status;
@@ -18,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ask's promise. Later messages, and a reply after the timeout, are dead letters. As a
  * {@link Runnable} it is the timeout task.
  */
-final class AskRef<T> implements ActorRef, Runnable {
+final class AskRef<T> implements PendingAsk, Runnable {
 
   private static final AtomicLong NEXT_ID = new AtomicLong();
   private static final VarHandle ID;
@@ -31,7 +34,7 @@ final class AskRef<T> implements ActorRef, Runnable {
     }
   }
 
-  private final ActorSystemImpl system;
+  private final SystemServices system;
   private final Promise<T> promise;
   private final ActorRef target;
   private final Class<?> messageClass;
@@ -41,7 +44,7 @@ final class AskRef<T> implements ActorRef, Runnable {
   // Given when the path is first asked for (rarely: dead letters, other nodes), not per ask.
   private volatile long id;
 
-  AskRef(ActorSystemImpl system, Promise<T> promise, ActorRef target, Class<?> messageClass, Duration timeout) {
+  AskRef(SystemServices system, Promise<T> promise, ActorRef target, Class<?> messageClass, Duration timeout) {
     this.system = system;
     this.promise = promise;
     this.target = target;
@@ -59,16 +62,19 @@ final class AskRef<T> implements ActorRef, Runnable {
     return "/temp/ask-" + given;
   }
 
-  ActorRef target() {
+  @Override
+  public ActorRef target() {
     return target;
   }
 
-  Future<T> future() {
+  @Override
+  public Future<T> future() {
     return promise.future();
   }
 
   /** Fails the ask now, unless it has been answered. */
-  void fail(Throwable cause) {
+  @Override
+  public void fail(Throwable cause) {
     if (promise.tryFail(cause)) {
       timer.cancel(false);
     }
@@ -84,7 +90,7 @@ final class AskRef<T> implements ActorRef, Runnable {
     if (answered) {
       timer.cancel(false);
     } else {
-      system.deadLetterOffice.publish(message, sender, this, "the ask was already answered or timed out");
+      system.deadLetterOffice().publish(message, sender, this, "the ask was already answered or timed out");
     }
   }
 
@@ -97,7 +103,7 @@ final class AskRef<T> implements ActorRef, Runnable {
 
   @Override
   public <R> Future<R> ask(Object message) {
-    return ask(message, system.defaultAskTimeout);
+    return ask(message, system.defaultAskTimeout());
   }
 
   @Override

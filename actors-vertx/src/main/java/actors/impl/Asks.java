@@ -1,5 +1,7 @@
 package actors.impl;
 
+import actors.internal.CallerContext;
+import actors.internal.SystemServices;
 import actors.ActorRef;
 import actors.AskTimeoutException;
 import actors.MailboxFullException;
@@ -13,7 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /** The ask pattern: a temporary reply reference, a promise and a timeout. */
-final class Asks {
+public final class Asks {
 
   private Asks() {
   }
@@ -24,7 +26,7 @@ final class Asks {
    * @param targetTerminated fail at once instead of waiting out the timeout
    * @param targetContext    where the timeout runs when the caller is not on a context
    */
-  static <T> Future<T> ask(ActorSystemImpl system, ActorRef target, Object message, Duration timeout,
+  public static <T> Future<T> ask(SystemServices system, ActorRef target, Object message, Duration timeout,
                            boolean targetTerminated, ContextInternal targetContext) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(timeout, "timeout");
@@ -33,7 +35,7 @@ final class Asks {
     }
     ContextInternal caller = ContextInternal.current();
     if (targetTerminated) {
-      system.deadLetterOffice.publish(message, null, target);
+      system.deadLetterOffice().publish(message, null, target);
       return CallerContext.failed(new AskTimeoutException("recipient " + target.path()
           + " had already stopped; the ask with a message of type " + message.getClass().getName()
           + " was not delivered"));

@@ -1,5 +1,6 @@
 package actors.impl;
 
+import actors.internal.SystemServices;
 import actors.ActorRef;
 import actors.DeadLetter;
 import io.vertx.core.Future;
@@ -10,9 +11,9 @@ import java.util.Objects;
 /** {@code /deadLetters}: every message sent here is a dead letter. */
 final class DeadLetterRef implements ActorRef {
 
-  private final ActorSystemImpl system;
+  private final SystemServices system;
 
-  DeadLetterRef(ActorSystemImpl system) {
+  DeadLetterRef(SystemServices system) {
     this.system = system;
   }
 
@@ -25,15 +26,15 @@ final class DeadLetterRef implements ActorRef {
   public void tell(Object message, ActorRef sender) {
     Objects.requireNonNull(message, "message");
     if (message instanceof DeadLetter letter) {
-      system.deadLetterOffice.publish(letter.message(), letter.sender(), letter.recipient(), letter.reason());
+      system.deadLetterOffice().publish(letter.message(), letter.sender(), letter.recipient(), letter.reason());
     } else {
-      system.deadLetterOffice.publish(message, sender, this, "sent to deadLetters");
+      system.deadLetterOffice().publish(message, sender, this, "sent to deadLetters");
     }
   }
 
   @Override
   public <T> Future<T> ask(Object message) {
-    return ask(message, system.defaultAskTimeout);
+    return ask(message, system.defaultAskTimeout());
   }
 
   @Override

@@ -4,6 +4,7 @@ import actors.ActorRef;
 import actors.AskTimeoutException;
 import actors.MailboxFullException;
 import actors.ReplyFailures;
+import actors.internal.LocalRef;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -29,7 +30,7 @@ final class Exposures {
   }
 
   Future<MessageConsumer<Object>> expose(ActorRef ref, String address) {
-    ActorCell cell = system.cellOf(ref, "expose");
+    LocalRef local = system.localOf(ref, "expose");
     Objects.requireNonNull(address, "address");
     if (address.isBlank()) {
       throw new IllegalArgumentException("address must not be blank");
@@ -37,7 +38,7 @@ final class Exposures {
     MessageConsumer<Object> consumer = system.vertx().eventBus().consumer(address);
     consumer.handler(message -> deliver(ref, address, message));
     consumers.add(consumer);
-    cell.terminationFuture().onComplete(stopped -> unregister(consumer));
+    local.whenTerminated().onComplete(stopped -> unregister(consumer));
     return consumer.completion().map(consumer);
   }
 
@@ -45,12 +46,12 @@ final class Exposures {
     Object body = message.body();
     if (message.replyAddress() == null) {
       if (body == null) {
-        system.deadLetterOffice.publish("null", null, ref, "a null body was sent to event-bus address " + address);
+        system.deadLetterOffice().publish("null", null, ref, "a null body was sent to event-bus address " + address);
       } else {
         try {
           ref.tell(body, null);
         } catch (MailboxFullException e) {
-          system.deadLetterOffice.publish(body, null, ref, e.getMessage());
+          system.deadLetterOffice().publish(body, null, ref, e.getMessage());
         }
       }
       return;

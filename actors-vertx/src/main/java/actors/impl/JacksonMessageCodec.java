@@ -1,5 +1,6 @@
 package actors.impl;
 
+import actors.internal.MessageAllowList;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +23,7 @@ import java.util.WeakHashMap;
  * decodes only classes of the packages its systems allow, so a peer cannot make it instantiate
  * arbitrary classes.
  */
-final class JacksonMessageCodec implements MessageCodec<Object, Object> {
+public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
 
   static final String NAME = "actors-jackson";
 
@@ -34,7 +35,7 @@ final class JacksonMessageCodec implements MessageCodec<Object, Object> {
   }
 
   /** The codec of {@code vertx}'s event bus, registered on first use. */
-  static synchronized JacksonMessageCodec install(Vertx vertx) {
+  public static synchronized JacksonMessageCodec install(Vertx vertx) {
     JacksonMessageCodec codec = INSTALLED.get(vertx);
     if (codec == null) {
       codec = new JacksonMessageCodec();

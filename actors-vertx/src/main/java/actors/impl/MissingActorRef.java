@@ -1,5 +1,7 @@
 package actors.impl;
 
+import actors.internal.CallerContext;
+import actors.internal.SystemServices;
 import actors.ActorRef;
 import actors.cluster.ActorNotFoundException;
 import io.vertx.core.Future;
@@ -13,10 +15,10 @@ import java.util.Objects;
  */
 final class MissingActorRef implements ActorRef {
 
-  private final ActorSystemImpl system;
+  private final SystemServices system;
   private final String path;
 
-  MissingActorRef(ActorSystemImpl system, String path) {
+  MissingActorRef(SystemServices system, String path) {
     this.system = system;
     this.path = path;
   }
@@ -28,18 +30,18 @@ final class MissingActorRef implements ActorRef {
 
   @Override
   public void tell(Object message, ActorRef sender) {
-    system.deadLetterOffice.publish(Objects.requireNonNull(message, "message"), sender, this, notFound().getMessage());
+    system.deadLetterOffice().publish(Objects.requireNonNull(message, "message"), sender, this, notFound().getMessage());
   }
 
   @Override
   public <T> Future<T> ask(Object message) {
-    return ask(message, system.defaultAskTimeout);
+    return ask(message, system.defaultAskTimeout());
   }
 
   @Override
   public <T> Future<T> ask(Object message, Duration timeout) {
     Objects.requireNonNull(message, "message");
-    system.deadLetterOffice.publish(message, null, this, notFound().getMessage());
+    system.deadLetterOffice().publish(message, null, this, notFound().getMessage());
     return CallerContext.failed(notFound());
   }
 

@@ -1,5 +1,6 @@
 package actors.impl;
 
+import actors.internal.NullReply;
 import actors.Actor;
 import actors.ActorRef;
 import actors.Status;

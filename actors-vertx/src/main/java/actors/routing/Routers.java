@@ -3,8 +3,8 @@ package actors.routing;
 import actors.ActorRef;
 import actors.Props;
 import actors.SupervisorStrategy;
-import actors.impl.RouterActor;
-import actors.impl.RouterConfig;
+import actors.routing.impl.RouterActor;
+import actors.routing.impl.RouterConfig;
 
 import java.util.List;
 import java.util.Objects;

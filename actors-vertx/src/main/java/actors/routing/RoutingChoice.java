@@ -1,7 +1,7 @@
 package actors.routing;
 
 import actors.Props;
-import actors.impl.RouterConfig;
+import actors.routing.impl.RouterConfig;
 
 import java.util.Objects;
 import java.util.function.Function;

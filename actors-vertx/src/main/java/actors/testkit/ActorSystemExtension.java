@@ -2,7 +2,7 @@ package actors.testkit;
 
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
-import actors.impl.ActorSystemImpl;
+import actors.internal.SystemServices;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -100,7 +100,7 @@ public final class ActorSystemExtension implements ParameterResolver, AfterEachC
     if (system == null) {
       return;
     }
-    Map<String, Throwable> failing = settle((ActorSystemImpl) system);
+    Map<String, Throwable> failing = settle(SystemServices.of(system, "ActorSystemExtension"));
     try {
       system.terminate().toCompletionStage().toCompletableFuture().get(TERMINATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -118,7 +118,7 @@ public final class ActorSystemExtension implements ParameterResolver, AfterEachC
   }
 
   /** The actors still failing once supervision had {@link #SETTLE_TIMEOUT} to settle. */
-  private static Map<String, Throwable> settle(ActorSystemImpl system) throws InterruptedException {
+  private static Map<String, Throwable> settle(SystemServices system) throws InterruptedException {
     long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
     Map<String, Throwable> failing = system.failingActors();
     while (!failing.isEmpty() && System.nanoTime() < deadline && !system.whenTerminated().isComplete()) {

@@ -1,0 +1,78 @@
+package actors.cluster.impl;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.core.spi.cluster.NodeListener;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The nodes of one clustered Vertx's cluster, as its cluster manager reports them: the one
+ * {@link NodeListener} of the cluster manager, shared by every actor system on that Vertx.
+ * The cluster manager has a single listener slot, which Vert.x's own HA mode also takes: do
+ * not enable HA on a Vertx that hosts clustered actor systems.
+ */
+final class ClusterMembership implements NodeListener {
+
+  private static final Map<Vertx, ClusterMembership> INSTALLED = new WeakHashMap<>();
+
+  private final ClusterManager clusterManager;
+  private final Set<String> nodes = ConcurrentHashMap.newKeySet();
+  private final CopyOnWriteArrayList<Consumer<String>> leaveListeners = new CopyOnWriteArrayList<>();
+
+  private ClusterMembership(ClusterManager clusterManager) {
+    this.clusterManager = clusterManager;
+  }
+
+  /** The membership of {@code vertx}'s cluster, listened to from the first call on. */
+  static synchronized ClusterMembership install(Vertx vertx, ClusterManager clusterManager) {
+    ClusterMembership membership = INSTALLED.get(vertx);
+    if (membership == null) {
+      membership = new ClusterMembership(clusterManager);
+      clusterManager.nodeListener(membership);
+      membership.nodes.addAll(clusterManager.getNodes());
+      INSTALLED.put(vertx, membership);
+    }
+    return membership;
+  }
+
+  /**
+   * True while {@code nodeId} is in the cluster. A node may be reported late: one not yet
+   * known is checked against the cluster manager's list.
+   */
+  boolean isMember(String nodeId) {
+    if (nodes.contains(nodeId)) {
+      return true;
+    }
+    if (clusterManager.getNodes().contains(nodeId)) {
+      nodes.add(nodeId);
+      return true;
+    }
+    return false;
+  }
+
+  void onNodeLeft(Consumer<String> listener) {
+    leaveListeners.add(listener);
+  }
+
+  void removeListener(Consumer<String> listener) {
+    leaveListeners.remove(listener);
+  }
+
+  @Override
+  public void nodeAdded(String nodeId) {
+    nodes.add(nodeId);
+  }
+
+  @Override
+  public void nodeLeft(String nodeId) {
+    if (nodes.remove(nodeId)) {
+      leaveListeners.forEach(listener -> listener.accept(nodeId));
+    }
+  }
+}

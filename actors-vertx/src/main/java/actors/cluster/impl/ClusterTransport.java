@@ -1,0 +1,355 @@
+package actors.cluster.impl;
+
+import actors.ActorRef;
+import actors.MailboxFullException;
+import actors.Status;
+import actors.cluster.ActorNotFoundException;
+import actors.cluster.MessageEncodingException;
+import actors.internal.LocalRef;
+import actors.internal.MessageAllowList;
+import actors.internal.PendingAsk;
+import actors.internal.RemoteProvider;
+import actors.internal.RemoteWatcher;
+import actors.internal.SystemServices;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One actor system's presence on a clustered event bus: a single consumer per node and system
+ * (at {@code actors.<system>.<nodeId>}) receives every frame for its actors, so the cluster
+ * manager holds one subscription per node, not one per actor. Frames from one sender's context
+ * go out in order over Vert.x's one connection per pair of nodes, which keeps per-sender order.
+ *
+ * <p>It also keeps what distribution adds: asks waiting for a reply from another node, remote
+ * death watch on both sides, and what happens when the cluster manager reports a node gone.
+ * It is the system's {@link RemoteProvider} on a clustered Vertx.
+ */
+public final class ClusterTransport implements RemoteProvider {
+
+  private static final System.Logger LOG = System.getLogger("actors");
+
+  final SystemServices system;
+  final String nodeId;
+  private final EventBus eventBus;
+  private final ClusterMembership membership;
+  private final WireFormat wire;
+  private final ContextInternal context;
+  private final OutboundBatches batches;
+  private final Consumer<String> leaveListener = this::nodeLeft;
+  private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
+  // Asks whose temporary reference went to another node, by path: replies find them here.
+  private final Map<String, PendingAsk> exportedAsks = new ConcurrentHashMap<>();
+  // This node's actors watching actors of other nodes.
+  private final Map<RemoteActorRef, Set<RemoteWatcher>> remoteWatchers = new ConcurrentHashMap<>();
+  // Other nodes watching this node's actors.
+  private final Map<LocalRef, Set<String>> watchingNodes = new ConcurrentHashMap<>();
+  private final Promise<Void> ready = Promise.promise();
+  private MessageConsumer<Buffer> consumer;
+  // Frames sent before the consumer was registered; null once it is.
+  private List<Runnable> beforeReady = new ArrayList<>();
+
+  private ClusterTransport(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
+                           ContextInternal context) {
+    this.system = system;
+    this.nodeId = vertx.clusterManager().getNodeId();
+    this.eventBus = vertx.eventBus();
+    this.membership = ClusterMembership.install(vertx, vertx.clusterManager());
+    this.wire = new WireFormat(this, allowList);
+    this.context = context;
+    this.batches = new OutboundBatches(eventBus, this::addressOf);
+    membership.onNodeLeft(leaveListener);
+    context.runOnContext(started -> {
+      consumer = eventBus.consumer(addressOf(nodeId));
+      consumer.handler(this::receive);
+      consumer.completion().onComplete(registered -> {
+        List<Runnable> queued;
+        synchronized (this) {
+          queued = beforeReady;
+          beforeReady = null;
+        }
+        queued.forEach(Runnable::run);
+        ready.handle(registered);
+      });
+    });
+  }
+
+  /**
+   * The transport of {@code system} on the clustered {@code vertx}: it registers its consumer on
+   * {@code context} and is {@link #ready()} once other nodes can reach it.
+   */
+  public static ClusterTransport start(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
+                                       ContextInternal context) {
+    return new ClusterTransport(system, vertx, allowList, context);
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  @Override
+  public Future<Void> ready() {
+    return ready.future();
+  }
+
+  @Override
+  public boolean isRemote(ActorRef ref) {
+    return ref instanceof RemoteActorRef remote && remote.transport == this;
+  }
+
+  @Override
+  public ActorRef resolve(String node, String path) {
+    return new RemoteActorRef(this, node, path);
+  }
+
+  @Override
+  public String addressOf(ActorRef remote) {
+    RemoteActorRef ref = (RemoteActorRef) remote;
+    return ref.nodeId + ref.path();
+  }
+
+  boolean isMember(String node) {
+    return membership.isMember(node);
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /**
+   * Sends a message to an actor of another node.
+   *
+   * @throws MessageEncodingException naming the class if it cannot be encoded
+   */
+  void send(RemoteActorRef target, Object message, ActorRef sender) {
+    if (!membership.isMember(target.nodeId)) {
+      system.deadLetterOffice().publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
+      if (sender instanceof PendingAsk ask) {
+        ask.fail(target.unreachable());
+      }
+      return;
+    }
+    deliver(target.nodeId, wire.message(nodeId, target.path(), sender, message));
+  }
+
+  private void deliver(String node, Buffer frame) {
+    if (beforeReady != null) {
+      synchronized (this) {
+        if (beforeReady != null) {
+          beforeReady.add(() -> batches.add(context, node, frame));
+          return;
+        }
+      }
+    }
+    ContextInternal current = ContextInternal.current();
+    if (current == null) {
+      // Off any context, each send could get a context of its own: one context keeps them in order.
+      context.runOnContext(ignored -> batches.add(context, node, frame));
+    } else if (current.isEventLoopContext() && current.nettyEventLoop().inEventLoop()) {
+      batches.add(current, node, frame);
+    } else {
+      // A worker or virtual thread: no batch outlives the task, so each frame goes on its own.
+      Buffer single = Buffer.buffer(frame.length() + 4).appendInt(frame.length()).appendBuffer(frame);
+      eventBus.send(addressOf(node), single);
+    }
+  }
+
+  private String addressOf(String node) {
+    return nodeAddresses.computeIfAbsent(node, id -> "actors." + system.name() + "." + id);
+  }
+
+  /** The address of {@code ref} as another node can use it; an ask's reference is kept for its reply. */
+  String exportedAddressOf(ActorRef ref) {
+    if (ref instanceof PendingAsk ask) {
+      String path = ask.path();
+      if (exportedAsks.putIfAbsent(path, ask) == null) {
+        ask.future().onComplete(done -> exportedAsks.remove(path));
+      }
+      return nodeId + path;
+    }
+    try {
+      return system.addressOf(ref);
+    } catch (IllegalArgumentException e) {
+      throw new MessageEncodingException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ActorRef exportedAsk(String path) {
+    return exportedAsks.get(path);
+  }
+
+  // ---------------------------------------------------------------- receiving
+
+  private void receive(Message<Buffer> batch) {
+    OutboundBatches.forEachFrame(batch.body(), this::receiveFrame);
+  }
+
+  private void receiveFrame(Buffer frame) {
+    WireFormat.Reader in = new WireFormat.Reader(frame);
+    byte kind = in.readByte();
+    String from = in.readString();
+    String path = in.readString();
+    // A frame from a node the cluster manager has not reported yet: it is one now.
+    membership.isMember(from);
+    switch (kind) {
+      case WireFormat.MESSAGE -> receiveMessage(in, from, path);
+      case WireFormat.WATCH -> watchedFrom(from, path);
+      case WireFormat.UNWATCH -> unwatchedFrom(from, path);
+      case WireFormat.TERMINATED -> remoteTerminated(new RemoteActorRef(this, from, path));
+      default -> LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] ignoring a frame of unknown kind "
+          + kind + " from node " + from);
+    }
+  }
+
+  private void receiveMessage(WireFormat.Reader in, String from, String path) {
+    ActorRef sender = wire.readSender(in, from);
+    Object message;
+    try {
+      message = wire.readBody(in);
+    } catch (MessageEncodingException e) {
+      system.deadLetterOffice().publish(e.getMessage(), sender, system.missingActor(path),
+          "a message from node " + from + " could not be decoded");
+      answerAsk(sender, e);
+      return;
+    }
+    ActorRef target = system.findLocal(path);
+    if (target == null) {
+      ActorNotFoundException notFound = new ActorNotFoundException("no actor at " + path + " on node " + nodeId);
+      system.deadLetterOffice().publish(message, sender, system.missingActor(path), notFound.getMessage());
+      answerAsk(sender, notFound);
+      return;
+    }
+    try {
+      target.tell(message, sender);
+    } catch (MailboxFullException e) {
+      system.deadLetterOffice().publish(message, sender, target, e.getMessage());
+      answerAsk(sender, e);
+    }
+  }
+
+  /** Fails the ask of another node that {@code sender} stands for, if it is one. */
+  private static void answerAsk(ActorRef sender, RuntimeException failure) {
+    if (sender instanceof RemoteActorRef remote && remote.path().startsWith("/temp/")) {
+      remote.tell(new Status.Failure(failure));
+    }
+  }
+
+  // ---------------------------------------------------------------- death watch
+
+  /** {@code watcher} watches an actor of another node; a node not in the cluster is dead at once. */
+  @Override
+  public void watch(ActorRef remote, RemoteWatcher watcher) {
+    RemoteActorRef watchee = (RemoteActorRef) remote;
+    if (!membership.isMember(watchee.nodeId)) {
+      watcher.remoteTerminated(watchee);
+      return;
+    }
+    if (addFirst(remoteWatchers, watchee, watcher)) {
+      deliver(watchee.nodeId, WireFormat.control(WireFormat.WATCH, nodeId, watchee.path()));
+    }
+  }
+
+  @Override
+  public void unwatch(ActorRef remote, RemoteWatcher watcher) {
+    RemoteActorRef watchee = (RemoteActorRef) remote;
+    if (removeLast(remoteWatchers, watchee, watcher) && membership.isMember(watchee.nodeId)) {
+      deliver(watchee.nodeId, WireFormat.control(WireFormat.UNWATCH, nodeId, watchee.path()));
+    }
+  }
+
+  private void remoteTerminated(RemoteActorRef watchee) {
+    Set<RemoteWatcher> watchers = remoteWatchers.remove(watchee);
+    if (watchers != null) {
+      watchers.forEach(watcher -> watcher.remoteTerminated(watchee));
+    }
+  }
+
+  private void watchedFrom(String node, String path) {
+    if (!(system.findLocal(path) instanceof LocalRef local)) {
+      deliver(node, WireFormat.control(WireFormat.TERMINATED, nodeId, path));
+      return;
+    }
+    if (addFirst(watchingNodes, local, node)) {
+      local.whenTerminated().onComplete(stopped -> {
+        Set<String> nodes = watchingNodes.remove(local);
+        if (nodes != null) {
+          nodes.forEach(watcher -> deliver(watcher, WireFormat.control(WireFormat.TERMINATED, nodeId, path)));
+        }
+      });
+    }
+  }
+
+  private void unwatchedFrom(String node, String path) {
+    if (system.findLocal(path) instanceof LocalRef local) {
+      removeLast(watchingNodes, local, node);
+    }
+  }
+
+  /** Adds {@code value} to the set of {@code key}: true when the set was created for it. */
+  private static <K, V> boolean addFirst(Map<K, Set<V>> sets, K key, V value) {
+    boolean[] first = new boolean[1];
+    sets.compute(key, (k, set) -> {
+      if (set == null) {
+        set = ConcurrentHashMap.newKeySet();
+        first[0] = true;
+      }
+      set.add(value);
+      return set;
+    });
+    return first[0];
+  }
+
+  /** Removes {@code value} from the set of {@code key}: true when that emptied, and removed, the set. */
+  private static <K, V> boolean removeLast(Map<K, Set<V>> sets, K key, V value) {
+    boolean[] last = new boolean[1];
+    sets.computeIfPresent(key, (k, set) -> {
+      set.remove(value);
+      last[0] = set.isEmpty();
+      return last[0] ? null : set;
+    });
+    return last[0];
+  }
+
+  // ---------------------------------------------------------------- node loss
+
+  /**
+   * The cluster manager reports {@code node} gone: its actors are terminated for their
+   * watchers, asks waiting on them fail at once, and its registry entries are removed.
+   */
+  private void nodeLeft(String node) {
+    context.runOnContext(ignored -> {
+      LOG.log(System.Logger.Level.INFO, "[" + system.name() + "] node " + node + " left the cluster");
+      for (RemoteActorRef watchee : List.copyOf(remoteWatchers.keySet())) {
+        if (watchee.nodeId.equals(node)) {
+          remoteTerminated(watchee);
+        }
+      }
+      watchingNodes.values().forEach(nodes -> nodes.remove(node));
+      watchingNodes.values().removeIf(Set::isEmpty);
+      for (PendingAsk ask : List.copyOf(exportedAsks.values())) {
+        if (ask.target() instanceof RemoteActorRef remote && remote.nodeId.equals(node)) {
+          ask.fail(remote.unreachable());
+        }
+      }
+      system.nodeLeft(node);
+    });
+  }
+
+  @Override
+  public Future<Void> close() {
+    membership.removeListener(leaveListener);
+    return ready.future().transform(registered -> consumer.unregister());
+  }
+}

@@ -1,0 +1,35 @@
+package actors.dispatch.impl;
+
+import io.vertx.core.internal.ContextInternal;
+
+import java.util.concurrent.Executor;
+
+/** How a dispatcher binds a new actor: the Vert.x context it lives on and how its mailbox runs there. */
+public interface CellDispatcher {
+
+  /**
+   * The context for the new actor at {@code path}, called on the creating thread.
+   *
+   * @throws IllegalStateException when no context fits, with the reason
+   */
+  ContextInternal contextFor(String path);
+
+  /** Where the mailbox drain of an actor bound to {@code context} runs. */
+  default Executor executor(ContextInternal context) {
+    return context.executor();
+  }
+
+  /**
+   * How a drain on {@code context} waits for more messages before it yields, or null: only
+   * event loops spin, for at most {@code systemSpinNanos}.
+   */
+  default IdleSpin idleSpin(ContextInternal context, int systemSpinNanos) {
+    return context.isEventLoopContext() && systemSpinNanos > 0
+        ? new IdleSpin(context.nettyEventLoop(), systemSpinNanos) : null;
+  }
+
+  /** User messages per drain; the system's throughput unless the dispatcher needs fewer. */
+  default int throughput(int systemThroughput) {
+    return systemThroughput;
+  }
+}

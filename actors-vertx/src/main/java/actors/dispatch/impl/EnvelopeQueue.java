@@ -1,0 +1,102 @@
+package actors.dispatch.impl;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * An unbounded, lock-free, intrusive multi-producer single-consumer FIFO of {@link Envelope}s
+ * (Vyukov's node queue; the same algorithm as Pekko's {@code AbstractNodeQueue}).
+ *
+ * <p>Invariants: {@code head} is the last node taken (initially a stub) and is touched by the
+ * consumer only; {@code tail} is the last node offered. A producer swaps itself into
+ * {@code tail} (a full fence, so it is totally ordered with every other producer: that gives
+ * FIFO per producer) and then links the previous tail to itself with a release store. Between
+ * those two steps the queue is not empty but its new node is not yet reachable: the consumer
+ * sees {@code head != tail} with {@code head.next == null} and spins for the link, which the
+ * producer is about to write.
+ *
+ * <p>An empty queue costs its two fields and one stub node; an offer allocates nothing beyond
+ * the envelope itself. {@link Mailbox} extends it, so an actor has no queue object of its own.
+ */
+class EnvelopeQueue {
+
+  private static final VarHandle TAIL;
+
+  static {
+    try {
+      TAIL = MethodHandles.lookup().findVarHandle(EnvelopeQueue.class, "tail", Envelope.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // Consumer only.
+  private Envelope head;
+  private volatile Envelope tail;
+
+  EnvelopeQueue() {
+    Envelope stub = new Envelope(null, null);
+    head = stub;
+    tail = stub;
+  }
+
+  /** Appends; safe from any thread. */
+  void offer(Envelope envelope) {
+    Envelope previous = (Envelope) TAIL.getAndSet(this, envelope);
+    previous.linkRelease(envelope);
+  }
+
+  /**
+   * Takes the oldest envelope, or returns {@code null} when empty. Consumer only. The returned
+   * node becomes the queue's stub: read its fields, then {@link #release(Envelope)} it.
+   */
+  Envelope poll() {
+    Envelope current = head;
+    Envelope next = current.nextAcquire();
+    if (next == null) {
+      if (current == tail) {
+        return null;
+      }
+      // A producer has swapped the tail but not linked it yet: it is a few instructions away.
+      do {
+        Thread.onSpinWait();
+        next = current.nextAcquire();
+      } while (next == null);
+    }
+    head = next;
+    return next;
+  }
+
+  /** Drops the references of a node returned by {@link #poll()}, now the stub. Consumer only. */
+  static void release(Envelope taken) {
+    taken.message = null;
+    taken.sender = null;
+  }
+
+  /** How many envelopes are queued, by walking them: O(n). Consumer only. */
+  int sizeForConsumer() {
+    int size = 0;
+    for (Envelope node = head.nextAcquire(); node != null; node = node.nextAcquire()) {
+      size++;
+    }
+    return size;
+  }
+
+  /**
+   * Roughly how many envelopes are queued, counted up to {@code limit}; any thread. Another
+   * thread may see an older head, so the count may include a few taken already: nodes are only
+   * ever appended and never relinked, so the walk always ends at the tail.
+   */
+  int approximateSize(int limit) {
+    int size = 0;
+    for (Envelope node = head.nextAcquire(); node != null && size < limit; node = node.nextAcquire()) {
+      size++;
+    }
+    return size;
+  }
+
+  /** Whether nothing is queued. Exact for the consumer; a hint for anyone else. */
+  boolean isEmpty() {
+    return head == tail;
+  }
+}

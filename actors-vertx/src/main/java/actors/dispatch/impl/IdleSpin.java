@@ -1,0 +1,47 @@
+package actors.dispatch.impl;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
+
+/**
+ * How a drain on an event loop that ran out of messages waits a little for more, while no other
+ * task waits for that loop: a reply that comes back within a few microseconds is then processed
+ * at once, instead of after the loop has gone to sleep in its selector and been woken up again,
+ * which costs tens of microseconds. Producers meanwhile see the mailbox scheduled and only
+ * enqueue. One per event-loop context, shared by its actors.
+ */
+public final class IdleSpin {
+
+  // Busy-wait iterations (a few microseconds) before the wait yields the core between checks:
+  // Vert.x runs more event loops than cores, and a loop that only spins would keep the core from
+  // the loop whose actor is about to answer.
+  private static final int HOT_SPINS = 64;
+
+  private final EventExecutor loop;
+  private final int spinNanos;
+
+  IdleSpin(EventExecutor loop, int spinNanos) {
+    this.loop = loop;
+    this.spinNanos = spinNanos;
+  }
+
+  /** Waits up to the spin time for a message in {@code mailbox}; false when none came or the loop is wanted. */
+  boolean awaitWork(Mailbox mailbox) {
+    long deadline = System.nanoTime() + spinNanos;
+    int spins = 0;
+    do {
+      if (mailbox.hasMessages()) {
+        return true;
+      }
+      if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 0) {
+        return false; // other actors (or I/O tasks) are waiting for this loop: give it back
+      }
+      if (++spins < HOT_SPINS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    } while (System.nanoTime() < deadline);
+    return false;
+  }
+}

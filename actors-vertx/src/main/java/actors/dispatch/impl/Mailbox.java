@@ -1,0 +1,349 @@
+package actors.dispatch.impl;
+
+import actors.ActorRef;
+import actors.MailboxFullException;
+import actors.dispatch.MailboxOptions;
+import io.vertx.core.internal.ContextInternal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * An actor's mailbox: a lock-free MPSC queue of user messages, a lock-free stack of system
+ * messages, and a status word. It is also the drain task its dispatcher runs, so scheduling
+ * allocates nothing.
+ *
+ * <p>Status word: bit 0 {@code SCHEDULED} (a drain is queued on the context or running),
+ * bit 1 {@code CLOSED} (the actor has stopped), and above them a suspension count (the actor
+ * failed, or its parent did, and processes only system messages). Only the actor's own thread
+ * changes the suspension count and {@code CLOSED}; producers only set {@code SCHEDULED}.
+ *
+ * <p>Lost wake-ups are impossible: a producer publishes its message (a full fence) before it
+ * reads the status, and the drain clears {@code SCHEDULED} (a full fence) before it looks at
+ * the queues again; whichever comes second sees the other's write and schedules.
+ *
+ * <p>A closed mailbox still schedules, so messages that race with the stop are drained to dead
+ * letters on the actor's thread instead of being stranded: nothing is dropped silently.
+ *
+ * <p>The mailbox knows nothing of cells: its owner (the cell's own subclass) processes what it
+ * takes and says where dead letters go.
+ */
+public abstract class Mailbox extends EnvelopeQueue implements Runnable {
+
+  private static final int SCHEDULED = 1;
+  private static final int CLOSED = 2;
+  private static final int SUSPEND_UNIT = 4;
+
+  private static final VarHandle STATUS;
+  private static final VarHandle SYSTEM_STACK;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATUS = lookup.findVarHandle(Mailbox.class, "status", int.class);
+      SYSTEM_STACK = lookup.findVarHandle(Mailbox.class, "systemStack", SystemMessage.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Executor executor;
+  private final int throughput;
+  // How a drain that ran out of messages waits for more before it returns to the event loop;
+  // null where it does not wait (contexts that are not event loops).
+  private final IdleSpin idleSpin;
+  // Non-default mailbox options only; the lock-free queue this mailbox is then stays empty.
+  private final ConfiguredQueue configured;
+  // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
+  private ArrayDeque<Envelope> front;
+  private volatile int status;
+  // Newest first; reversed when drained.
+  @SuppressWarnings("unused")
+  private volatile SystemMessage systemStack;
+
+  protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options) {
+    this.executor = executor;
+    this.throughput = throughput;
+    this.idleSpin = idleSpin;
+    this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
+  }
+
+  /** Processes one user message; the actor's thread. */
+  protected abstract void invoke(Object message, ActorRef sender);
+
+  /** Processes one system message; the actor's thread. */
+  protected abstract void systemInvoke(SystemMessage message);
+
+  /**
+   * A user message this mailbox cannot deliver: the actor has stopped ({@code reason} null), or
+   * a full bounded mailbox dropped it; any thread.
+   */
+  protected abstract void deadLetter(Object message, ActorRef sender, String reason);
+
+  /** The context the drain runs on. */
+  protected abstract ContextInternal context();
+
+  /** Who owns the mailbox, for messages: the actor's path. */
+  protected abstract String ownerPath();
+
+  /** Who owns the mailbox, for the blocked-thread warning: the actor and its system. */
+  protected abstract String describeOwner();
+
+  /**
+   * Enqueues a user message; any thread.
+   *
+   * @throws MailboxFullException if a full bounded mailbox refuses it
+   */
+  public void enqueue(Object message, ActorRef sender) {
+    Envelope envelope = new Envelope(message, sender);
+    if (configured == null) {
+      offer(envelope);
+    } else if (!offerConfigured(envelope)) {
+      return;
+    }
+    int s = status;
+    // Suspended: the resume will schedule. Closed: schedule anyway, to dead-letter it.
+    if ((s & SCHEDULED) == 0 && (s < SUSPEND_UNIT || (s & CLOSED) != 0)) {
+      trySchedule();
+    }
+  }
+
+  /** Whether the envelope was enqueued; what was dropped instead is a dead letter. */
+  private boolean offerConfigured(Envelope envelope) {
+    ConfiguredQueue.Rejected rejected = configured.offer(envelope);
+    if (rejected == null) {
+      return true;
+    }
+    if (rejected.refuse()) {
+      throw new MailboxFullException("the mailbox of " + ownerPath() + " is " + rejected.reason() + "; "
+          + envelope.message.getClass().getName() + " not enqueued");
+    }
+    Envelope dropped = rejected.dropped();
+    deadLetter(dropped.message, dropped.sender, rejected.reason());
+    return dropped != envelope;
+  }
+
+  /**
+   * How busy the actor looks, from any thread: 0 when idle (nothing queued, no drain), more the
+   * more messages wait, counted up to {@code limit}; above the limit when suspended.
+   */
+  public int loadEstimate(int limit) {
+    int s = status;
+    if (s >= SUSPEND_UNIT) {
+      return limit + 2;
+    }
+    boolean empty = configured != null ? configured.isEmpty() : isEmpty();
+    if (empty) {
+      return (s & SCHEDULED) == 0 ? 0 : 1;
+    }
+    return 1 + (configured != null ? Math.min(limit, configured.size()) : approximateSize(limit));
+  }
+
+  /** How many user messages wait; actor thread only (it walks the default queue). */
+  public int size() {
+    int waiting = front == null ? 0 : front.size();
+    return waiting + (configured != null ? configured.size() : sizeForConsumer());
+  }
+
+  /** Enqueues a system message; any thread. */
+  public void enqueueSystem(SystemMessage message) {
+    SystemMessage head;
+    do {
+      head = systemStack;
+      message.next = head;
+    } while (!SYSTEM_STACK.compareAndSet(this, head, message));
+    if ((status & SCHEDULED) == 0) {
+      trySchedule();
+    }
+  }
+
+  public boolean isSuspended() {
+    return status >= SUSPEND_UNIT;
+  }
+
+  public boolean isClosed() {
+    return (status & CLOSED) != 0;
+  }
+
+  /** Actor thread only. */
+  public void suspend() {
+    STATUS.getAndAdd(this, SUSPEND_UNIT);
+  }
+
+  /** Actor thread only; a no-op when not suspended. */
+  public void resume() {
+    int s;
+    do {
+      s = status;
+      if (s < SUSPEND_UNIT) {
+        return;
+      }
+    } while (!STATUS.compareAndSet(this, s, s - SUSPEND_UNIT));
+  }
+
+  /** Actor thread only. After this, user messages go to dead letters. */
+  public void close() {
+    int s;
+    do {
+      s = status;
+    } while (!STATUS.compareAndSet(this, s, s | CLOSED));
+  }
+
+  private void trySchedule() {
+    for (;;) {
+      int s = status;
+      if ((s & SCHEDULED) != 0) {
+        return;
+      }
+      if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
+        try {
+          executor.execute(this);
+        } catch (RejectedExecutionException e) {
+          // The event loop is gone (Vert.x closed): no drain will ever run, so this thread,
+          // which holds SCHEDULED and is therefore the only consumer, dead-letters the rest.
+          drainAfterRejection();
+        }
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void run() {
+    ContextInternal context = context();
+    ContextInternal previous = context.beginDispatch();
+    RunningActors.Slot running = RunningActors.slot();
+    Mailbox outer = running.enter(this);
+    try {
+      processSystemMessages();
+      int budget = throughput;
+      while ((status & CLOSED) == 0) {
+        budget -= processUserMessages(budget);
+        if (budget <= 0 || status >= SUSPEND_UNIT || !awaitWork()) {
+          break;
+        }
+        processSystemMessages();
+      }
+      if ((status & CLOSED) != 0) {
+        drainToDeadLetters();
+      }
+    } finally {
+      running.exit(outer);
+      context.endDispatch(previous);
+      STATUS.getAndAdd(this, -SCHEDULED);
+      if (hasWork()) {
+        trySchedule();
+      }
+    }
+  }
+
+  private boolean hasWork() {
+    if (systemStack != null) {
+      return true;
+    }
+    int s = status;
+    boolean empty = (configured != null ? configured.isEmpty() : isEmpty()) && (front == null || front.isEmpty());
+    return !empty && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
+  }
+
+  /** Puts messages back at the front, {@code first} first; actor thread only. */
+  public void returnToFront(List<Envelope> returned) {
+    if (front == null) {
+      front = new ArrayDeque<>();
+    }
+    for (int i = returned.size() - 1; i >= 0; i--) {
+      front.addFirst(returned.get(i));
+    }
+  }
+
+  private Envelope next() {
+    if (front != null) {
+      Envelope returned = front.pollFirst();
+      if (returned != null) {
+        return returned;
+      }
+    }
+    return configured != null ? configured.poll() : poll();
+  }
+
+  /** Processes at most {@code budget} user messages; returns how many it processed. */
+  private int processUserMessages(int budget) {
+    int processed = 0;
+    while (processed < budget && status < SUSPEND_UNIT) {
+      Envelope envelope = next();
+      if (envelope == null) {
+        break;
+      }
+      processed++;
+      Object message = envelope.message;
+      ActorRef sender = envelope.sender;
+      EnvelopeQueue.release(envelope);
+      invoke(message, sender);
+      if (systemStack != null) {
+        processSystemMessages();
+      }
+    }
+    return processed;
+  }
+
+  /** Whether a message came within the owner's idle spin; false at once without one. */
+  private boolean awaitWork() {
+    return idleSpin != null && idleSpin.awaitWork(this);
+  }
+
+  /** Whether a message waits, system or user; any thread, a hint for the idle spin. */
+  boolean hasMessages() {
+    return systemStack != null || hasUserMessages();
+  }
+
+  private boolean hasUserMessages() {
+    return !(configured != null ? configured.isEmpty() : isEmpty()) || (front != null && !front.isEmpty());
+  }
+
+  private void processSystemMessages() {
+    SystemMessage stack;
+    while ((stack = (SystemMessage) SYSTEM_STACK.getAndSet(this, null)) != null) {
+      SystemMessage message = reverse(stack);
+      while (message != null) {
+        SystemMessage next = message.next;
+        message.next = null;
+        systemInvoke(message);
+        message = next;
+      }
+    }
+  }
+
+  private static SystemMessage reverse(SystemMessage stack) {
+    SystemMessage reversed = null;
+    while (stack != null) {
+      SystemMessage next = stack.next;
+      stack.next = reversed;
+      reversed = stack;
+      stack = next;
+    }
+    return reversed;
+  }
+
+  private void drainToDeadLetters() {
+    Envelope envelope;
+    while ((envelope = next()) != null) {
+      Object message = envelope.message;
+      ActorRef sender = envelope.sender;
+      EnvelopeQueue.release(envelope);
+      deadLetter(message, sender, null);
+    }
+  }
+
+  private void drainAfterRejection() {
+    try {
+      SYSTEM_STACK.getAndSet(this, null);
+      drainToDeadLetters();
+    } finally {
+      STATUS.getAndAdd(this, -SCHEDULED);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package actors.event.impl;
+
+import actors.ActorRef;
+import actors.DeadLetter;
+import actors.internal.DeadLetters;
+import io.vertx.core.Handler;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts dead letters, passes them to listeners, and logs them at a bounded rate. */
+public final class DeadLetterOffice implements DeadLetters {
+
+  private static final System.Logger LOG = System.getLogger("actors.deadLetters");
+  private static final int LOGGED_PER_SECOND = 10;
+  private static final int MAX_LOGGED_MESSAGE = 100;
+
+  private final String systemName;
+  private final boolean log;
+  private final EventStreamImpl eventStream;
+  private final LongAdder count = new LongAdder();
+  private final List<Handler<DeadLetter>> listeners = new CopyOnWriteArrayList<>();
+  private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, LOGGED_PER_SECOND);
+
+  public DeadLetterOffice(String systemName, boolean log, EventStreamImpl eventStream) {
+    this.systemName = systemName;
+    this.log = log;
+    this.eventStream = eventStream;
+  }
+
+  @Override
+  public void publish(Object message, ActorRef sender, ActorRef recipient) {
+    publish(message, sender, recipient, DeadLetter.RECIPIENT_STOPPED);
+  }
+
+  @Override
+  public void publish(Object message, ActorRef sender, ActorRef recipient, String reason) {
+    count.increment();
+    // A dead letter about a dead letter (a stopped subscriber's) is not published again: no loop.
+    boolean toStream = !(message instanceof DeadLetter) && eventStream.hasSubscribers(DeadLetter.class);
+    if (listeners.isEmpty() && !log && !toStream) {
+      return;
+    }
+    DeadLetter letter = new DeadLetter(message, sender, recipient, reason);
+    if (toStream) {
+      eventStream.publish(letter);
+    }
+    for (Handler<DeadLetter> listener : listeners) {
+      try {
+        listener.handle(letter);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "[" + systemName + "] a dead-letter listener threw", e);
+      }
+    }
+    if (log) {
+      rateLimitedLog.log(System.Logger.Level.INFO, () -> describe(letter));
+    }
+  }
+
+  private String describe(DeadLetter letter) {
+    String text = String.valueOf(letter.message());
+    if (text.length() > MAX_LOGGED_MESSAGE) {
+      text = text.substring(0, MAX_LOGGED_MESSAGE) + "...";
+    }
+    return "[" + systemName + "] dead letter: " + letter.message().getClass().getName() + " [" + text + "] from "
+        + (letter.sender() == null ? "no sender" : letter.sender().path()) + " to " + letter.recipient().path()
+        + " was not delivered (" + letter.reason() + "); " + count.sum() + " dead letters so far"
+        + " (logging is limited to " + LOGGED_PER_SECOND + " a second; ActorSystemOptions.setLogDeadLetters(false) turns it off)";
+  }
+
+  public long count() {
+    return count.sum();
+  }
+
+  public void addListener(Handler<DeadLetter> listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(Handler<DeadLetter> listener) {
+    listeners.remove(listener);
+  }
+}

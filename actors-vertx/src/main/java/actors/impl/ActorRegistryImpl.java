@@ -1,0 +1,95 @@
+package actors.impl;
+
+import actors.internal.CallerContext;
+import actors.internal.LocalRef;
+import actors.internal.PendingAsk;
+import actors.internal.SystemServices;
+import actors.ActorRef;
+import actors.cluster.ActorNotFoundException;
+import actors.cluster.ActorRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.shareddata.AsyncMap;
+
+import java.util.Objects;
+
+/**
+ * The {@link ActorRegistry} of one actor system: names to actor addresses in the shared-data
+ * {@code AsyncMap} {@code actors.registry.<system>}, cluster-wide when the Vertx is clustered.
+ * An entry goes when its actor stops (this node removes it) or its node leaves (every node
+ * that sees it go removes it; removing twice is harmless).
+ */
+final class ActorRegistryImpl implements ActorRegistry {
+
+  private static final System.Logger LOG = System.getLogger("actors");
+
+  private final SystemServices system;
+  private final Future<AsyncMap<String, String>> map;
+
+  ActorRegistryImpl(SystemServices system, Future<Void> reachable) {
+    this.system = system;
+    // Nobody may find an actor of this node before other nodes can reach it.
+    this.map = reachable.compose(ready ->
+        system.vertx().sharedData().<String, String>getAsyncMap("actors.registry." + system.name()));
+  }
+
+  @Override
+  public Future<Void> register(String name, ActorRef ref) {
+    validate(name);
+    Objects.requireNonNull(ref, "ref");
+    if (ref instanceof PendingAsk) {
+      throw new IllegalArgumentException("cannot register " + ref + " as '" + name
+          + "': an ask's temporary reference lives only until its reply");
+    }
+    String address = system.addressOf(ref);
+    return CallerContext.rebind(map.compose(entries -> entries.putIfAbsent(name, address)).compose(previous -> {
+      if (previous != null && !previous.equals(address)) {
+        return Future.failedFuture(new IllegalStateException("name '" + name + "' is already registered to "
+            + previous + " in system " + system.name()));
+      }
+      if (ref instanceof LocalRef local && previous == null) {
+        local.whenTerminated().onComplete(stopped -> removeEntry(name, address));
+      }
+      return Future.succeededFuture();
+    }));
+  }
+
+  @Override
+  public Future<ActorRef> lookup(String name) {
+    Objects.requireNonNull(name, "name");
+    return CallerContext.rebind(map.compose(entries -> entries.get(name)).compose(address -> {
+      if (address == null) {
+        return Future.failedFuture(new ActorNotFoundException("no actor is registered as '" + name
+            + "' in system " + system.name()));
+      }
+      return Future.succeededFuture(system.resolve(address));
+    }));
+  }
+
+  @Override
+  public Future<Boolean> unregister(String name) {
+    Objects.requireNonNull(name, "name");
+    return CallerContext.rebind(map.compose(entries -> entries.remove(name)).map(Objects::nonNull));
+  }
+
+  /** Removes the entries of the actors of {@code node}, which left the cluster. */
+  void nodeLeft(String node) {
+    map.compose(AsyncMap::entries).onSuccess(entries -> entries.forEach((name, address) -> {
+      if (address.startsWith(node + "/")) {
+        removeEntry(name, address);
+      }
+    })).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "[" + system.name()
+        + "] removing the registry entries of node " + node + " failed", e));
+  }
+
+  private void removeEntry(String name, String address) {
+    map.compose(entries -> entries.removeIfPresent(name, address)).onFailure(e -> LOG.log(
+        System.Logger.Level.WARNING, "[" + system.name() + "] unregistering '" + name + "' failed", e));
+  }
+
+  private static void validate(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a registry name must not be blank");
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package actors.impl.cell;
+
+import actors.Receive;
+import actors.StashOverflowException;
+import actors.dispatch.impl.Envelope;
+import io.vertx.core.internal.ContextInternal;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an actor receives with and what it sets aside: the {@code become} stack and the stash.
+ * Both live in the cell's rare state; actor thread only.
+ */
+final class Behaviours {
+
+  private Behaviours() {
+  }
+
+  /** The behaviour on top of the stack, or null for the actor's own {@code receive}. */
+  static Receive current(ActorCell cell) {
+    RareState rare = cell.rare;
+    return rare == null || rare.behaviours == null ? null : rare.behaviours.peek();
+  }
+
+  static void become(ActorCell cell, Receive behaviour, boolean discardOld) {
+    Objects.requireNonNull(behaviour, "behaviour");
+    RareState rare = cell.rare();
+    if (rare.behaviours == null) {
+      rare.behaviours = new ArrayDeque<>(4);
+    }
+    if (discardOld && !rare.behaviours.isEmpty()) {
+      rare.behaviours.pop();
+    }
+    rare.behaviours.push(behaviour);
+  }
+
+  static void unbecome(ActorCell cell) {
+    RareState rare = cell.rare;
+    if (rare != null && rare.behaviours != null && !rare.behaviours.isEmpty()) {
+      rare.behaviours.pop();
+    }
+  }
+
+  /** Back to the actor's own {@code receive}: a new instance starts with it. */
+  static void reset(ActorCell cell) {
+    if (cell.rare != null) {
+      cell.rare.behaviours = null;
+    }
+  }
+
+  /** Backs {@code Stash.stash()}. */
+  static void stash(ActorCell cell, int capacity) {
+    if (cell.currentMessage == null) {
+      throw new IllegalStateException("stash() of " + cell.path() + " must be called while it processes a message");
+    }
+    RareState rare = cell.rare();
+    if (rare.stashed == null) {
+      rare.stashed = new ArrayDeque<>();
+    }
+    if (rare.stashed.size() >= capacity) {
+      throw new StashOverflowException("the stash of " + cell.path() + " is full: " + capacity + " messages");
+    }
+    rare.stashed.addLast(new Envelope(cell.currentMessage, cell.currentSender));
+  }
+
+  /** Backs {@code Stash.unstash()} and {@code Stash.unstashAll()}. */
+  static void unstash(ActorCell cell, boolean all) {
+    if (cell.currentMessage == null && ContextInternal.current() != cell.context) {
+      throw new IllegalStateException((all ? "unstashAll()" : "unstash()") + " of " + cell.path()
+          + " must be called from the actor's own code, on its context");
+    }
+    returnStashToMailbox(cell, all);
+  }
+
+  /** Puts stashed messages back at the front of the mailbox: all of them, or the oldest. */
+  static void returnStashToMailbox(ActorCell cell, boolean all) {
+    RareState rare = cell.rare;
+    if (rare == null || rare.stashed == null || rare.stashed.isEmpty()) {
+      return;
+    }
+    if (all) {
+      cell.mailbox.returnToFront(List.copyOf(rare.stashed));
+      rare.stashed.clear();
+    } else {
+      cell.mailbox.returnToFront(List.of(rare.stashed.pollFirst()));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package actors.impl.cell;
+
+import actors.ActorRef;
+import actors.ReceiveTimeout;
+import actors.dispatch.MailboxOptions;
+import actors.dispatch.impl.IdleSpin;
+import actors.dispatch.impl.Mailbox;
+import actors.dispatch.impl.SystemMessage;
+import io.vertx.core.internal.ContextInternal;
+
+import java.util.concurrent.Executor;
+
+/** The mailbox of one cell: what it takes goes to that cell, what it cannot deliver to dead letters. */
+final class CellMailbox extends Mailbox {
+
+  private final ActorCell cell;
+
+  CellMailbox(ActorCell cell, Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options) {
+    super(executor, throughput, idleSpin, options);
+    this.cell = cell;
+  }
+
+  @Override
+  protected void invoke(Object message, ActorRef sender) {
+    cell.invoke(message, sender);
+  }
+
+  @Override
+  protected void systemInvoke(SystemMessage message) {
+    cell.systemInvoke(message);
+  }
+
+  @Override
+  protected void deadLetter(Object message, ActorRef sender, String reason) {
+    if (reason != null) {
+      cell.system.deadLetterOffice().publish(message, sender, cell.self, reason);
+    } else if (!(message instanceof ActorTimers.Tick) && message != ReceiveTimeout.INSTANCE) {
+      // A stopped actor's timers are cancelled: their messages are not letters to anyone.
+      cell.system.deadLetterOffice().publish(message, sender, cell.self);
+    }
+  }
+
+  @Override
+  protected ContextInternal context() {
+    return cell.context;
+  }
+
+  @Override
+  protected String ownerPath() {
+    return cell.path();
+  }
+
+  @Override
+  protected String describeOwner() {
+    return "actor " + cell.path() + " of system [" + cell.system.name() + "]";
+  }
+}

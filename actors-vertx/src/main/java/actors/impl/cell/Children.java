@@ -1,0 +1,201 @@
+package actors.impl.cell;
+
+import actors.ActorRef;
+import actors.InvalidActorNameException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An actor's living children by name, in creation order. A name is reserved before the child's
+ * factory runs and released if it fails, so a failed creation leaves nothing behind.
+ *
+ * <p>An open-addressing table (linear probing, at most half full, backward-shift deletion)
+ * holds each child itself, keyed by its own name, or a reserved name as a {@code String}: about
+ * 8 bytes per child, where a {@code LinkedHashMap} costs an entry of 40 bytes more. Creation
+ * order comes from a number each child gets when it registers ({@link ActorCell#creationOrder}),
+ * sorted on the rare occasions it is needed (supervision, stopping).
+ *
+ * <p>Guarded by its own monitor: a parent's children are changed on the parent's thread, but
+ * the {@code /user} guardian's are also changed by {@code system.actorOf} from any thread.
+ * Creation is not a hot path; an uncontended monitor costs a CAS.
+ */
+final class Children {
+
+  private static final int INITIAL_CAPACITY = 4;
+  private static final Comparator<ActorCell> IN_CREATION_ORDER = Comparator.comparingInt(cell -> cell.creationOrder);
+
+  // ActorCell (registered) or String (reserved); null: free.
+  private Object[] slots;
+  private int occupied;
+  private int registered;
+  private int nextCreationOrder;
+  private long generatedNames;
+  private boolean closed;
+
+  synchronized void reserve(String name, ActorCell parent) {
+    if (closed) {
+      throw new IllegalStateException(parent.path() + " is stopping and cannot create children");
+    }
+    if (slots == null) {
+      slots = new Object[INITIAL_CAPACITY];
+    } else if (indexOf(name) >= 0) {
+      throw new InvalidActorNameException("actor name [" + name + "] is not unique under " + parent.path());
+    }
+    if (2 * (occupied + 1) > slots.length) {
+      resize(slots.length * 2);
+    }
+    slots[freeSlotFor(name)] = name;
+    occupied++;
+  }
+
+  synchronized void register(ActorCell child) {
+    if (closed) {
+      throw new IllegalStateException(child.parent.path() + " is stopping and cannot create children");
+    }
+    if (nextCreationOrder == Integer.MAX_VALUE) {
+      renumber();
+    }
+    child.creationOrder = nextCreationOrder++;
+    slots[indexOf(child.name)] = child;
+    registered++;
+  }
+
+  synchronized void unreserve(String name) {
+    int index = indexOf(name);
+    if (index >= 0 && slots[index] instanceof String) {
+      delete(index);
+    }
+  }
+
+  synchronized String generateName() {
+    return Names.generated(generatedNames++);
+  }
+
+  /** Removes a stopped child, freeing its name; false if it was not a child. */
+  synchronized boolean remove(ActorCell child) {
+    int index = slots == null ? -1 : indexOf(child.name);
+    if (index >= 0 && slots[index] == child) {
+      delete(index);
+      registered--;
+      return true;
+    }
+    return false;
+  }
+
+  /** True when no child is registered (a creation in progress does not count). */
+  synchronized boolean isEmpty() {
+    return registered == 0;
+  }
+
+  /** Refuses every later creation and returns the registered children, in creation order. */
+  synchronized List<ActorCell> close() {
+    closed = true;
+    return cells();
+  }
+
+  synchronized ActorCell get(String name) {
+    int index = slots == null ? -1 : indexOf(name);
+    return index >= 0 && slots[index] instanceof ActorCell cell ? cell : null;
+  }
+
+  /** The registered children, in creation order: a snapshot. */
+  synchronized List<ActorCell> cells() {
+    if (registered == 0) {
+      return Collections.emptyList();
+    }
+    List<ActorCell> cells = new ArrayList<>(registered);
+    for (Object slot : slots) {
+      if (slot instanceof ActorCell cell) {
+        cells.add(cell);
+      }
+    }
+    cells.sort(IN_CREATION_ORDER);
+    return cells;
+  }
+
+  /** The registered children's references, in creation order: a snapshot. */
+  List<ActorRef> refs() {
+    List<ActorCell> cells = cells();
+    List<ActorRef> refs = new ArrayList<>(cells.size());
+    for (ActorCell cell : cells) {
+      refs.add(cell.self);
+    }
+    return Collections.unmodifiableList(refs);
+  }
+
+  private static String nameOf(Object slot) {
+    return slot instanceof ActorCell cell ? cell.name : (String) slot;
+  }
+
+  /**
+   * Where {@code name} would sit: Fibonacci hashing of its hash code, so that generated names,
+   * whose hash codes run in sequence, spread over the table instead of piling up in runs that
+   * linear probing would walk end to end.
+   */
+  private static int home(String name, int capacity) {
+    return (name.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(capacity));
+  }
+
+  /** The slot holding {@code name}, or -1. */
+  private int indexOf(String name) {
+    int mask = slots.length - 1;
+    for (int i = home(name, slots.length); slots[i] != null; i = (i + 1) & mask) {
+      if (nameOf(slots[i]).equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int freeSlotFor(String name) {
+    int mask = slots.length - 1;
+    int i = home(name, slots.length);
+    while (slots[i] != null) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  /** Frees slot {@code index}, moving back later entries of its run so that no lookup stops early. */
+  private void delete(int index) {
+    int mask = slots.length - 1;
+    int hole = index;
+    slots[hole] = null;
+    for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
+      int home = home(nameOf(slots[i]), slots.length);
+      // Move the entry into the hole unless its home lies cyclically in (hole, i].
+      boolean homeBetween = hole <= i ? hole < home && home <= i : hole < home || home <= i;
+      if (!homeBetween) {
+        slots[hole] = slots[i];
+        slots[i] = null;
+        hole = i;
+      }
+    }
+    occupied--;
+    if (occupied == 0) {
+      slots = null;
+    }
+  }
+
+  private void resize(int capacity) {
+    Object[] old = slots;
+    slots = new Object[capacity];
+    for (Object slot : old) {
+      if (slot != null) {
+        slots[freeSlotFor(nameOf(slot))] = slot;
+      }
+    }
+  }
+
+  /** Numbers the living children 0, 1, ... again, in their order: once per 2^31 creations. */
+  private void renumber() {
+    List<ActorCell> inOrder = cells();
+    for (int i = 0; i < inOrder.size(); i++) {
+      inOrder.get(i).creationOrder = i;
+    }
+    nextCreationOrder = inOrder.size();
+  }
+}

@@ -1,0 +1,266 @@
+package actors.impl.cell;
+
+import actors.ActorInitializationException;
+import actors.Directive;
+import actors.SupervisorStrategy;
+import actors.event.ActorFailed;
+import actors.event.ActorRestarted;
+import actors.impl.cell.SystemMessages.Failed;
+import actors.impl.cell.SystemMessages.Recreate;
+import actors.impl.cell.SystemMessages.Resume;
+import actors.impl.cell.SystemMessages.Suspend;
+import actors.internal.RestartStats;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Failure and supervision: a failing actor suspends itself and its children and tells its
+ * parent; the parent's strategy decides (a pure function of the cause and the recent restarts)
+ * and this class carries the directive out. Actor thread only; the state lives in the cell's
+ * rare state.
+ *
+ * <p>A restart keeps the mailbox: only the message that failed is lost. The new instance is
+ * created only once the children that {@code preRestart} stopped are gone, so it may reuse
+ * their names.
+ */
+final class FaultHandling {
+
+  private static final System.Logger LOG = System.getLogger("actors");
+
+  private FaultHandling() {
+  }
+
+  /** {@code receive} or a lifecycle hook threw {@code cause} while processing {@code message}. */
+  static void handleInvokeFailure(ActorCell cell, Throwable cause, Object message) {
+    if (cell.terminating) {
+      LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] " + cell.path() + " failed while stopping", cause);
+      return;
+    }
+    if (isFailed(cell)) {
+      LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] " + cell.path()
+          + " failed again while waiting for its supervisor", cause);
+      return;
+    }
+    cell.mailbox.suspend();
+    for (ActorCell child : cell.childCells()) {
+      child.sendSystem(new Suspend());
+    }
+    reportFailure(cell, cause, message);
+  }
+
+  /** Records the failure and tells the supervisor; the mailbox is already suspended. */
+  private static void reportFailure(ActorCell cell, Throwable cause, Object message) {
+    RareState rare = cell.rare();
+    rare.failure = cause;
+    rare.failedMessage = message;
+    cell.system.failing().add(cell, cause);
+    if (cell.parent != null) {
+      cell.parent.sendSystem(new Failed(cell, cause));
+    } else {
+      rare.escalation.accept(cause);
+    }
+  }
+
+  /** As the supervisor: {@code child} failed with {@code cause}. */
+  static void handleChildFailure(ActorCell cell, ActorCell child, Throwable cause) {
+    if (cell.terminating || cell.childCell(child.name) != child) {
+      return; // it is being stopped anyway
+    }
+    SupervisorStrategy strategy = supervisorStrategy(cell);
+    Directive directive = strategy.decide(cause);
+    Duration delay = Duration.ZERO;
+    boolean limitReached = false;
+    if (directive == Directive.RESTART) {
+      delay = restartStats(cell, strategy, child).requestRestart(strategy);
+      if (delay == null) {
+        delay = Duration.ZERO;
+        directive = Directive.STOP;
+        limitReached = true;
+      }
+    }
+    if (strategy.loggingEnabled()) {
+      LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] " + child.path() + " failed: " + cause
+          + "; supervisor " + cell.path() + " decided " + directive
+          + (limitReached ? " (restart limit reached)" : "")
+          + (delay.isZero() ? "" : " after a back-off of " + delay.toMillis() + " ms"), cause);
+    }
+    if (cell.system.events().hasSubscribers(ActorFailed.class)) {
+      cell.system.events().publish(new ActorFailed(child.self, cause, directive));
+    }
+    switch (directive) {
+      case RESUME -> child.sendSystem(new Resume(cause));
+      case RESTART -> restartChildren(cell, strategy.scope().select(cell.childCells(), child), child, cause, delay);
+      case STOP -> strategy.scope().select(cell.childCells(), child).forEach(affected -> Termination.stopChild(cell, affected));
+      case ESCALATE -> handleInvokeFailure(cell, cause, null);
+    }
+  }
+
+  private static RestartStats restartStats(ActorCell cell, SupervisorStrategy strategy, ActorCell child) {
+    RareState rare = cell.rare();
+    if (rare.childRestartStats == null) {
+      rare.childRestartStats = new HashMap<>();
+    }
+    // One-for-one counts per child (Pekko); the group strategies per supervisor (OTP).
+    return rare.childRestartStats.computeIfAbsent(strategy.scope() == SupervisorStrategy.Scope.ONE_FOR_ONE ? child : cell,
+        key -> new RestartStats());
+  }
+
+  private static void restartChildren(ActorCell cell, List<ActorCell> affected, ActorCell failed, Throwable cause,
+                                      Duration delay) {
+    for (ActorCell sibling : affected) {
+      if (sibling != failed) {
+        // Siblings are healthy: held like the failed child until they restart together.
+        sibling.sendSystem(new Suspend());
+      }
+    }
+    if (delay.isZero()) {
+      for (ActorCell child : affected) {
+        child.sendSystem(new Recreate(cause));
+      }
+      return;
+    }
+    // Back-off: a timer on this actor's context. If this actor stops first, its children are
+    // stopped and the late Recreate finds them terminating, which ignores it.
+    RareState rare = cell.rare();
+    if (rare.backoffTimers == null) {
+      rare.backoffTimers = new HashSet<>();
+    }
+    long timer = cell.context.setTimer(Math.max(1, delay.toMillis()), id -> {
+      if (rare.backoffTimers != null) {
+        rare.backoffTimers.remove(id);
+      }
+      for (ActorCell child : affected) {
+        child.sendSystem(new Recreate(cause));
+      }
+    });
+    rare.backoffTimers.add(timer);
+  }
+
+  /** Cancels the back-offs of restarts not yet carried out: the actor is stopping. */
+  static void cancelBackoffs(ActorCell cell) {
+    RareState rare = cell.rare;
+    if (rare != null && rare.backoffTimers != null) {
+      for (long timer : rare.backoffTimers) {
+        cell.system.vertx().cancelTimer(timer);
+      }
+      rare.backoffTimers = null;
+    }
+  }
+
+  private static SupervisorStrategy supervisorStrategy(ActorCell cell) {
+    if (cell.actor == null) {
+      return SupervisorStrategy.defaultStrategy();
+    }
+    try {
+      SupervisorStrategy strategy = cell.actor.supervisorStrategy();
+      return strategy != null ? strategy : SupervisorStrategy.defaultStrategy();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] supervisorStrategy() of " + cell.path() + " threw", e);
+      return SupervisorStrategy.defaultStrategy();
+    }
+  }
+
+  /** A parent failed, or a sibling restarts with this one: process only system messages. */
+  static void suspend(ActorCell cell) {
+    cell.mailbox.suspend();
+    for (ActorCell child : cell.childCells()) {
+      child.sendSystem(new Suspend());
+    }
+  }
+
+  /** Undoes a suspension; with a cause, the supervisor resumed this actor after its failure. */
+  static void resume(ActorCell cell, Throwable causedByFailure) {
+    if (cell.terminating) {
+      return;
+    }
+    if (causedByFailure != null) {
+      clearFailure(cell);
+    }
+    cell.mailbox.resume();
+    for (ActorCell child : cell.childCells()) {
+      child.sendSystem(new Resume(null));
+    }
+  }
+
+  /** The supervisor restarts this actor: {@code preRestart} on the old instance, then a new one. */
+  static void recreate(ActorCell cell, Throwable cause) {
+    if (cell.terminating) {
+      return;
+    }
+    Termination.cancelTimers(cell);
+    if (cell.actor != null) {
+      try {
+        cell.actor.preRestart(cause, cell.rare().failedMessage);
+      } catch (Throwable t) {
+        LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] preRestart of " + cell.path()
+            + " threw; restarting anyway", t);
+      }
+    }
+    cell.actor = null;
+    Behaviours.reset(cell);
+    // The new instance sees what the old one stashed first, as Pekko does.
+    Behaviours.returnStashToMailbox(cell, true);
+    RareState rare = cell.rare();
+    if (rare.stoppingChildren != null && !rare.stoppingChildren.isEmpty()) {
+      // The new instance may reuse the names of the children preRestart stopped.
+      rare.recreateCause = cause;
+    } else {
+      finishRecreate(cell, cause);
+    }
+  }
+
+  /** Creates the new instance, once no child stopped by {@code preRestart} is left. */
+  static void finishRecreate(ActorCell cell, Throwable cause) {
+    RareState rare = cell.rare();
+    rare.recreateCause = null;
+    // Children that preRestart kept were suspended with this actor: they restart with it.
+    // Taken before the new instance runs, which may create children of its own.
+    List<ActorCell> survivors = cell.childCells();
+    try {
+      cell.actor = cell.recreateInstance();
+      cell.actor.postRestart(cause);
+    } catch (ActorInitializationException e) {
+      reportFailure(cell, e, null);
+      return;
+    } catch (Throwable t) {
+      reportFailure(cell, new ActorInitializationException(cell.path(), "postRestart of " + cell.path() + " threw " + t, t),
+          null);
+      return;
+    }
+    clearFailure(cell);
+    rare.restartCount++;
+    if (cell.system.events().hasSubscribers(ActorRestarted.class)) {
+      cell.system.events().publish(new ActorRestarted(cell.self, cause));
+    }
+    cell.mailbox.resume();
+    for (ActorCell child : survivors) {
+      if (rare.stoppingChildren == null || !rare.stoppingChildren.contains(child)) {
+        child.sendSystem(new Recreate(cause));
+      }
+    }
+  }
+
+  /** The failure has been dealt with: resumed, restarted or stopped. */
+  static void clearFailure(ActorCell cell) {
+    RareState rare = cell.rare;
+    if (rare == null) {
+      return;
+    }
+    if (rare.failure != null) {
+      rare.failure = null;
+      cell.system.failing().remove(cell);
+    }
+    rare.failedMessage = null;
+  }
+
+  static boolean isFailed(ActorCell cell) {
+    return cell.rare != null && cell.rare.failure != null;
+  }
+
+  static int restartCount(ActorCell cell) {
+    return cell.rare == null ? 0 : cell.rare.restartCount;
+  }
+}

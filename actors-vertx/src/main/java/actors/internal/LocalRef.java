@@ -1,0 +1,29 @@
+package actors.internal;
+
+import actors.ActorInfo;
+import actors.ActorRef;
+import actors.ActorSystem;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+/** A reference to an actor of this JVM, as the other concerns see it; any thread. */
+public interface LocalRef extends ActorRef {
+
+  /** The system the actor belongs to. */
+  ActorSystem system();
+
+  /** Stops the actor: its children first, then its {@code postStop}. */
+  void stop();
+
+  /** Answers with a snapshot of the actor, taken on its own thread. */
+  void inspect(Promise<ActorInfo> answer);
+
+  /** Completes once the actor has stopped and its {@code postStop} has run. */
+  Future<Void> whenTerminated();
+
+  /**
+   * How busy the actor looks: 0 when idle, more the more messages wait, counted up to
+   * {@code limit}; above the limit when it is suspended.
+   */
+  int loadEstimate(int limit);
+}

@@ -1,0 +1,43 @@
+package actors.internal;
+
+import actors.ActorRef;
+import io.vertx.core.Future;
+
+/**
+ * How the core reaches actors of other nodes (Pekko's {@code ActorRefProvider}, Vert.x's
+ * clustered event bus): the cluster transport on a clustered Vertx, a local provider that
+ * knows no other node otherwise. The core knows nothing else of the cluster.
+ */
+public interface RemoteProvider {
+
+  /** This node's id in the cluster; {@code "local"} when not clustered. */
+  String nodeId();
+
+  /** Completes once other nodes can reach this one. */
+  Future<Void> ready();
+
+  /** Whether {@code ref} is a reference of this provider to an actor of another node. */
+  boolean isRemote(ActorRef ref);
+
+  /**
+   * The reference to the actor at {@code path} on {@code node}, another node.
+   *
+   * @throws IllegalArgumentException when this system is not clustered
+   */
+  ActorRef resolve(String node, String path);
+
+  /** The address of a reference {@link #isRemote remote}; other nodes' ids come first. */
+  String addressOf(ActorRef remote);
+
+  /** The reply reference at {@code path} ({@code /temp/...}) of an ask sent to another node, or null. */
+  ActorRef exportedAsk(String path);
+
+  /** {@code watcher} wants to know when the remote {@code watchee} stops or its node leaves. */
+  void watch(ActorRef watchee, RemoteWatcher watcher);
+
+  /** {@code watcher} no longer cares about the remote {@code watchee}. */
+  void unwatch(ActorRef watchee, RemoteWatcher watcher);
+
+  /** Stops receiving; called when the system terminates, before its actors stop. */
+  Future<Void> close();
+}
