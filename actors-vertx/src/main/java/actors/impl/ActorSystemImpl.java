@@ -42,7 +42,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link ActorSystem}: the guardian and the shutdown sequence. It is the composition root:
@@ -55,7 +54,6 @@ public final class ActorSystemImpl implements SystemServices {
   private static final System.Logger LOG = System.getLogger("actors");
 
   private final VertxInternal vertx;
-  private final boolean ownsVertx;
   private final ActorSystemOptions options;
   private final int throughput;
   private final int idleSpinNanos;
@@ -73,15 +71,12 @@ public final class ActorSystemImpl implements SystemServices {
   // Created on first use, unless clustered: a local system that never registers has none.
   private volatile ActorRegistryImpl registry;
   private final ActorCell guardian;
-  private final Future<String> rootDeployment;
-  private final Promise<Void> terminated = Promise.promise();
-  private final AtomicBoolean terminateCalled = new AtomicBoolean();
+  private final Addressing addressing;
+  private final Shutdown shutdown;
   private volatile boolean terminating;
-  private volatile Throwable escalatedFailure;
 
   private ActorSystemImpl(VertxInternal vertx, boolean ownsVertx, ActorSystemOptions options) {
     this.vertx = vertx;
-    this.ownsVertx = ownsVertx;
     this.options = options;
     this.throughput = options.getThroughput();
     this.idleSpinNanos = (int) options.getIdleSpin().toNanos();
@@ -108,7 +103,9 @@ public final class ActorSystemImpl implements SystemServices {
     SupervisorStrategy guardianStrategy = options.getGuardianStrategy();
     this.guardian = ActorCell.createGuardian(this, Props.create(GuardianActor.class, () -> new GuardianActor(guardianStrategy)),
         dispatchers.eventLoops(), this::guardianFailed);
-    this.rootDeployment = vertx.deployVerticle(new RootVerticle(this));
+    this.addressing = new Addressing(this, provider, guardian, verticlePools);
+    this.shutdown = new Shutdown(vertx, ownsVertx, options.getName(), vertx.deployVerticle(new RootVerticle(this)),
+        this::stopActors);
   }
 
   /** Backs the {@code ActorSystem.create} methods; {@code vertx} null means one of its own. */
@@ -319,73 +316,35 @@ public final class ActorSystemImpl implements SystemServices {
 
   @Override
   public Future<Void> terminate() {
-    if (terminateCalled.compareAndSet(false, true)) {
-      terminating = true;
-      rootDeployment
-          .transform(deployed -> deployed.succeeded() ? vertx.undeploy(deployed.result()) : stopActors())
-          .onComplete(undeployed -> {
-            if (undeployed.failed()) {
-              LOG.log(System.Logger.Level.WARNING, "[" + name() + "] undeploying the root verticle failed", undeployed.cause());
-            }
-            if (ownsVertx) {
-              closeVertx();
-            } else {
-              finishTermination();
-            }
-          });
-    }
-    return whenTerminated();
+    terminating = true;
+    return shutdown.terminate();
   }
 
-  /**
-   * Closes the owned Vertx from a thread of its own: called on one of its event loops, close()
-   * would complete its Future on that loop, which the close itself shuts down.
-   */
-  private void closeVertx() {
-    Thread closer = new Thread(() -> vertx.close().onComplete(closed -> {
-      if (closed.failed()) {
-        LOG.log(System.Logger.Level.WARNING, "[" + name() + "] closing Vert.x failed", closed.cause());
-      }
-      finishTermination();
-    }), "actors-" + name() + "-close");
-    closer.start();
+  /** The root verticle's undeployment stops every actor. */
+  Future<Void> rootStopped() {
+    return shutdown.rootStopped();
   }
 
-  /** Stops the guardian, hence every actor; called by the root verticle's undeployment. */
-  Future<Void> stopActors() {
+  /** Stops the guardian, hence every actor. */
+  private Future<Void> stopActors() {
     terminating = true;
     // No new messages from the event bus while the actors stop.
     Future<Void> unexposed = Future.join(exposures.unregisterAll(), provider.close()).mapEmpty();
     LocalRef root = (LocalRef) guardian.self();
     root.stop();
-    return Future.join(unexposed, root.whenTerminated()).<Void>mapEmpty().andThen(stopped -> {
-      dispatchers.close();
-      if (!terminateCalled.get()) {
-        // The Vertx is closing, or someone undeployed the root: terminated all the same.
-        finishTermination();
-      }
-    });
-  }
-
-  private void finishTermination() {
-    Throwable failure = escalatedFailure;
-    if (failure != null) {
-      terminated.tryFail(failure);
-    } else {
-      terminated.tryComplete();
-    }
+    return Future.join(unexposed, root.whenTerminated()).<Void>mapEmpty().andThen(stopped -> dispatchers.close());
   }
 
   /** A failure escalated past the guardian: the system terminates and reports it. */
   private void guardianFailed(Throwable cause) {
-    escalatedFailure = cause;
     LOG.log(System.Logger.Level.ERROR, "[" + name() + "] a failure escalated past /user; terminating the system", cause);
-    terminate();
+    terminating = true;
+    shutdown.escalated(cause);
   }
 
   @Override
   public Future<Void> whenTerminated() {
-    return terminated.future();
+    return shutdown.whenTerminated();
   }
 
   @Override
@@ -415,6 +374,26 @@ public final class ActorSystemImpl implements SystemServices {
   }
 
   @Override
+  public String addressOf(ActorRef ref) {
+    return addressing.addressOf(ref);
+  }
+
+  @Override
+  public ActorRef resolve(String address) {
+    return addressing.resolve(address);
+  }
+
+  @Override
+  public ActorRef findLocal(String path) {
+    return addressing.findLocal(path);
+  }
+
+  @Override
+  public ActorRef missingActor(String path) {
+    return new MissingActorRef(this, path);
+  }
+
+  @Override
   public ActorRegistry registry() {
     ActorRegistryImpl current = registry;
     if (current == null) {
@@ -427,57 +406,6 @@ public final class ActorSystemImpl implements SystemServices {
       }
     }
     return current;
-  }
-
-  @Override
-  public String addressOf(ActorRef ref) {
-    Objects.requireNonNull(ref, "ref");
-    if (provider.isRemote(ref)) {
-      return provider.addressOf(ref);
-    }
-    if (ref instanceof LocalRef local && local.system() == this || ref == deadLetters || verticlePools.contains(ref)) {
-      return nodeId() + ref.path();
-    }
-    throw new IllegalArgumentException(ref + " has no address other nodes can use: it is neither an actor of system "
-        + name() + " nor a reference it resolved");
-  }
-
-  @Override
-  public ActorRef resolve(String address) {
-    Objects.requireNonNull(address, "address");
-    int slash = address.indexOf('/');
-    if (slash <= 0) {
-      throw new IllegalArgumentException("'" + address + "' is not an actor address: expected a node id followed by "
-          + "a path, as ActorSystem.addressOf gives (e.g. " + nodeId() + "/user/greeter)");
-    }
-    String node = address.substring(0, slash);
-    String path = address.substring(slash);
-    if (node.equals(nodeId())) {
-      ActorRef local = findLocal(path);
-      return local != null ? local : missingActor(path);
-    }
-    return provider.resolve(node, path);
-  }
-
-  @Override
-  public ActorRef findLocal(String path) {
-    if (path.equals(deadLetters.path())) {
-      return deadLetters;
-    }
-    if (path.startsWith("/temp/")) {
-      return provider.exportedAsk(path);
-    }
-    String userPath = guardian.path();
-    if (!path.startsWith(userPath + "/")) {
-      return null;
-    }
-    ActorRef actor = guardian.descendant(path.substring(userPath.length() + 1));
-    return actor != null ? actor : verticlePools.find(path);
-  }
-
-  @Override
-  public ActorRef missingActor(String path) {
-    return new MissingActorRef(this, path);
   }
 
   @Override

@@ -17,6 +17,6 @@ final class RootVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return system.stopActors();
+    return system.rootStopped();
   }
 }

@@ -2,11 +2,9 @@ package actors.impl.cell;
 
 import actors.Actor;
 import actors.ActorContext;
-import actors.ActorInfo;
-import actors.ActorInitializationException;
-import actors.ActorKilledException;
 import actors.ActorRef;
 import actors.ActorSystem;
+import actors.ActorKilledException;
 import actors.Kill;
 import actors.PoisonPill;
 import actors.Props;
@@ -17,7 +15,6 @@ import actors.TimerScheduler;
 import actors.dispatch.MailboxOptions;
 import actors.dispatch.impl.CellDispatcher;
 import actors.dispatch.impl.SystemMessage;
-import actors.event.ActorStarted;
 import actors.impl.ActorSystemImpl;
 import actors.impl.cell.SystemMessages.Create;
 import actors.impl.cell.SystemMessages.DeathWatchNotification;
@@ -31,7 +28,6 @@ import actors.impl.cell.SystemMessages.Terminate;
 import actors.impl.cell.SystemMessages.Unwatch;
 import actors.impl.cell.SystemMessages.Watch;
 import actors.internal.ActorAccess;
-import actors.internal.CellAccess;
 import actors.internal.CellRouting;
 import actors.internal.RoutedCell;
 import actors.internal.SharedSecrets;
@@ -66,9 +62,9 @@ import java.util.function.Consumer;
  */
 public final class ActorCell implements ActorContext, RoutedCell {
 
-  private static final ThreadLocal<ActorCell> UNDER_CONSTRUCTION = new ThreadLocal<>();
   private static final VarHandle CHILDREN;
-  private static final ActorAccess ACTORS;
+  // How the cell calls an actor's protected receive; see Behaviours.
+  static final ActorAccess ACTORS;
 
   static {
     try {
@@ -78,7 +74,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
     }
     // Installed before the actor's accessor is fetched: fetching it initializes Actor, which
     // needs nothing of this class to do so.
-    SharedSecrets.setCellAccess(MethodHandles.lookup(), new Access());
+    SharedSecrets.setCellAccess(MethodHandles.lookup(), new Creation.Access());
     ACTORS = SharedSecrets.actorAccess(MethodHandles.lookup());
   }
 
@@ -101,7 +97,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
   ActorRef currentSender;
   Object currentMessage;
   // Set by the Actor constructor while the factory runs (any thread; read by the same one).
-  private Actor pendingInstance;
+  Actor pendingInstance;
   // What most actors never need, created on first use; actor thread only.
   RareState rare;
   boolean terminating;
@@ -109,7 +105,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
   volatile boolean terminated;
   Promise<Void> terminationPromise;
 
-  private ActorCell(ActorSystemImpl system, ActorCell parent, Props props, String name, CellDispatcher dispatcher) {
+  ActorCell(ActorSystemImpl system, ActorCell parent, Props props, String name, CellDispatcher dispatcher) {
     this.system = system;
     this.parent = parent;
     this.props = props;
@@ -125,29 +121,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
   /** Creates, registers and starts a child of this actor from {@code props}; any thread. */
   ActorCell createChild(Props props, String name) {
     Objects.requireNonNull(props, "props");
-    return createChild(props, name, system.dispatchers().get(props.dispatcher()), null);
-  }
-
-  /**
-   * Creates, registers and starts a child on {@code dispatcher}; any thread.
-   *
-   * @param started completed once {@code preStart} has run, failed with what it threw; may be null
-   */
-  ActorCell createChild(Props props, String name, CellDispatcher dispatcher, Promise<Void> started) {
-    Children siblings = childTable();
-    String childName = name == null ? siblings.generateName() : Names.validate(name);
-    siblings.reserve(childName, this);
-    ActorCell cell;
-    try {
-      cell = new ActorCell(system, this, props, childName, dispatcher);
-      cell.actor = cell.newInstance();
-      siblings.register(cell);
-    } catch (RuntimeException | Error e) {
-      siblings.unreserve(childName);
-      throw e;
-    }
-    cell.sendSystem(new Create(started));
-    return cell;
+    return Creation.createChild(this, props, name, system.dispatchers().get(props.dispatcher()), null);
   }
 
   /**
@@ -159,7 +133,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
                                          Consumer<Throwable> escalation) {
     ActorCell cell = new ActorCell(system, null, props, "user", dispatcher);
     cell.rare().escalation = escalation;
-    cell.actor = cell.newInstance();
+    cell.actor = Creation.newInstance(cell);
     cell.sendSystem(new Create(null));
     return cell;
   }
@@ -170,49 +144,12 @@ public final class ActorCell implements ActorContext, RoutedCell {
    * @param started completed once its {@code preStart} has run, failed with what that threw
    */
   public ActorRef startChild(Props props, String name, CellDispatcher dispatcher, Promise<Void> started) {
-    return createChild(props, name, dispatcher, started).self;
+    return Creation.createChild(this, props, name, dispatcher, started).self;
   }
 
   /** Creates a top-level actor, a child of this guardian; any thread. */
   public ActorRef createTopLevel(Props props, String name) {
     return createChild(props, name).self;
-  }
-
-  private Actor newInstance() {
-    ActorCell outer = UNDER_CONSTRUCTION.get();
-    UNDER_CONSTRUCTION.set(this);
-    try {
-      Actor instance = props.factory().get();
-      if (instance == null) {
-        throw new ActorInitializationException(path(), "the Props factory of " + describe() + " returned null", null);
-      }
-      if (instance != pendingInstance) {
-        throw new ActorInitializationException(path(), "the Props factory of " + describe()
-            + " returned an instance it did not create; it must return a new instance on every call", null);
-      }
-      return instance;
-    } catch (ActorInitializationException e) {
-      throw e;
-    } catch (RuntimeException | Error e) {
-      throw new ActorInitializationException(path(), "the Props factory of " + describe() + " threw " + e, e);
-    } finally {
-      pendingInstance = null;
-      if (outer == null) {
-        UNDER_CONSTRUCTION.remove();
-      } else {
-        UNDER_CONSTRUCTION.set(outer);
-      }
-    }
-  }
-
-  /** A new instance for a restart; the caller reports what it throws. */
-  Actor recreateInstance() {
-    return newInstance();
-  }
-
-  private String describe() {
-    Class<?> actorClass = props.actorClass();
-    return (actorClass != null ? "actor class " + actorClass.getName() : "the actor") + " at " + path();
   }
 
   // ---------------------------------------------------------------- sending (any thread)
@@ -258,17 +195,11 @@ public final class ActorCell implements ActorContext, RoutedCell {
   // ---------------------------------------------------------------- user messages
 
   void invoke(Object message, ActorRef sender) {
-    if (message instanceof ActorTimers.Tick tick) {
-      message = rare == null || rare.timers == null ? null : rare.timers.messageFor(tick);
+    if (rare != null || message == ReceiveTimeout.INSTANCE) {
+      message = ActorTimers.deliverable(this, message);
       if (message == null) {
-        return; // its timer was cancelled or replaced after it fired
+        return;
       }
-    } else if (message == ReceiveTimeout.INSTANCE
-        && (rare == null || rare.receiveTimeout == null || !rare.receiveTimeout.isOn())) {
-      return; // turned off after it was sent
-    }
-    if (rare != null && rare.receiveTimeout != null) {
-      rare.receiveTimeout.messageReceived();
     }
     currentSender = sender;
     currentMessage = message;
@@ -280,10 +211,10 @@ public final class ActorCell implements ActorContext, RoutedCell {
       } else if (message instanceof Terminated terminatedMessage) {
         // Only a Terminated this actor queued for a watch it still holds; see unwatch.
         if (DeathWatch.takeTerminated(this, terminatedMessage.actor())) {
-          receiveNow(message);
+          Behaviours.receive(this, message);
         }
       } else {
-        receiveNow(message);
+        Behaviours.receive(this, message);
       }
     } catch (Throwable t) {
       FaultHandling.handleInvokeFailure(this, t, message);
@@ -291,24 +222,6 @@ public final class ActorCell implements ActorContext, RoutedCell {
       currentSender = null;
       currentMessage = null;
     }
-  }
-
-  private void receiveNow(Object message) throws Exception {
-    Receive behaviour = Behaviours.current(this);
-    if (behaviour == null) {
-      ACTORS.receive(actor, message);
-    } else {
-      behaviour.apply(message);
-    }
-  }
-
-  /** Backs {@link Actor#unhandled(Object)}. */
-  void unhandled(Object message) {
-    if (message instanceof Terminated terminatedMessage) {
-      throw new actors.DeathPactException("watched actor " + terminatedMessage.actor().path()
-          + " terminated and " + path() + " did not handle the Terminated message");
-    }
-    system.logUnhandled(message, currentSender, self);
   }
 
   // ---------------------------------------------------------------- system messages
@@ -320,14 +233,12 @@ public final class ActorCell implements ActorContext, RoutedCell {
         if (message instanceof Watch watch) {
           watch.watcher.sendSystem(new DeathWatchNotification(this));
         } else if (message instanceof Inspect inspect) {
-          inspect.answer.complete(new ActorInfo(path(), ActorInfo.State.STOPPED, 0, FaultHandling.restartCount(this)));
+          inspect.answer.complete(FaultHandling.info(this));
         }
       } else if (message instanceof Inspect inspect) {
-        ActorInfo.State state = terminating ? ActorInfo.State.STOPPING
-            : FaultHandling.isFailed(this) || mailbox.isSuspended() ? ActorInfo.State.SUSPENDED : ActorInfo.State.RUNNING;
-        inspect.answer.complete(new ActorInfo(path(), state, mailbox.size(), FaultHandling.restartCount(this)));
+        inspect.answer.complete(FaultHandling.info(this));
       } else if (message instanceof Create create) {
-        create(create.started);
+        Creation.start(this, create.started);
       } else if (message instanceof DeathWatchNotification notification) {
         Termination.watchedActorTerminated(this, notification.actor);
       } else if (message instanceof RemoteTerminated notification) {
@@ -350,31 +261,6 @@ public final class ActorCell implements ActorContext, RoutedCell {
     } catch (Throwable t) {
       System.getLogger("actors").log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path() + ": processing "
           + message.getClass().getSimpleName() + " failed", t);
-    }
-  }
-
-  private void create(Promise<Void> started) {
-    if (terminating) {
-      if (started != null) {
-        started.fail(new IllegalStateException(path() + " was stopped before it started"));
-      }
-      return;
-    }
-    try {
-      actor.preStart();
-    } catch (Throwable t) {
-      if (started != null) {
-        started.fail(t);
-      }
-      FaultHandling.handleInvokeFailure(this,
-          new ActorInitializationException(path(), "preStart of " + path() + " threw " + t, t), null);
-      return;
-    }
-    if (started != null) {
-      started.complete();
-    }
-    if (system.events().hasSubscribers(ActorStarted.class)) {
-      system.events().publish(new ActorStarted(self));
     }
   }
 
@@ -442,16 +328,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
 
   @Override
   public void stop(ActorRef ref) {
-    ActorCell target = cellOf(ref, "stop");
-    if (target == this) {
-      // After the current message, not in the middle of it.
-      sendSystem(new Terminate());
-    } else if (target.parent == this) {
-      Termination.stopChild(this, target);
-    } else {
-      throw new IllegalArgumentException("context().stop stops this actor or one of its children; "
-          + ref.path() + " is neither (use ActorSystem.stop)");
-    }
+    Termination.stop(this, ref);
   }
 
   @Override
@@ -478,30 +355,17 @@ public final class ActorCell implements ActorContext, RoutedCell {
 
   @Override
   public TimerScheduler timers() {
-    if (rare().timers == null) {
-      rare().timers = new ActorTimers(this);
-    }
-    return rare().timers;
+    return ActorTimers.of(this);
   }
 
   @Override
   public void setReceiveTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException("receive timeout must not be negative, was " + timeout);
-    }
-    if (rare().receiveTimeout == null) {
-      if (timeout.isZero()) {
-        return;
-      }
-      rare().receiveTimeout = new ReceiveTimeoutTimer(this);
-    }
-    rare().receiveTimeout.set(timeout);
+    ReceiveTimeoutTimer.set(this, timeout);
   }
 
   @Override
   public Duration receiveTimeout() {
-    return rare == null || rare.receiveTimeout == null ? Duration.ZERO : rare.receiveTimeout.timeout();
+    return ReceiveTimeoutTimer.timeoutOf(this);
   }
 
   // ---------------------------------------------------------------- RoutedCell
@@ -513,7 +377,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
 
   @Override
   public void installRouting(CellRouting routing) {
-    if (UNDER_CONSTRUCTION.get() != this || actor != null || this.routing != null) {
+    if (!Creation.isUnderConstruction(this) || actor != null || this.routing != null) {
       throw new IllegalStateException("the routing of " + path() + " is installed by its first instance's constructor");
     }
     this.routing = Objects.requireNonNull(routing, "routing");
@@ -562,21 +426,9 @@ public final class ActorCell implements ActorContext, RoutedCell {
     return current == null ? null : current.get(name);
   }
 
-  /**
-   * The living descendant at {@code path} below this actor ({@code a/b}), or null; any thread.
-   */
+  /** The living descendant at {@code path} below this actor ({@code a/b}), or null; any thread. */
   public ActorRef descendant(String path) {
-    ActorCell cell = this;
-    int start = 0;
-    while (cell != null && start <= path.length()) {
-      int end = path.indexOf('/', start);
-      if (end < 0) {
-        end = path.length();
-      }
-      cell = cell.childCell(path.substring(start, end));
-      start = end + 1;
-    }
-    return cell != null && !cell.terminated ? cell.self : null;
+    return Children.descendant(this, path);
   }
 
   /** The actor's path, e.g. {@code /user/parent/child}; any thread. */
@@ -596,39 +448,5 @@ public final class ActorCell implements ActorContext, RoutedCell {
   @Override
   public String toString() {
     return "ActorCell[" + path() + "]";
-  }
-
-  /** What {@link Actor} and {@code Stash} reach through {@link SharedSecrets}. */
-  private static final class Access implements CellAccess {
-
-    @Override
-    public ActorContext bindNewInstance(Actor instance) {
-      ActorCell cell = UNDER_CONSTRUCTION.get();
-      if (cell == null) {
-        throw new IllegalStateException("actor " + instance.getClass().getName()
-            + " was created with new; actors are created by actorOf(Props), which calls the Props factory");
-      }
-      if (cell.pendingInstance != null) {
-        throw new IllegalStateException("the Props factory of " + cell.path()
-            + " created more than one actor instance; create children with context().actorOf");
-      }
-      cell.pendingInstance = instance;
-      return cell;
-    }
-
-    @Override
-    public void unhandled(ActorContext cell, Object message) {
-      ((ActorCell) cell).unhandled(message);
-    }
-
-    @Override
-    public void stash(ActorContext cell, int capacity) {
-      Behaviours.stash((ActorCell) cell, capacity);
-    }
-
-    @Override
-    public void unstash(ActorContext cell, boolean all) {
-      Behaviours.unstash((ActorCell) cell, all);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package actors.impl.cell;
 
+import actors.ReceiveTimeout;
 import actors.TimerScheduler;
 
 import java.time.Duration;
@@ -20,8 +21,17 @@ final class ActorTimers implements TimerScheduler {
   private final ActorCell cell;
   private final Map<Object, Timer> timers = new HashMap<>();
 
-  ActorTimers(ActorCell cell) {
+  private ActorTimers(ActorCell cell) {
     this.cell = cell;
+  }
+
+  /** Backs {@code context().timers()}: created with the first call. */
+  static ActorTimers of(ActorCell cell) {
+    RareState rare = cell.rare();
+    if (rare.timers == null) {
+      rare.timers = new ActorTimers(cell);
+    }
+    return rare.timers;
   }
 
   /** What a firing timer puts in the mailbox. */
@@ -110,6 +120,28 @@ final class ActorTimers implements TimerScheduler {
 
   private void cancelVertxTimer(Timer timer) {
     cell.system.vertx().cancelTimer(timer.vertxTimerId);
+  }
+
+  /**
+   * What to deliver of {@code message}, just taken from the mailbox of {@code cell}: a tick's
+   * message while its timer is current, a receive timeout while it is on, anything else as it
+   * is; null for what is stale. A delivered message restarts the receive timeout's silence.
+   */
+  static Object deliverable(ActorCell cell, Object message) {
+    RareState rare = cell.rare;
+    if (message instanceof Tick tick) {
+      message = rare == null || rare.timers == null ? null : rare.timers.messageFor(tick);
+      if (message == null) {
+        return null; // its timer was cancelled or replaced after it fired
+      }
+    } else if (message == ReceiveTimeout.INSTANCE
+        && (rare == null || rare.receiveTimeout == null || !rare.receiveTimeout.isOn())) {
+      return null; // turned off after it was sent
+    }
+    if (rare != null && rare.receiveTimeout != null) {
+      rare.receiveTimeout.messageReceived();
+    }
+    return message;
   }
 
   /**

@@ -1,7 +1,9 @@
 package actors.impl.cell;
 
+import actors.DeathPactException;
 import actors.Receive;
 import actors.StashOverflowException;
+import actors.Terminated;
 import actors.dispatch.impl.Envelope;
 import io.vertx.core.internal.ContextInternal;
 
@@ -10,18 +12,36 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an actor receives with and what it sets aside: the {@code become} stack and the stash.
- * Both live in the cell's rare state; actor thread only.
+ * What an actor receives with and what it sets aside: its {@code receive} or the behaviour on
+ * top of the {@code become} stack, what it does not handle, and the stash. The state lives in
+ * the cell's rare state; actor thread only.
  */
 final class Behaviours {
 
   private Behaviours() {
   }
 
-  /** The behaviour on top of the stack, or null for the actor's own {@code receive}. */
-  static Receive current(ActorCell cell) {
+  /** Hands {@code message} to the behaviour on top of the stack, or to the actor's own {@code receive}. */
+  static void receive(ActorCell cell, Object message) throws Exception {
     RareState rare = cell.rare;
-    return rare == null || rare.behaviours == null ? null : rare.behaviours.peek();
+    Receive behaviour = rare == null || rare.behaviours == null ? null : rare.behaviours.peek();
+    if (behaviour == null) {
+      ActorCell.ACTORS.receive(cell.actor, message);
+    } else {
+      behaviour.apply(message);
+    }
+  }
+
+  /**
+   * Backs {@code Actor.unhandled}: an unhandled {@code Terminated} fails the actor with
+   * {@link DeathPactException}; anything else is logged.
+   */
+  static void unhandled(ActorCell cell, Object message) {
+    if (message instanceof Terminated terminated) {
+      throw new DeathPactException("watched actor " + terminated.actor().path()
+          + " terminated and " + cell.path() + " did not handle the Terminated message");
+    }
+    cell.system.logUnhandled(message, cell.currentSender, cell.self);
   }
 
   static void become(ActorCell cell, Receive behaviour, boolean discardOld) {

@@ -198,4 +198,19 @@ final class Children {
     }
     nextCreationOrder = inOrder.size();
   }
+
+  /** The living descendant of {@code root} at {@code path} ({@code a/b}), or null; any thread. */
+  static ActorRef descendant(ActorCell root, String path) {
+    ActorCell cell = root;
+    int start = 0;
+    while (cell != null && start <= path.length()) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      cell = cell.childCell(path.substring(start, end));
+      start = end + 1;
+    }
+    return cell != null && !cell.isTerminated() ? cell.self : null;
+  }
 }

@@ -1,5 +1,6 @@
 package actors.impl.cell;
 
+import actors.ActorInfo;
 import actors.ActorInitializationException;
 import actors.Directive;
 import actors.SupervisorStrategy;
@@ -220,7 +221,7 @@ final class FaultHandling {
     // Taken before the new instance runs, which may create children of its own.
     List<ActorCell> survivors = cell.childCells();
     try {
-      cell.actor = cell.recreateInstance();
+      cell.actor = Creation.newInstance(cell);
       cell.actor.postRestart(cause);
     } catch (ActorInitializationException e) {
       reportFailure(cell, e, null);
@@ -260,7 +261,14 @@ final class FaultHandling {
     return cell.rare != null && cell.rare.failure != null;
   }
 
-  static int restartCount(ActorCell cell) {
-    return cell.rare == null ? 0 : cell.rare.restartCount;
+  /** The actor as {@code inspect} reports it, taken on its own thread. */
+  static ActorInfo info(ActorCell cell) {
+    int restarts = cell.rare == null ? 0 : cell.rare.restartCount;
+    if (cell.terminated) {
+      return new ActorInfo(cell.path(), ActorInfo.State.STOPPED, 0, restarts);
+    }
+    ActorInfo.State state = cell.terminating ? ActorInfo.State.STOPPING
+        : isFailed(cell) || cell.mailbox.isSuspended() ? ActorInfo.State.SUSPENDED : ActorInfo.State.RUNNING;
+    return new ActorInfo(cell.path(), state, cell.mailbox.size(), restarts);
   }
 }

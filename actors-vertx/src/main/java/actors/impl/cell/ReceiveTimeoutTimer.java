@@ -3,6 +3,7 @@ package actors.impl.cell;
 import actors.ReceiveTimeout;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * An actor's receive timeout. Rather than re-arming a timer for every message, the cell records
@@ -16,8 +17,29 @@ final class ReceiveTimeoutTimer {
   private long lastMessageNanos;
   private long vertxTimerId = -1;
 
-  ReceiveTimeoutTimer(ActorCell cell) {
+  private ReceiveTimeoutTimer(ActorCell cell) {
     this.cell = cell;
+  }
+
+  /** Backs {@code context().setReceiveTimeout}: zero turns it off. */
+  static void set(ActorCell cell, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("receive timeout must not be negative, was " + timeout);
+    }
+    RareState rare = cell.rare();
+    if (rare.receiveTimeout == null) {
+      if (timeout.isZero()) {
+        return;
+      }
+      rare.receiveTimeout = new ReceiveTimeoutTimer(cell);
+    }
+    rare.receiveTimeout.set(timeout);
+  }
+
+  /** Backs {@code context().receiveTimeout()}. */
+  static Duration timeoutOf(ActorCell cell) {
+    return cell.rare == null || cell.rare.receiveTimeout == null ? Duration.ZERO : cell.rare.receiveTimeout.timeout();
   }
 
   Duration timeout() {

@@ -1,6 +1,7 @@
 package actors.impl.cell;
 
 import actors.Actor;
+import actors.ActorRef;
 import actors.event.ActorStopped;
 import actors.impl.cell.SystemMessages.DeathWatchNotification;
 import actors.impl.cell.SystemMessages.Terminate;
@@ -20,6 +21,19 @@ final class Termination {
   private static final System.Logger LOG = System.getLogger("actors");
 
   private Termination() {
+  }
+
+  /** Backs {@code context().stop(ref)}: this actor, after the current message, or one of its children. */
+  static void stop(ActorCell cell, ActorRef ref) {
+    ActorCell target = cell.cellOf(ref, "stop");
+    if (target == cell) {
+      cell.sendSystem(new Terminate());
+    } else if (target.parent == cell) {
+      stopChild(cell, target);
+    } else {
+      throw new IllegalArgumentException("context().stop stops this actor or one of its children; "
+          + ref.path() + " is neither (use ActorSystem.stop)");
+    }
   }
 
   /** Stops {@code child} (once, however often asked) and remembers it is going. */

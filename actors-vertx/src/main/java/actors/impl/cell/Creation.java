@@ -1,0 +1,148 @@
+package actors.impl.cell;
+
+import actors.Actor;
+import actors.ActorContext;
+import actors.ActorInitializationException;
+import actors.Props;
+import actors.dispatch.impl.CellDispatcher;
+import actors.event.ActorStarted;
+import actors.impl.cell.SystemMessages.Create;
+import actors.internal.CellAccess;
+import io.vertx.core.Promise;
+
+/**
+ * How a cell comes to life and gets its instances: the child's name is reserved, the cell built
+ * and its {@code Props} factory run on the creating thread, whose {@link Actor} constructor binds
+ * itself to the cell under construction; then the {@code Create} system message runs
+ * {@code preStart} on the actor's own context.
+ */
+final class Creation {
+
+  // The cell whose factory runs on this thread: what an Actor constructor binds to.
+  private static final ThreadLocal<ActorCell> UNDER_CONSTRUCTION = new ThreadLocal<>();
+
+  private Creation() {
+  }
+
+  /**
+   * Creates, registers and starts a child of {@code parent} on {@code dispatcher}; any thread.
+   * A failed creation leaves nothing behind: the name is free again.
+   *
+   * @param started completed once {@code preStart} has run, failed with what it threw; may be null
+   */
+  static ActorCell createChild(ActorCell parent, Props props, String name, CellDispatcher dispatcher,
+                               Promise<Void> started) {
+    Children siblings = parent.childTable();
+    String childName = name == null ? siblings.generateName() : Names.validate(name);
+    siblings.reserve(childName, parent);
+    ActorCell cell;
+    try {
+      cell = new ActorCell(parent.system, parent, props, childName, dispatcher);
+      cell.actor = newInstance(cell);
+      siblings.register(cell);
+    } catch (RuntimeException | Error e) {
+      siblings.unreserve(childName);
+      throw e;
+    }
+    cell.sendSystem(new Create(started));
+    return cell;
+  }
+
+  /** Runs the cell's {@code Props} factory: a new instance, bound to the cell. */
+  static Actor newInstance(ActorCell cell) {
+    ActorCell outer = UNDER_CONSTRUCTION.get();
+    UNDER_CONSTRUCTION.set(cell);
+    try {
+      Actor instance = cell.props.factory().get();
+      if (instance == null) {
+        throw new ActorInitializationException(cell.path(), "the Props factory of " + describe(cell) + " returned null", null);
+      }
+      if (instance != cell.pendingInstance) {
+        throw new ActorInitializationException(cell.path(), "the Props factory of " + describe(cell)
+            + " returned an instance it did not create; it must return a new instance on every call", null);
+      }
+      return instance;
+    } catch (ActorInitializationException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      throw new ActorInitializationException(cell.path(), "the Props factory of " + describe(cell) + " threw " + e, e);
+    } finally {
+      cell.pendingInstance = null;
+      if (outer == null) {
+        UNDER_CONSTRUCTION.remove();
+      } else {
+        UNDER_CONSTRUCTION.set(outer);
+      }
+    }
+  }
+
+  /** Runs {@code preStart}, on the actor's context: the {@code Create} system message. */
+  static void start(ActorCell cell, Promise<Void> started) {
+    if (cell.terminating) {
+      if (started != null) {
+        started.fail(new IllegalStateException(cell.path() + " was stopped before it started"));
+      }
+      return;
+    }
+    try {
+      cell.actor.preStart();
+    } catch (Throwable t) {
+      if (started != null) {
+        started.fail(t);
+      }
+      FaultHandling.handleInvokeFailure(cell,
+          new ActorInitializationException(cell.path(), "preStart of " + cell.path() + " threw " + t, t), null);
+      return;
+    }
+    if (started != null) {
+      started.complete();
+    }
+    if (cell.system.events().hasSubscribers(ActorStarted.class)) {
+      cell.system.events().publish(new ActorStarted(cell.self));
+    }
+  }
+
+  /** Whether {@code cell}'s factory is running on this thread. */
+  static boolean isUnderConstruction(ActorCell cell) {
+    return UNDER_CONSTRUCTION.get() == cell;
+  }
+
+  private static String describe(ActorCell cell) {
+    Class<?> actorClass = cell.props.actorClass();
+    return (actorClass != null ? "actor class " + actorClass.getName() : "the actor") + " at " + cell.path();
+  }
+
+  /** What {@link Actor} and {@code Stash} reach through {@code SharedSecrets}, and nothing else. */
+  static final class Access implements CellAccess {
+
+    @Override
+    public ActorContext bindNewInstance(Actor instance) {
+      ActorCell cell = UNDER_CONSTRUCTION.get();
+      if (cell == null) {
+        throw new IllegalStateException("actor " + instance.getClass().getName()
+            + " was created with new; actors are created by actorOf(Props), which calls the Props factory");
+      }
+      if (cell.pendingInstance != null) {
+        throw new IllegalStateException("the Props factory of " + cell.path()
+            + " created more than one actor instance; create children with context().actorOf");
+      }
+      cell.pendingInstance = instance;
+      return cell;
+    }
+
+    @Override
+    public void unhandled(ActorContext cell, Object message) {
+      Behaviours.unhandled((ActorCell) cell, message);
+    }
+
+    @Override
+    public void stash(ActorContext cell, int capacity) {
+      Behaviours.stash((ActorCell) cell, capacity);
+    }
+
+    @Override
+    public void unstash(ActorContext cell, boolean all) {
+      Behaviours.unstash((ActorCell) cell, all);
+    }
+  }
+}
