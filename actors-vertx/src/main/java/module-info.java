@@ -1,0 +1,22 @@
+/**
+ * Actors with supervision on Vert.x event loops. The module exports the API only: the
+ * machinery ({@code actors.impl}, each concern's {@code impl} package) and the SPI between
+ * concerns ({@code actors.internal}) stay inside it.
+ */
+module actors.vertx {
+  requires transitive io.vertx.core;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+  requires io.netty.common;
+  requires io.netty.transport;
+  // Only for actors.testkit: an application that uses it has them already.
+  requires static org.junit.jupiter.api;
+  requires static io.vertx.testing.junit5;
+
+  exports actors;
+  exports actors.cluster;
+  exports actors.dispatch;
+  exports actors.event;
+  exports actors.routing;
+  exports actors.testkit;
+}

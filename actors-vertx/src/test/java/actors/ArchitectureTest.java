@@ -1,0 +1,115 @@
+package actors;
+
+import actors.impl.ActorSystemImpl;
+import actors.routing.Routers;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The house rules: which package may depend on which. API packages name no machinery (but for
+ * the static factories listed here); the SPI between concerns names none either; each concern's
+ * machinery reaches another concern only through {@code actors.internal} or its API; the core
+ * composes the concerns, and of the cluster only its composition root names the transport.
+ */
+class ArchitectureTest {
+
+  private static final String[] API = {"actors", "actors.cluster", "actors.dispatch", "actors.event",
+      "actors.routing", "actors.testkit"};
+  private static final String CORE = "actors.impl..";
+  /** The concerns' machinery the core composes; none of them knows the core or another. */
+  private static final String[] CONCERNS = {"actors.dispatch.impl..", "actors.routing.impl..", "actors.event.impl..",
+      "actors.cluster.impl.."};
+  private static final String[] MACHINERY = Stream.concat(Stream.of(CORE), Arrays.stream(CONCERNS)).toArray(String[]::new);
+
+  /** Routers' package-private base, which makes the router Props. */
+  private static final DescribedPredicate<JavaClass> ROUTING_CHOICE = HasName.Predicates.name("actors.routing.RoutingChoice").forSubtype();
+
+  private static JavaClasses library;
+
+  @BeforeAll
+  static void importLibrary() {
+    library = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("actors");
+  }
+
+  @Test
+  void apiNamesNoMachineryButInItsStaticFactories() {
+    check(noClasses().that().resideInAnyPackage(API)
+        .and(not(belongToAnyOf(ActorSystem.class, ActorProxy.class, Routers.class).or(ROUTING_CHOICE)))
+        .should().dependOnClassesThat().resideInAnyPackage(MACHINERY));
+    // ActorSystem.create and .clustered make the system; ActorProxy.props and Routers make Props.
+    check(noClasses().that().belongToAnyOf(ActorSystem.class)
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(ActorSystemImpl.class)))));
+    check(noClasses().that().belongToAnyOf(ActorProxy.class)
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY)
+            .and(not(belongToAnyOf(actors.impl.ProxyActor.class, actors.impl.MethodCall.class)))));
+    check(noClasses().that(belongToAnyOf(Routers.class).or(ROUTING_CHOICE))
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY)
+            .and(not(resideInAnyPackage("actors.routing.impl..")))));
+  }
+
+  @Test
+  void theSpiBetweenConcernsNamesNoMachinery() {
+    check(noClasses().that().resideInAPackage("actors.internal")
+        .should().dependOnClassesThat().resideInAnyPackage(MACHINERY));
+  }
+
+  @Test
+  void aConcernsMachineryKnowsNeitherTheCoreNorAnotherConcern() {
+    for (String concern : CONCERNS) {
+      String[] others = Arrays.stream(MACHINERY).filter(other -> !other.equals(concern)).toArray(String[]::new);
+      check(noClasses().that().resideInAPackage(concern).should().dependOnClassesThat().resideInAnyPackage(others));
+    }
+  }
+
+  @Test
+  void ofTheClusterTheCoreNamesOnlyTheTransportItComposes() {
+    check(noClasses().that().resideInAPackage(CORE).and(not(belongToAnyOf(ActorSystemImpl.class)))
+        .should().dependOnClassesThat().resideInAPackage("actors.cluster.impl.."));
+  }
+
+  @Test
+  void noSourceFileIsLongerThanAboutFourHundredFiftyLines() throws IOException {
+    Map<Path, Long> tooLong;
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      tooLong = sources.filter(path -> path.toString().endsWith(".java"))
+          .collect(Collectors.toMap(path -> path, ArchitectureTest::lines))
+          .entrySet().stream().filter(entry -> entry.getValue() > 460)
+          .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+    assertThat(tooLong).as("files over 460 lines").isEmpty();
+  }
+
+  private static long lines(Path path) {
+    try {
+      return Files.readAllLines(path).size();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void check(ArchRule rule) {
+    rule.check(library);
+  }
+}
