@@ -1,5 +1,6 @@
 package actors.dispatch.impl;
 
+import actors.ActorRef;
 import actors.dispatch.Dispatchers;
 import io.vertx.core.internal.ContextInternal;
 
@@ -7,7 +8,7 @@ import io.vertx.core.internal.ContextInternal;
 public final class CallerContextDispatcher implements CellDispatcher {
 
   @Override
-  public ContextInternal contextFor(String path) {
+  public ContextInternal contextFor(ActorRef parent, String name) {
     ContextInternal current = ContextInternal.current();
     if (current == null) {
       throw new IllegalStateException("dispatcher '" + Dispatchers.CALLER_CONTEXT

@@ -1,5 +1,6 @@
 package actors.dispatch.impl;
 
+import actors.ActorRef;
 import io.vertx.core.internal.ContextInternal;
 
 import java.util.concurrent.Executor;
@@ -18,7 +19,7 @@ public final class CallingThreadDispatcher implements CellDispatcher {
   }
 
   @Override
-  public ContextInternal contextFor(String path) {
+  public ContextInternal contextFor(ActorRef parent, String name) {
     return eventLoops.next();
   }
 

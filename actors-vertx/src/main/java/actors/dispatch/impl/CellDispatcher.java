@@ -1,5 +1,6 @@
 package actors.dispatch.impl;
 
+import actors.ActorRef;
 import io.vertx.core.internal.ContextInternal;
 
 import java.util.concurrent.Executor;
@@ -8,11 +9,12 @@ import java.util.concurrent.Executor;
 public interface CellDispatcher {
 
   /**
-   * The context for the new actor at {@code path}, called on the creating thread.
+   * The context for a new actor called {@code name}, a child of {@code parent} (null for the
+   * guardian), called on the creating thread.
    *
    * @throws IllegalStateException when no context fits, with the reason
    */
-  ContextInternal contextFor(String path);
+  ContextInternal contextFor(ActorRef parent, String name);
 
   /** Where the mailbox drain of an actor bound to {@code context} runs. */
   default Executor executor(ContextInternal context) {

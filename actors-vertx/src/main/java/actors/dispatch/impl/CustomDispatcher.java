@@ -1,5 +1,6 @@
 package actors.dispatch.impl;
 
+import actors.ActorRef;
 import actors.ActorSystem;
 import actors.dispatch.Dispatcher;
 import io.vertx.core.Context;
@@ -19,7 +20,8 @@ public final class CustomDispatcher implements CellDispatcher {
   }
 
   @Override
-  public ContextInternal contextFor(String path) {
+  public ContextInternal contextFor(ActorRef parent, String name) {
+    String path = (parent == null ? "" : parent.path()) + "/" + name;
     Context context = dispatcher.contextFor(system, path);
     if (context == null) {
       throw new IllegalStateException("dispatcher '" + name + "' returned no context for " + path);

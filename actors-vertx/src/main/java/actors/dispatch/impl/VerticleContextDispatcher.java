@@ -1,5 +1,6 @@
 package actors.dispatch.impl;
 
+import actors.ActorRef;
 import io.vertx.core.internal.ContextInternal;
 
 /** Binds an actor to a verticle's own context, whatever its threading model. */
@@ -12,7 +13,7 @@ public final class VerticleContextDispatcher implements CellDispatcher {
   }
 
   @Override
-  public ContextInternal contextFor(String path) {
+  public ContextInternal contextFor(ActorRef parent, String name) {
     return context;
   }
 

@@ -1,5 +1,6 @@
 package actors.dispatch.impl;
 
+import actors.ActorRef;
 import actors.dispatch.Dispatchers;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.internal.ContextInternal;
@@ -15,7 +16,7 @@ public final class VirtualThreadDispatcher implements CellDispatcher {
   }
 
   @Override
-  public ContextInternal contextFor(String path) {
+  public ContextInternal contextFor(ActorRef parent, String name) {
     if (!vertx.isVirtualThreadAvailable()) {
       throw new IllegalStateException("dispatcher '" + Dispatchers.VIRTUAL_THREAD + "' needs virtual threads (Java 21 "
           + "or later); this JVM is Java " + Runtime.version() + ". Use '" + Dispatchers.WORKER + "' for blocking actors");

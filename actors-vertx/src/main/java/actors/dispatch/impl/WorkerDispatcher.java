@@ -1,5 +1,6 @@
 package actors.dispatch.impl;
 
+import actors.ActorRef;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.internal.CloseableResource;
 import io.vertx.core.internal.ContextInternal;
@@ -34,7 +35,7 @@ public final class WorkerDispatcher implements CellDispatcher {
   }
 
   @Override
-  public ContextInternal contextFor(String path) {
+  public ContextInternal contextFor(ActorRef parent, String name) {
     return vertx.contextBuilder()
         .withThreadingModel(ThreadingModel.WORKER)
         .withWorkerPool(pool())

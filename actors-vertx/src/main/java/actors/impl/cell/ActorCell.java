@@ -110,7 +110,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
     this.parent = parent;
     this.props = props;
     this.name = name;
-    this.context = dispatcher.contextFor(parent == null ? "/" + name : parent.path() + "/" + name);
+    this.context = dispatcher.contextFor(parent == null ? null : parent.self, name);
     this.self = new LocalActorRef(this);
     MailboxOptions mailboxOptions = props.mailbox();
     this.mailbox = new CellMailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput()),
