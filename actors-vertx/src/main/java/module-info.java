@@ -10,7 +10,7 @@ module actors.vertx {
   requires io.netty.common;
   requires io.netty.transport;
   // Only for actors.testkit: an application that uses it has them already.
-  requires static org.junit.jupiter.api;
+  requires static transitive org.junit.jupiter.api;
   requires static io.vertx.testing.junit5;
 
   exports actors;

@@ -20,8 +20,8 @@ public final class CustomDispatcher implements CellDispatcher {
   }
 
   @Override
-  public ContextInternal contextFor(ActorRef parent, String name) {
-    String path = (parent == null ? "" : parent.path()) + "/" + name;
+  public ContextInternal contextFor(ActorRef parent, String childName) {
+    String path = (parent == null ? "" : parent.path()) + "/" + childName;
     Context context = dispatcher.contextFor(system, path);
     if (context == null) {
       throw new IllegalStateException("dispatcher '" + name + "' returned no context for " + path);
