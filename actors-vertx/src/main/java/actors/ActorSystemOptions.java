@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Options of an {@link ActorSystem}, in the style of Vert.x options: fluent setters, defaults
@@ -27,6 +28,11 @@ import java.util.Set;
  * strategy and custom dispatchers are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
+
+  private static final Pattern PACKAGE_NAME = Pattern.compile(
+      "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+  private static final Pattern JDK_PACKAGE = Pattern.compile("(java|javax|jdk|sun|com\\.sun)(\\..*)?");
+  private static final Pattern LIBRARY_MACHINERY = Pattern.compile("actors\\.(internal|impl)(\\..*)?|actors\\.[^.]+\\.impl(\\..*)?");
 
   /** Default system name: {@value}. */
   public static final String DEFAULT_NAME = "actors";
@@ -369,12 +375,25 @@ public class ActorSystemOptions {
    * peer cannot make this node instantiate arbitrary classes. Local messages need no such
    * permission.
    *
-   * @throws IllegalArgumentException if blank
+   * @throws IllegalArgumentException if blank, not a package name, a package of the JDK
+   *                                  ({@code java.*}, {@code javax.*}, {@code jdk.*},
+   *                                  {@code sun.*}, {@code com.sun.*}) or one of the library's
+   *                                  internals
    */
   public ActorSystemOptions addMessagePackage(String packageName) {
     Objects.requireNonNull(packageName, "packageName");
     if (packageName.isBlank()) {
       throw new IllegalArgumentException("packageName must not be blank");
+    }
+    if (!PACKAGE_NAME.matcher(packageName).matches()) {
+      throw new IllegalArgumentException("'" + packageName + "' is not a package name");
+    }
+    if (JDK_PACKAGE.matcher(packageName).matches()) {
+      throw new IllegalArgumentException("package " + packageName + " is part of the JDK: its classes are never decoded "
+          + "from other nodes, which could otherwise make this node instantiate them");
+    }
+    if (LIBRARY_MACHINERY.matcher(packageName).matches()) {
+      throw new IllegalArgumentException("package " + packageName + " is the library's machinery, not messages");
     }
     messagePackages.add(packageName);
     return this;

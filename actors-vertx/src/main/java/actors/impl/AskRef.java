@@ -1,20 +1,21 @@
 package actors.impl;
 
-import actors.internal.NullReply;
-import actors.internal.PendingAsk;
-import actors.internal.SystemServices;
 import actors.ActorRef;
 import actors.AskTimeoutException;
 import actors.Status;
+import actors.internal.NullReply;
+import actors.internal.PendingAsk;
+import actors.internal.SystemServices;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
-import java.time.Duration;
-import java.util.Objects;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sender of an ask: not an actor, only a reference whose first message completes the
@@ -23,12 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AskRef<T> implements PendingAsk, Runnable {
 
-  private static final AtomicLong NEXT_ID = new AtomicLong();
-  private static final VarHandle ID;
+  // Thread-safe; used only for asks whose reference leaves the node, so its lock is no hot spot.
+  private static final SecureRandom IDS = new SecureRandom();
+  private static final VarHandle PATH;
 
   static {
     try {
-      ID = MethodHandles.lookup().findVarHandle(AskRef.class, "id", long.class);
+      PATH = MethodHandles.lookup().findVarHandle(AskRef.class, "path", String.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -42,7 +44,7 @@ final class AskRef<T> implements PendingAsk, Runnable {
   // Set before the question is sent, so before any reply can arrive.
   ScheduledFuture<?> timer;
   // Given when the path is first asked for (rarely: dead letters, other nodes), not per ask.
-  private volatile long id;
+  private volatile String path;
 
   AskRef(SystemServices system, Promise<T> promise, ActorRef target, Class<?> messageClass, Duration timeout) {
     this.system = system;
@@ -52,14 +54,20 @@ final class AskRef<T> implements PendingAsk, Runnable {
     this.timeout = timeout;
   }
 
+  /**
+   * {@code /temp/ask-} and 128 random bits: the reply address of an ask sent to another node,
+   * which no one who did not see it can guess.
+   */
   @Override
   public String path() {
-    long given = id;
-    if (given == 0) {
-      long next = NEXT_ID.incrementAndGet();
-      given = ID.compareAndSet(this, 0L, next) ? next : id;
+    String given = path;
+    if (given == null) {
+      byte[] id = new byte[16];
+      IDS.nextBytes(id);
+      String made = "/temp/ask-" + HexFormat.of().formatHex(id);
+      given = PATH.compareAndSet(this, null, made) ? made : path;
     }
-    return "/temp/ask-" + given;
+    return given;
   }
 
   @Override

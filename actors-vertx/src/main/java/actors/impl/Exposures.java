@@ -4,7 +4,9 @@ import actors.ActorRef;
 import actors.AskTimeoutException;
 import actors.MailboxFullException;
 import actors.ReplyFailures;
+import actors.cluster.MessageEncodingException;
 import actors.internal.LocalRef;
+import actors.internal.LogText;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -43,7 +45,22 @@ final class Exposures {
   }
 
   private void deliver(ActorRef ref, String address, Message<Object> message) {
-    Object body = message.body();
+    Object body;
+    try {
+      // From another node, the body is decoded here: a class that is not allowed, or bytes
+      // that do not decode, are answered (a request) or dead-lettered (a send), never lost.
+      body = message.body();
+    } catch (RuntimeException e) {
+      String reason = "a message to event-bus address " + LogText.quote(address) + " could not be decoded: "
+          + (e instanceof MessageEncodingException ? e.getMessage() : e.getClass().getSimpleName());
+      if (message.replyAddress() != null) {
+        message.fail(ReplyFailures.BAD_MESSAGE, reason);
+      } else {
+        system.deadLetterOffice().publish(reason, null, ref, "an undecodable body was sent to event-bus address "
+            + LogText.quote(address));
+      }
+      return;
+    }
     if (message.replyAddress() == null) {
       if (body == null) {
         system.deadLetterOffice().publish("null", null, ref, "a null body was sent to event-bus address " + address);

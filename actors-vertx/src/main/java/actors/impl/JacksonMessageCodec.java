@@ -1,11 +1,13 @@
 package actors.impl;
 
+import actors.cluster.MessageEncodingException;
+import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
-import io.vertx.core.json.jackson.DatabindCodec;
 import io.vertx.core.shareddata.ClusterSerializable;
 
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.util.WeakHashMap;
  *
  * <p>Locally a message is passed as is, not copied: records are immutable, and a POJO must not
  * be changed once sent (the same rule as for {@code tell}). Across the wire it is JSON written
- * by Jackson (Vert.x's {@link DatabindCodec#mapper()}) after its class name; a receiving node
+ * by Jackson (a mapper of its own, not Vert.x's shared one) after its class name; a receiving node
  * decodes only classes of the packages its systems allow, so a peer cannot make it instantiate
  * arbitrary classes.
  */
@@ -30,6 +32,7 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
   private static final Map<Vertx, JacksonMessageCodec> INSTALLED = new WeakHashMap<>();
 
   private final MessageAllowList allowList = new MessageAllowList();
+  private final ObjectMapper mapper = allowList.newMapper();
 
   private JacksonMessageCodec() {
   }
@@ -56,7 +59,7 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
     byte[] className = message.getClass().getName().getBytes(StandardCharsets.UTF_8);
     byte[] json;
     try {
-      json = DatabindCodec.mapper().writeValueAsBytes(message);
+      json = mapper.writeValueAsBytes(message);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot encode a message of type " + message.getClass().getName()
           + " as JSON: " + e.getOriginalMessage(), e);
@@ -67,14 +70,19 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
   @Override
   public Object decodeFromWire(int pos, Buffer buffer) {
     int classNameLength = buffer.getInt(pos);
+    if (classNameLength < 0 || classNameLength > MessageAllowList.MAX_CLASS_NAME) {
+      throw new MessageEncodingException("refusing to decode a message whose class name is " + classNameLength + " bytes long");
+    }
     String className = buffer.getString(pos + 4, pos + 4 + classNameLength, "UTF-8");
     int jsonStart = pos + 4 + classNameLength;
     int jsonLength = buffer.getInt(jsonStart);
     Class<?> type = allowList.allowedClass(className);
     try {
-      return DatabindCodec.mapper().readValue(buffer.getBytes(jsonStart + 4, jsonStart + 4 + jsonLength), type);
+      return mapper.readValue(buffer.getBytes(jsonStart + 4, jsonStart + 4 + jsonLength), type);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot decode a message of type " + className + ": " + e.getMessage(), e);
+      throw new MessageEncodingException("cannot decode a message of type " + className + ": "
+          + (e instanceof JsonProcessingException json ? LogText.escape(json.getOriginalMessage(), 200)
+          : e.getClass().getSimpleName()), e);
     }
   }
 

@@ -6,6 +6,7 @@ import actors.Status;
 import actors.cluster.ActorNotFoundException;
 import actors.cluster.MessageEncodingException;
 import actors.internal.LocalRef;
+import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import actors.internal.PendingAsk;
 import actors.internal.RemoteProvider;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +59,7 @@ public final class ClusterTransport implements RemoteProvider {
   // Other nodes watching this node's actors.
   private final Map<LocalRef, Set<String>> watchingNodes = new ConcurrentHashMap<>();
   private final Promise<Void> ready = Promise.promise();
+  private final LongAdder refusedFrames = new LongAdder();
   private MessageConsumer<Buffer> consumer;
   // Frames sent before the consumer was registered; null once it is.
   private List<Runnable> beforeReady = new ArrayList<>();
@@ -193,35 +196,62 @@ public final class ClusterTransport implements RemoteProvider {
   // ---------------------------------------------------------------- receiving
 
   private void receive(Message<Buffer> batch) {
-    OutboundBatches.forEachFrame(batch.body(), this::receiveFrame);
+    if (!OutboundBatches.forEachFrame(batch.body(), this::receiveFrame)) {
+      refused("a batch whose frame lengths do not add up; the frames before the bad length were delivered");
+    }
   }
 
+  /**
+   * One frame: whatever is wrong with it (a node that is not a member, bytes that do not
+   * decode, a class that is not allowed) costs that frame only, which becomes a dead letter
+   * with the reason; an ask waiting for it is answered with the failure.
+   */
   private void receiveFrame(Buffer frame) {
     WireFormat.Reader in = new WireFormat.Reader(frame);
-    byte kind = in.readByte();
-    String from = in.readString();
-    String path = in.readString();
-    // A frame from a node the cluster manager has not reported yet: it is one now.
-    membership.isMember(from);
+    String from;
+    String path;
+    byte kind;
+    try {
+      kind = in.readByte();
+      from = in.readString();
+      path = in.readString();
+    } catch (RuntimeException e) {
+      refused("a frame whose header does not decode (" + e.getClass().getSimpleName() + ")");
+      return;
+    }
+    // A node the cluster manager has not reported yet counts once it lists it; any other is refused.
+    if (!membership.isMember(from)) {
+      refused("a frame from " + LogText.quote(from) + ", which is not a member of the cluster");
+      return;
+    }
     switch (kind) {
       case WireFormat.MESSAGE -> receiveMessage(in, from, path);
       case WireFormat.WATCH -> watchedFrom(from, path);
       case WireFormat.UNWATCH -> unwatchedFrom(from, path);
       case WireFormat.TERMINATED -> remoteTerminated(new RemoteActorRef(this, from, path));
-      default -> LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] ignoring a frame of unknown kind "
-          + kind + " from node " + from);
+      default -> refused("a frame of unknown kind " + kind + " from node " + LogText.quote(from));
     }
   }
 
   private void receiveMessage(WireFormat.Reader in, String from, String path) {
-    ActorRef sender = wire.readSender(in, from);
+    ActorRef sender;
+    try {
+      sender = wire.readSender(in, from);
+    } catch (RuntimeException e) {
+      refused("a message from node " + LogText.quote(from) + " whose sender does not decode ("
+          + e.getClass().getSimpleName() + ")");
+      return;
+    }
     Object message;
     try {
       message = wire.readBody(in);
-    } catch (MessageEncodingException e) {
-      system.deadLetterOffice().publish(e.getMessage(), sender, system.missingActor(path),
+    } catch (RuntimeException e) {
+      MessageEncodingException failure = e instanceof MessageEncodingException encoding ? encoding
+          : new MessageEncodingException("a message to " + LogText.quote(path) + " does not decode ("
+              + e.getClass().getSimpleName() + ")");
+      system.deadLetterOffice().publish(failure.getMessage(), sender, system.missingActor(path),
           "a message from node " + from + " could not be decoded");
-      answerAsk(sender, e);
+      answerAsk(sender, failure);
       return;
     }
     ActorRef target = system.findLocal(path);
@@ -237,6 +267,17 @@ public final class ClusterTransport implements RemoteProvider {
       system.deadLetterOffice().publish(message, sender, target, e.getMessage());
       answerAsk(sender, e);
     }
+  }
+
+  /** A frame, or the rest of a batch, that is not delivered: a dead letter that says why. */
+  private void refused(String why) {
+    refusedFrames.increment();
+    system.deadLetterOffice().publish(why, null, system.deadLetters(), "refused by the cluster transport");
+  }
+
+  /** How many frames this node has refused: from non-members, undecodable, of unknown kind. */
+  long refusedFrames() {
+    return refusedFrames.sum();
   }
 
   /** Fails the ask of another node that {@code sender} stands for, if it is one. */
@@ -338,6 +379,7 @@ public final class ClusterTransport implements RemoteProvider {
       }
       watchingNodes.values().forEach(nodes -> nodes.remove(node));
       watchingNodes.values().removeIf(Set::isEmpty);
+      nodeAddresses.remove(node);
       for (PendingAsk ask : List.copyOf(exportedAsks.values())) {
         if (ask.target() instanceof RemoteActorRef remote && remote.nodeId.equals(node)) {
           ask.fail(remote.unreachable());

@@ -63,13 +63,23 @@ final class OutboundBatches {
     }
   }
 
-  /** The frames of a batch, in order. */
-  static void forEachFrame(Buffer batch, java.util.function.Consumer<Buffer> frames) {
+  /**
+   * The frames of a batch, in order; false when a frame's length does not fit the batch, where
+   * the frames behind it cannot be told apart and are not passed on.
+   */
+  static boolean forEachFrame(Buffer batch, java.util.function.Consumer<Buffer> frames) {
     int position = 0;
     while (position < batch.length()) {
+      if (batch.length() - position < 4) {
+        return false;
+      }
       int length = batch.getInt(position);
+      if (length < 0 || length > batch.length() - position - 4) {
+        return false;
+      }
       frames.accept(batch.slice(position + 4, position + 4 + length));
       position += 4 + length;
     }
+    return true;
   }
 }

@@ -9,6 +9,7 @@ import actors.cluster.ActorNotFoundException;
 import actors.cluster.ActorUnreachableException;
 import actors.cluster.MessageEncodingException;
 import actors.cluster.RemoteFailureException;
+import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import actors.internal.NullReply;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,7 +23,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.DatabindCodec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,7 @@ final class WireFormat {
   WireFormat(ClusterTransport transport, MessageAllowList allowList) {
     this.transport = transport;
     this.allowList = allowList;
-    this.mapper = DatabindCodec.mapper().copy().registerModule(new SimpleModule("actors-refs")
+    this.mapper = allowList.newMapper().registerModule(new SimpleModule("actors-refs")
         .addSerializer(ActorRef.class, new RefSerializer())
         .addDeserializer(ActorRef.class, new RefDeserializer()));
   }
@@ -221,7 +221,9 @@ final class WireFormat {
     try {
       return mapper.readValue(json.getBytes(), type);
     } catch (IOException e) {
-      throw new MessageEncodingException("cannot decode a message of type " + className + ": " + e.getMessage(), e);
+      throw new MessageEncodingException("cannot decode a message of type " + className + ": "
+          + (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse ? LogText.escape(parse.getOriginalMessage(), 200)
+          : e.getClass().getSimpleName()), e);
     }
   }
 

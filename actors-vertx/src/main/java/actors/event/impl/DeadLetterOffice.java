@@ -3,6 +3,7 @@ package actors.event.impl;
 import actors.ActorRef;
 import actors.DeadLetter;
 import actors.internal.DeadLetters;
+import actors.internal.LogText;
 import io.vertx.core.Handler;
 
 import java.util.List;
@@ -14,7 +15,6 @@ public final class DeadLetterOffice implements DeadLetters {
 
   private static final System.Logger LOG = System.getLogger("actors.deadLetters");
   private static final int LOGGED_PER_SECOND = 10;
-  private static final int MAX_LOGGED_MESSAGE = 100;
 
   private final String systemName;
   private final boolean log;
@@ -58,14 +58,13 @@ public final class DeadLetterOffice implements DeadLetters {
     }
   }
 
+  /** One log line; message and paths escaped and cut, since they may come from other nodes. */
   private String describe(DeadLetter letter) {
-    String text = String.valueOf(letter.message());
-    if (text.length() > MAX_LOGGED_MESSAGE) {
-      text = text.substring(0, MAX_LOGGED_MESSAGE) + "...";
-    }
-    return "[" + systemName + "] dead letter: " + letter.message().getClass().getName() + " [" + text + "] from "
-        + (letter.sender() == null ? "no sender" : letter.sender().path()) + " to " + letter.recipient().path()
-        + " was not delivered (" + letter.reason() + "); " + count.sum() + " dead letters so far"
+    return "[" + systemName + "] dead letter: " + letter.message().getClass().getName()
+        + " [" + LogText.escape(String.valueOf(letter.message())) + "] from "
+        + (letter.sender() == null ? "no sender" : LogText.escape(letter.sender().path()))
+        + " to " + LogText.escape(letter.recipient().path())
+        + " was not delivered (" + LogText.escape(letter.reason(), 400) + "); " + count.sum() + " dead letters so far"
         + " (logging is limited to " + LOGGED_PER_SECOND + " a second; ActorSystemOptions.setLogDeadLetters(false) turns it off)";
   }
 
