@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code throughput} (int), {@code logDeadLetters} (boolean), {@code workerPoolName} (string),
  * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds),
  * {@code messagePackages} (array of strings), {@code defaultMailbox} (object, see
- * {@link MailboxOptions}), {@code idleSpinNanos} (long), {@code eventLoops} (int). The guardian's
+ * {@link MailboxOptions}), {@code idleSpinNanos} (long), {@code eventLoops} (int),
+ * {@code maxFrameSize} (bytes). The guardian's
  * strategy and custom dispatchers are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
@@ -55,6 +56,8 @@ public class ActorSystemOptions {
   public static final Duration DEFAULT_IDLE_SPIN = Duration.ofNanos(20_000);
   /** Default number of event loops the actors spread over: one per available processor. */
   public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+  /** The largest frame a message may encode to for another node: 4 MiB. */
+  public static final int DEFAULT_MAX_FRAME_SIZE = 4 * 1024 * 1024;
 
   private String name = DEFAULT_NAME;
   private Duration defaultAskTimeout = DEFAULT_ASK_TIMEOUT;
@@ -69,6 +72,7 @@ public class ActorSystemOptions {
   private MailboxOptions defaultMailbox = new MailboxOptions();
   private Duration idleSpin = DEFAULT_IDLE_SPIN;
   private int eventLoops = DEFAULT_EVENT_LOOPS;
+  private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -88,6 +92,7 @@ public class ActorSystemOptions {
     this.messagePackages.addAll(other.messagePackages);
     this.defaultMailbox = new MailboxOptions(other.defaultMailbox);
     this.idleSpin = other.idleSpin;
+    this.maxFrameSize = other.maxFrameSize;
     this.eventLoops = other.eventLoops;
   }
 
@@ -110,6 +115,7 @@ public class ActorSystemOptions {
     setWorkerMaxExecuteTime(Duration.ofMillis(json.getLong("workerMaxExecuteTime", DEFAULT_WORKER_MAX_EXECUTE_TIME.toMillis())));
     setIdleSpin(Duration.ofNanos(json.getLong("idleSpinNanos", DEFAULT_IDLE_SPIN.toNanos())));
     setEventLoops(json.getInteger("eventLoops", DEFAULT_EVENT_LOOPS));
+    setMaxFrameSize(json.getInteger("maxFrameSize", DEFAULT_MAX_FRAME_SIZE));
     JsonObject mailbox = json.getJsonObject("defaultMailbox");
     if (mailbox != null) {
       setDefaultMailbox(new MailboxOptions(mailbox));
@@ -133,6 +139,7 @@ public class ActorSystemOptions {
         .put("messagePackages", new JsonArray(List.copyOf(messagePackages)))
         .put("defaultMailbox", defaultMailbox.toJson())
         .put("idleSpinNanos", idleSpin.toNanos())
+        .put("maxFrameSize", maxFrameSize)
         .put("eventLoops", eventLoops);
   }
 
@@ -326,6 +333,27 @@ public class ActorSystemOptions {
       throw new IllegalArgumentException("idleSpin must be between 0 and 1 ms, was " + idleSpin);
     }
     this.idleSpin = idleSpin;
+    return this;
+  }
+
+  /** The largest frame, in bytes, a message may encode to for another node. */
+  public int getMaxFrameSize() {
+    return maxFrameSize;
+  }
+
+  /**
+   * Sets the largest frame, in bytes, that a message to an actor of another node may encode to:
+   * a larger one fails its {@code tell} (or its {@code ask}) with
+   * {@link actors.cluster.MessageEncodingException}, and a larger frame that arrives is refused
+   * undecoded, a dead letter. Give every node of a cluster the same value.
+   *
+   * @throws IllegalArgumentException if below 1 KiB
+   */
+  public ActorSystemOptions setMaxFrameSize(int maxFrameSize) {
+    if (maxFrameSize < 1024) {
+      throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
+    }
+    this.maxFrameSize = maxFrameSize;
     return this;
   }
 

@@ -90,7 +90,7 @@ public final class ActorSystemImpl implements SystemServices {
     if (vertx.isClustered()) {
       MessageAllowList allowList = new MessageAllowList();
       options.getMessagePackages().forEach(allowList::allowPackage);
-      this.provider = ClusterTransport.start(this, vertx, allowList, dispatchers.anyContext());
+      this.provider = ClusterTransport.start(this, vertx, allowList, options.getMaxFrameSize(), dispatchers.anyContext());
       // Every node that sees another leave removes its entries: each keeps a registry.
       this.registry = new ActorRegistryImpl(this, provider.ready());
     } else {

@@ -4,6 +4,7 @@ import actors.Actor;
 import actors.ActorInfo;
 import actors.ActorRef;
 import actors.ActorSystem;
+import actors.ActorSystemOptions;
 import actors.DeadLetter;
 import actors.Props;
 import actors.ReplyFailures;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrustTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final int MAX_FRAME = 64 * 1024;
   private static final String REFUSED = "refused by the cluster transport";
   private static final LoopbackCluster CLUSTER = new LoopbackCluster();
   private static ActorSystem a;
@@ -56,8 +58,12 @@ class TrustTest {
 
   @BeforeAll
   static void startNodes() throws Exception {
-    a = CLUSTER.start();
-    b = CLUSTER.start();
+    a = CLUSTER.start(options());
+    b = CLUSTER.start(options());
+  }
+
+  private static ActorSystemOptions options() {
+    return new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").setMaxFrameSize(MAX_FRAME);
   }
 
   @AfterAll
@@ -215,7 +221,7 @@ class TrustTest {
   void aHugeClassNameIsRefusedUnreadAndNotEchoed() throws Exception {
     BlockingQueue<DeadLetter> letters = deadLettersOfA();
     sink("huge", new LinkedBlockingQueue<>());
-    sendToA(Frames.jackson(b.nodeId(), "/user/huge", "x".repeat(1_000_000), "{}"));
+    sendToA(Frames.jackson(b.nodeId(), "/user/huge", "x".repeat(60_000), "{}"));
     DeadLetter refused = next(letters, "could not be decoded");
     assertThat(refused.message().toString()).contains("not a class name").hasSizeLessThan(300);
   }
@@ -264,8 +270,23 @@ class TrustTest {
   }
 
   @Test
+  void aMessageLargerThanTheLargestFrameFailsItsTellAndSuchAFrameIsRefusedOnArrival() throws Exception {
+    BlockingQueue<DeadLetter> letters = deadLettersOfA();
+    BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    ActorRef large = sink("large", received);
+    ActorRef seenFromB = b.resolve(a.addressOf(large));
+    String tooLarge = "x".repeat(MAX_FRAME);
+    assertThatThrownBy(() -> seenFromB.tell(tooLarge))
+        .isInstanceOf(MessageEncodingException.class).hasMessageContaining("more than the largest frame, 65536 bytes");
+    assertThatThrownBy(() -> await(seenFromB.ask(tooLarge))).hasCauseInstanceOf(MessageEncodingException.class);
+    sendToA(Frames.string(b.nodeId(), "/user/large", tooLarge), Frames.string(b.nodeId(), "/user/large", "fits"));
+    assertThat(next(letters, REFUSED).message().toString()).contains("more than the largest frame");
+    assertThat(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fits");
+  }
+
+  @Test
   void aLibraryOrJdkPackageCannotBeAllowed() {
-    actors.ActorSystemOptions options = new actors.ActorSystemOptions();
+    ActorSystemOptions options = new ActorSystemOptions();
     for (String refused : List.of("java.io", "javax.naming", "sun.misc", "jdk.internal", "com.sun.rowset",
         "actors.impl", "actors.internal", "actors.cluster.impl")) {
       assertThatThrownBy(() -> options.addMessagePackage(refused)).as(refused)

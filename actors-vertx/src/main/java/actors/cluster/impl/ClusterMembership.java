@@ -22,6 +22,9 @@ final class ClusterMembership implements NodeListener {
   private static final Map<Vertx, ClusterMembership> INSTALLED = new WeakHashMap<>();
 
   private final ClusterManager clusterManager;
+  // Transports using it: the last one to close takes it out of INSTALLED, whose weak key its
+  // value would otherwise keep alive (the cluster manager holds the Vertx).
+  private int users;
   private final Set<String> nodes = ConcurrentHashMap.newKeySet();
   private final CopyOnWriteArrayList<Consumer<String>> leaveListeners = new CopyOnWriteArrayList<>();
 
@@ -38,6 +41,7 @@ final class ClusterMembership implements NodeListener {
       membership.nodes.addAll(clusterManager.getNodes());
       INSTALLED.put(vertx, membership);
     }
+    membership.users++;
     return membership;
   }
 
@@ -54,6 +58,13 @@ final class ClusterMembership implements NodeListener {
       return true;
     }
     return false;
+  }
+
+  /** A transport that used {@code vertx}'s membership has closed. */
+  static synchronized void release(Vertx vertx, ClusterMembership membership) {
+    if (--membership.users == 0 && INSTALLED.get(vertx) == membership) {
+      INSTALLED.remove(vertx);
+    }
   }
 
   void onNodeLeft(Consumer<String> listener) {

@@ -45,6 +45,8 @@ public final class ClusterTransport implements RemoteProvider {
 
   final SystemServices system;
   final String nodeId;
+  private final int maxFrameSize;
+  private final VertxInternal vertx;
   private final EventBus eventBus;
   private final ClusterMembership membership;
   private final WireFormat wire;
@@ -65,10 +67,12 @@ public final class ClusterTransport implements RemoteProvider {
   private List<Runnable> beforeReady = new ArrayList<>();
 
   private ClusterTransport(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                           ContextInternal context) {
+                           int maxFrameSize, ContextInternal context) {
     this.system = system;
+    this.maxFrameSize = maxFrameSize;
     this.nodeId = vertx.clusterManager().getNodeId();
     this.eventBus = vertx.eventBus();
+    this.vertx = vertx;
     this.membership = ClusterMembership.install(vertx, vertx.clusterManager());
     this.wire = new WireFormat(this, allowList);
     this.context = context;
@@ -94,8 +98,8 @@ public final class ClusterTransport implements RemoteProvider {
    * {@code context} and is {@link #ready()} once other nodes can reach it.
    */
   public static ClusterTransport start(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                                       ContextInternal context) {
-    return new ClusterTransport(system, vertx, allowList, context);
+                                       int maxFrameSize, ContextInternal context) {
+    return new ClusterTransport(system, vertx, allowList, maxFrameSize, context);
   }
 
   @Override
@@ -143,7 +147,13 @@ public final class ClusterTransport implements RemoteProvider {
       }
       return;
     }
-    deliver(target.nodeId, wire.message(nodeId, target.path(), sender, message));
+    Buffer frame = wire.message(nodeId, target.path(), sender, message);
+    if (frame.length() > maxFrameSize) {
+      throw new MessageEncodingException("a message of type " + message.getClass().getName() + " encodes to "
+          + frame.length() + " bytes, more than the largest frame, " + maxFrameSize
+          + " bytes (ActorSystemOptions.setMaxFrameSize)");
+    }
+    deliver(target.nodeId, frame);
   }
 
   private void deliver(String node, Buffer frame) {
@@ -207,6 +217,10 @@ public final class ClusterTransport implements RemoteProvider {
    * with the reason; an ask waiting for it is answered with the failure.
    */
   private void receiveFrame(Buffer frame) {
+    if (frame.length() > maxFrameSize) {
+      refused("a frame of " + frame.length() + " bytes, more than the largest frame, " + maxFrameSize + " bytes");
+      return;
+    }
     WireFormat.Reader in = new WireFormat.Reader(frame);
     String from;
     String path;
@@ -392,6 +406,7 @@ public final class ClusterTransport implements RemoteProvider {
   @Override
   public Future<Void> close() {
     membership.removeListener(leaveListener);
+    ClusterMembership.release(vertx, membership);
     return ready.future().transform(registered -> consumer.unregister());
   }
 }

@@ -1,0 +1,38 @@
+"""The table of compare-builds.sh: per workload, the median round time of each build, the
+after/before ratio (geometric mean over paired rounds, with a 95% t interval, and the median
+of the paired ratios), and the heap per idle actor. A ratio below 1 is faster after."""
+import collections, glob, json, math, re, statistics, sys
+
+T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
+       10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 19: 2.093, 29: 2.045}
+out = sys.argv[1]
+times = collections.defaultdict(lambda: collections.defaultdict(dict))
+for path in glob.glob(f"{out}/*.json"):
+    workload, build, rnd = re.match(r".*/(.+)-(before|after)-(\d+)\.json", path).groups()
+    result = json.load(open(path))
+    if result:
+        times[workload][build][int(rnd)] = statistics.median(result[0]["primaryMetric"]["rawData"][0])
+print(f"{'workload':16} {'before ms':>10} {'after ms':>10} {'after/before':>13} {'95% interval':>14} {'median':>7} rounds")
+for workload in ["tell-throughput", "pingpong", "threadring", "fanout", "ask", "create"]:
+    before, after = times[workload]["before"], times[workload]["after"]
+    rounds = sorted(set(before) & set(after))
+    if not rounds:
+        continue
+    logs = [math.log(after[r] / before[r]) for r in rounds]
+    mean = statistics.mean(logs)
+    interval = "-"
+    if len(logs) > 1:
+        t = T95.get(len(logs) - 1, 1.96)
+        half = t * statistics.stdev(logs) / math.sqrt(len(logs))
+        interval = f"[{math.exp(mean - half):.2f}, {math.exp(mean + half):.2f}]"
+    print(f"{workload:16} {statistics.median(before[r] for r in rounds):10.1f} "
+          f"{statistics.median(after[r] for r in rounds):10.1f} {math.exp(mean):13.2f} {interval:>14} "
+          f"{statistics.median(math.exp(x) for x in logs):7.2f} {len(rounds)}")
+bytes_by_build = collections.defaultdict(list)
+for line in open(f"{out}/bytes.txt"):
+    build, _, value = line.split()
+    bytes_by_build[build].append(float(value))
+for build in ("before", "after"):
+    if bytes_by_build[build]:
+        print(f"bytes per idle actor, {build}: median {statistics.median(bytes_by_build[build]):.1f} "
+              f"over {len(bytes_by_build[build])} runs")
