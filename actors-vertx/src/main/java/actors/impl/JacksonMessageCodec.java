@@ -70,12 +70,18 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
   @Override
   public Object decodeFromWire(int pos, Buffer buffer) {
     int classNameLength = buffer.getInt(pos);
-    if (classNameLength < 0 || classNameLength > MessageAllowList.MAX_CLASS_NAME) {
+    if (classNameLength < 0 || classNameLength > MessageAllowList.MAX_CLASS_NAME
+        || classNameLength > buffer.length() - pos - 8) {
       throw new MessageEncodingException("refusing to decode a message whose class name is " + classNameLength + " bytes long");
     }
     String className = buffer.getString(pos + 4, pos + 4 + classNameLength, "UTF-8");
     int jsonStart = pos + 4 + classNameLength;
     int jsonLength = buffer.getInt(jsonStart);
+    // Checked before anything is allocated: a forged length must not cost gigabytes.
+    if (jsonLength < 0 || jsonLength > buffer.length() - jsonStart - 4) {
+      throw new MessageEncodingException("a message whose JSON is said to be " + jsonLength + " bytes long, where "
+          + (buffer.length() - jsonStart - 4) + " remain");
+    }
     Class<?> type = allowList.allowedClass(className);
     try {
       return mapper.readValue(buffer.getBytes(jsonStart + 4, jsonStart + 4 + jsonLength), type);

@@ -243,6 +243,22 @@ class TrustTest {
   }
 
   @Test
+  void aForgedLengthInsideAFrameIsRefusedBeforeAnythingIsAllocated() throws Exception {
+    BlockingQueue<DeadLetter> letters = deadLettersOfA();
+    BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    sink("lengths", received);
+    // A 10-byte frame whose node id claims to be 2 GiB long: found by the fuzz test, where each
+    // such frame once cost the node a 2 GiB array.
+    Buffer forged = Buffer.buffer().appendByte(Frames.MESSAGE).appendInt(Integer.MAX_VALUE).appendInt(0).appendByte((byte) 0);
+    for (int i = 0; i < 20; i++) {
+      sendToA(forged);
+    }
+    sendToA(Frames.string(b.nodeId(), "/user/lengths", "after"));
+    assertThat(next(letters, REFUSED).message().toString()).contains("header does not decode");
+    assertThat(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("after");
+  }
+
+  @Test
   void aBatchWithABadLengthDeliversTheFramesBeforeItAndSaysSo() throws Exception {
     BlockingQueue<DeadLetter> letters = deadLettersOfA();
     BlockingQueue<Object> received = new LinkedBlockingQueue<>();

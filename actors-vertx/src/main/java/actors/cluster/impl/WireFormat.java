@@ -287,17 +287,30 @@ final class WireFormat {
     }
 
     String readString() {
-      int length = readInt();
+      int length = readLength();
       String value = frame.getString(position, position + length, "UTF-8");
       position += length;
       return value;
     }
 
     Buffer readBuffer() {
-      int length = readInt();
+      int length = readLength();
       Buffer value = frame.getBuffer(position, position + length);
       position += length;
       return value;
+    }
+
+    /**
+     * A length, checked against what is left of the frame before anything is allocated: a
+     * forged length of two gigabytes must not make the node allocate two gigabytes.
+     */
+    private int readLength() {
+      int length = readInt();
+      if (length < 0 || length > frame.length() - position) {
+        throw new MessageEncodingException("a frame with a length of " + length + " bytes where "
+            + (frame.length() - position) + " remain");
+      }
+      return length;
     }
   }
 
