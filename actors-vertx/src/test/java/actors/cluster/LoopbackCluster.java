@@ -41,7 +41,11 @@ final class LoopbackCluster {
   }
 
   static ActorSystem start(String clusterName, ActorSystemOptions options) throws Exception {
-    VertxOptions vertxOptions = new VertxOptions();
+    return start(clusterName, new VertxOptions(), options);
+  }
+
+  /** A node of {@code clusterName} with these Vert.x options, its event bus on 127.0.0.1. */
+  static ActorSystem start(String clusterName, VertxOptions vertxOptions, ActorSystemOptions options) throws Exception {
     vertxOptions.getEventBusOptions().setHost("127.0.0.1").setPort(0);
     return ActorSystem.clustered(vertxOptions, new HazelcastClusterManager(config(clusterName)), options)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
