@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds),
  * {@code messagePackages} (array of strings), {@code defaultMailbox} (object, see
  * {@link MailboxOptions}), {@code idleSpinNanos} (long), {@code eventLoops} (int),
- * {@code maxFrameSize} (bytes). The guardian's
+ * {@code maxFrameSize} (bytes), {@code untrustedMode} (boolean). The guardian's
  * strategy and custom dispatchers are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
@@ -73,6 +73,7 @@ public class ActorSystemOptions {
   private Duration idleSpin = DEFAULT_IDLE_SPIN;
   private int eventLoops = DEFAULT_EVENT_LOOPS;
   private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+  private boolean untrustedMode;
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -93,6 +94,7 @@ public class ActorSystemOptions {
     this.defaultMailbox = new MailboxOptions(other.defaultMailbox);
     this.idleSpin = other.idleSpin;
     this.maxFrameSize = other.maxFrameSize;
+    this.untrustedMode = other.untrustedMode;
     this.eventLoops = other.eventLoops;
   }
 
@@ -116,6 +118,7 @@ public class ActorSystemOptions {
     setIdleSpin(Duration.ofNanos(json.getLong("idleSpinNanos", DEFAULT_IDLE_SPIN.toNanos())));
     setEventLoops(json.getInteger("eventLoops", DEFAULT_EVENT_LOOPS));
     setMaxFrameSize(json.getInteger("maxFrameSize", DEFAULT_MAX_FRAME_SIZE));
+    setUntrustedMode(json.getBoolean("untrustedMode", false));
     JsonObject mailbox = json.getJsonObject("defaultMailbox");
     if (mailbox != null) {
       setDefaultMailbox(new MailboxOptions(mailbox));
@@ -140,6 +143,7 @@ public class ActorSystemOptions {
         .put("defaultMailbox", defaultMailbox.toJson())
         .put("idleSpinNanos", idleSpin.toNanos())
         .put("maxFrameSize", maxFrameSize)
+        .put("untrustedMode", untrustedMode)
         .put("eventLoops", eventLoops);
   }
 
@@ -354,6 +358,26 @@ public class ActorSystemOptions {
       throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
     }
     this.maxFrameSize = maxFrameSize;
+    return this;
+  }
+
+  /** Whether this node trusts other nodes less than its own code; see {@link #setUntrustedMode}. */
+  public boolean isUntrustedMode() {
+    return untrustedMode;
+  }
+
+  /**
+   * Sets whether this node keeps other nodes at arm's length, as Pekko's untrusted mode does.
+   * When on: a {@code PoisonPill} or {@code Kill} from another node is dropped, so are other
+   * nodes' death-watch frames (they cannot watch this node's actors, and this node's watches of
+   * theirs end only when their node leaves), and of this node's actors only those registered
+   * in its {@code registry()} are reachable from other nodes (the replies to its asks too);
+   * exposed event-bus addresses stay reachable as before. What is dropped is a dead letter,
+   * and an ask that carried it fails at once. Off by default: turn it on for a node that
+   * shares its event bus with nodes it does not fully trust.
+   */
+  public ActorSystemOptions setUntrustedMode(boolean untrustedMode) {
+    this.untrustedMode = untrustedMode;
     return this;
   }
 

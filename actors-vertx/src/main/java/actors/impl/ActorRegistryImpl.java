@@ -10,7 +10,9 @@ import actors.cluster.ActorRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.shareddata.AsyncMap;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link ActorRegistry} of one actor system: names to actor addresses in the shared-data
@@ -24,6 +26,9 @@ final class ActorRegistryImpl implements ActorRegistry {
 
   private final SystemServices system;
   private final Future<AsyncMap<String, String>> map;
+  // This node's actors registered from here: name to path, and how many names each path has.
+  private final Map<String, String> localNames = new ConcurrentHashMap<>();
+  private final Map<String, Integer> localPaths = new ConcurrentHashMap<>();
 
   ActorRegistryImpl(SystemServices system, Future<Void> reachable) {
     this.system = system;
@@ -47,7 +52,11 @@ final class ActorRegistryImpl implements ActorRegistry {
             + previous + " in system " + system.name()));
       }
       if (ref instanceof LocalRef local && previous == null) {
-        local.whenTerminated().onComplete(stopped -> removeEntry(name, address));
+        addLocal(name, local.path());
+        local.whenTerminated().onComplete(stopped -> {
+          removeLocal(name);
+          removeEntry(name, address);
+        });
       }
       return Future.succeededFuture();
     }));
@@ -68,7 +77,28 @@ final class ActorRegistryImpl implements ActorRegistry {
   @Override
   public Future<Boolean> unregister(String name) {
     Objects.requireNonNull(name, "name");
-    return CallerContext.rebind(map.compose(entries -> entries.remove(name)).map(Objects::nonNull));
+    return CallerContext.rebind(map.compose(entries -> entries.remove(name)).map(previous -> {
+      removeLocal(name);
+      return previous != null;
+    }));
+  }
+
+  /** Whether an actor of this node at {@code path} is registered here, under any name; any thread. */
+  boolean isRegisteredHere(String path) {
+    return localPaths.containsKey(path);
+  }
+
+  private void addLocal(String name, String path) {
+    if (localNames.putIfAbsent(name, path) == null) {
+      localPaths.merge(path, 1, Integer::sum);
+    }
+  }
+
+  private void removeLocal(String name) {
+    String path = localNames.remove(name);
+    if (path != null) {
+      localPaths.computeIfPresent(path, (registered, names) -> names == 1 ? null : names - 1);
+    }
   }
 
   /** Removes the entries of the actors of {@code node}, which left the cluster. */

@@ -90,7 +90,8 @@ public final class ActorSystemImpl implements SystemServices {
     if (vertx.isClustered()) {
       MessageAllowList allowList = new MessageAllowList();
       options.getMessagePackages().forEach(allowList::allowPackage);
-      this.provider = ClusterTransport.start(this, vertx, allowList, options.getMaxFrameSize(), dispatchers.anyContext());
+      this.provider = ClusterTransport.start(this, vertx, allowList, options.getMaxFrameSize(), options.isUntrustedMode(),
+          dispatchers.anyContext());
       // Every node that sees another leave removes its entries: each keeps a registry.
       this.registry = new ActorRegistryImpl(this, provider.ready());
     } else {
@@ -231,6 +232,12 @@ public final class ActorSystemImpl implements SystemServices {
   @Override
   public Map<String, Throwable> failingActors() {
     return failing.byPath();
+  }
+
+  @Override
+  public boolean isRegistered(String path) {
+    ActorRegistryImpl current = registry;
+    return current != null && current.isRegisteredHere(path);
   }
 
   @Override

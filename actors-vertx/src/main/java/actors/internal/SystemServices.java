@@ -48,6 +48,9 @@ public interface SystemServices extends ActorSystem {
   /** What {@code path}, where no actor of this node lives, resolves to: a dead end that says so. */
   ActorRef missingActor(String path);
 
+  /** Whether this node registered the actor at {@code path} in its registry, under any name. */
+  boolean isRegistered(String path);
+
   /** The cluster reports {@code node} gone: what the system keeps of it goes. */
   void nodeLeft(String node);
 

@@ -1,6 +1,8 @@
 package actors.cluster.impl;
 
 import actors.ActorRef;
+import actors.Kill;
+import actors.PoisonPill;
 import actors.MailboxFullException;
 import actors.Status;
 import actors.cluster.ActorNotFoundException;
@@ -46,6 +48,8 @@ public final class ClusterTransport implements RemoteProvider {
   final SystemServices system;
   final String nodeId;
   private final int maxFrameSize;
+  // Untrusted mode: no lifecycle control or death watch from other nodes, registered actors only.
+  private final boolean untrusted;
   private final VertxInternal vertx;
   private final EventBus eventBus;
   private final ClusterMembership membership;
@@ -67,9 +71,10 @@ public final class ClusterTransport implements RemoteProvider {
   private List<Runnable> beforeReady = new ArrayList<>();
 
   private ClusterTransport(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                           int maxFrameSize, ContextInternal context) {
+                           int maxFrameSize, boolean untrusted, ContextInternal context) {
     this.system = system;
     this.maxFrameSize = maxFrameSize;
+    this.untrusted = untrusted;
     this.nodeId = vertx.clusterManager().getNodeId();
     this.eventBus = vertx.eventBus();
     this.vertx = vertx;
@@ -98,8 +103,8 @@ public final class ClusterTransport implements RemoteProvider {
    * {@code context} and is {@link #ready()} once other nodes can reach it.
    */
   public static ClusterTransport start(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                                       int maxFrameSize, ContextInternal context) {
-    return new ClusterTransport(system, vertx, allowList, maxFrameSize, context);
+                                       int maxFrameSize, boolean untrusted, ContextInternal context) {
+    return new ClusterTransport(system, vertx, allowList, maxFrameSize, untrusted, context);
   }
 
   @Override
@@ -238,6 +243,10 @@ public final class ClusterTransport implements RemoteProvider {
       refused("a frame from " + LogText.quote(from) + ", which is not a member of the cluster");
       return;
     }
+    if (untrusted && kind != WireFormat.MESSAGE) {
+      refused("a death-watch frame from node " + LogText.quote(from) + " (untrusted mode)");
+      return;
+    }
     switch (kind) {
       case WireFormat.MESSAGE -> receiveMessage(in, from, path);
       case WireFormat.WATCH -> watchedFrom(from, path);
@@ -268,6 +277,15 @@ public final class ClusterTransport implements RemoteProvider {
       answerAsk(sender, failure);
       return;
     }
+    if (untrusted && !trustedWith(path, message)) {
+      ActorNotFoundException refusal = new ActorNotFoundException(message == PoisonPill.INSTANCE || message == Kill.INSTANCE
+          ? "node " + nodeId + " takes no PoisonPill or Kill from other nodes (untrusted mode)"
+          : "no actor at " + path + " on node " + nodeId + " is reachable from other nodes: only registered ones are "
+          + "(untrusted mode)");
+      system.deadLetterOffice().publish(message, sender, system.missingActor(path), refusal.getMessage());
+      answerAsk(sender, refusal);
+      return;
+    }
     ActorRef target = system.findLocal(path);
     if (target == null) {
       ActorNotFoundException notFound = new ActorNotFoundException("no actor at " + path + " on node " + nodeId);
@@ -281,6 +299,12 @@ public final class ClusterTransport implements RemoteProvider {
       system.deadLetterOffice().publish(message, sender, target, e.getMessage());
       answerAsk(sender, e);
     }
+  }
+
+  /** In untrusted mode: no lifecycle control, and only registered actors or this node's asks. */
+  private boolean trustedWith(String path, Object message) {
+    return message != PoisonPill.INSTANCE && message != Kill.INSTANCE
+        && (path.startsWith("/temp/") || system.isRegistered(path));
   }
 
   /** A frame, or the rest of a batch, that is not delivered: a dead letter that says why. */

@@ -1,0 +1,101 @@
+package actors.cluster;
+
+import actors.ActorInfo;
+import actors.ActorRef;
+import actors.ActorSystem;
+import actors.ActorSystemOptions;
+import actors.DeadLetter;
+import actors.PoisonPill;
+import io.vertx.core.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A node in untrusted mode (a) beside a node that is not (b): from b, only a's registered
+ * actors are reachable, and no PoisonPill, Kill or death watch gets through; a's own asks to
+ * b still get their replies.
+ */
+class UntrustedModeTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final LoopbackCluster CLUSTER = new LoopbackCluster();
+  private static ActorSystem a;
+  private static ActorSystem b;
+
+  @BeforeAll
+  static void startNodes() throws Exception {
+    a = CLUSTER.start(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")
+        .setUntrustedMode(true));
+    b = CLUSTER.start();
+  }
+
+  @AfterAll
+  static void stopNodes() throws Exception {
+    LoopbackCluster.stop(a, b);
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static DeadLetter nextOf(BlockingQueue<DeadLetter> letters, String reason) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      DeadLetter letter = letters.poll(50, TimeUnit.MILLISECONDS);
+      if (letter != null && letter.reason().contains(reason)) {
+        return letter;
+      }
+    }
+    throw new AssertionError("no dead letter with reason '" + reason + "' within " + WAIT);
+  }
+
+  @Test
+  void aRegisteredActorIsReachableAndAnUnregisteredOneIsNot() throws Exception {
+    ActorRef registered = a.actorOf(ClusterActors.echo(), "public-echo");
+    await(a.registry().register("public-echo", registered));
+    ActorRef hidden = a.actorOf(ClusterActors.echo(), "hidden-echo");
+    ActorRef found = await(b.registry().lookup("public-echo"));
+    assertThat(await(found.<String>ask("hello"))).isEqualTo("hello");
+    assertThatThrownBy(() -> await(b.resolve(a.addressOf(hidden)).ask("hello")))
+        .hasCauseInstanceOf(ActorNotFoundException.class).hasMessageContaining("only registered ones are");
+  }
+
+  @Test
+  void noPoisonPillKillOrWatchFromAnotherNodeGetsThrough() throws Exception {
+    BlockingQueue<DeadLetter> letters = new LinkedBlockingQueue<>();
+    a.addDeadLetterListener(letters::add);
+    ActorRef guarded = a.actorOf(ClusterActors.echo(), "guarded");
+    await(a.registry().register("guarded", guarded));
+    ActorRef seenFromB = await(b.registry().lookup("guarded"));
+    seenFromB.tell(PoisonPill.INSTANCE);
+    assertThat(nextOf(letters, "untrusted mode").message()).isEqualTo(PoisonPill.INSTANCE);
+    b.actorOf(actors.Props.create(() -> new actors.Actor() {
+      @Override
+      public void preStart() {
+        context().watch(seenFromB);
+      }
+
+      @Override
+      protected void receive(Object message) {
+      }
+    }));
+    assertThat(nextOf(letters, "refused by the cluster transport").message().toString())
+        .contains("death-watch frame").contains("untrusted mode");
+    assertThat(await(a.inspect(guarded)).state()).isEqualTo(ActorInfo.State.RUNNING);
+  }
+
+  @Test
+  void theRepliesToItsOwnAsksStillArrive() throws Exception {
+    ActorRef echoOnB = a.resolve(b.addressOf(b.actorOf(ClusterActors.echo(), "echo-for-untrusted")));
+    assertThat(await(echoOnB.<String>ask("round trip"))).isEqualTo("round trip");
+  }
+}
