@@ -33,7 +33,10 @@ public interface ActorRegistry {
   Future<ActorRef> lookup(String name);
 
   /**
-   * Removes {@code name}; the Future completes with whether it was registered.
+   * Removes {@code name}, if it names an actor of this node; the Future completes with whether
+   * it was registered, and fails with {@link IllegalStateException} when it names an actor of
+   * another node: only the node of an actor may unregister it (its entry also goes when the
+   * actor stops or its node leaves).
    *
    * @throws NullPointerException if {@code name} is null
    */

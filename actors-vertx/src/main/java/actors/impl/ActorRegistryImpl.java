@@ -77,10 +77,17 @@ final class ActorRegistryImpl implements ActorRegistry {
   @Override
   public Future<Boolean> unregister(String name) {
     Objects.requireNonNull(name, "name");
-    return CallerContext.rebind(map.compose(entries -> entries.remove(name)).map(previous -> {
-      removeLocal(name);
-      return previous != null;
-    }));
+    String ownNode = system.nodeId() + "/";
+    return CallerContext.rebind(map.compose(entries -> entries.get(name).compose(address -> {
+      if (address == null) {
+        return Future.succeededFuture(false);
+      }
+      if (!address.startsWith(ownNode)) {
+        return Future.failedFuture(new IllegalStateException("'" + name + "' names " + address
+            + ", an actor of another node: only its node may unregister it"));
+      }
+      return entries.removeIfPresent(name, address).onSuccess(removed -> removeLocal(name));
+    })));
   }
 
   /** Whether an actor of this node at {@code path} is registered here, under any name; any thread. */

@@ -204,7 +204,10 @@ class ClusterTest {
 
     assertThatThrownBy(() -> await(c.registry().register("greeter", c.actorOf(ClusterActors.echo()))))
         .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("'greeter' is already registered");
-    assertThat(await(a.registry().unregister("greeter"))).isTrue();
+    assertThatThrownBy(() -> await(a.registry().unregister("greeter")))
+        .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("only its node may unregister it");
+    assertThat(await(b.registry().unregister("greeter"))).isTrue();
+    assertThat(await(b.registry().unregister("greeter"))).isFalse();
     assertThatThrownBy(() -> await(c.registry().lookup("greeter")))
         .hasCauseInstanceOf(ActorNotFoundException.class).hasMessageContaining("no actor is registered as 'greeter'");
   }
