@@ -93,7 +93,7 @@ class TrustTest {
   }
 
   /** The next dead letter whose reason contains {@code reason}. */
-  private static DeadLetter next(BlockingQueue<DeadLetter> letters, String reason) throws InterruptedException {
+  static DeadLetter next(BlockingQueue<DeadLetter> letters, String reason) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       DeadLetter letter = letters.poll(50, TimeUnit.MILLISECONDS);

@@ -47,17 +47,6 @@ class UntrustedModeTest {
     return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
-  private static DeadLetter nextOf(BlockingQueue<DeadLetter> letters, String reason) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      DeadLetter letter = letters.poll(50, TimeUnit.MILLISECONDS);
-      if (letter != null && letter.reason().contains(reason)) {
-        return letter;
-      }
-    }
-    throw new AssertionError("no dead letter with reason '" + reason + "' within " + WAIT);
-  }
-
   @Test
   void aRegisteredActorIsReachableAndAnUnregisteredOneIsNot() throws Exception {
     ActorRef registered = a.actorOf(ClusterActors.echo(), "public-echo");
@@ -77,7 +66,7 @@ class UntrustedModeTest {
     await(a.registry().register("guarded", guarded));
     ActorRef seenFromB = await(b.registry().lookup("guarded"));
     seenFromB.tell(PoisonPill.INSTANCE);
-    assertThat(nextOf(letters, "untrusted mode").message()).isEqualTo(PoisonPill.INSTANCE);
+    assertThat(TrustTest.next(letters, "untrusted mode").message()).isEqualTo(PoisonPill.INSTANCE);
     b.actorOf(actors.Props.create(() -> new actors.Actor() {
       @Override
       public void preStart() {
@@ -88,7 +77,7 @@ class UntrustedModeTest {
       protected void receive(Object message) {
       }
     }));
-    assertThat(nextOf(letters, "refused by the cluster transport").message().toString())
+    assertThat(TrustTest.next(letters, "refused by the cluster transport").message().toString())
         .contains("death-watch frame").contains("untrusted mode");
     assertThat(await(a.inspect(guarded)).state()).isEqualTo(ActorInfo.State.RUNNING);
   }
