@@ -64,7 +64,7 @@ public final class ActorSystemImpl implements SystemServices {
   private final ActorRef deadLetters;
   private final RateLimitedLog unhandledLog = new RateLimitedLog(LOG, 10);
   private final DispatcherRegistry dispatchers;
-  private final Exposures exposures = new Exposures(this);
+  private final Exposures exposures;
   private final VerticlePools verticlePools = new VerticlePools(this);
   private final FailingActors failing = new FailingActors();
   private final RemoteProvider provider;
@@ -87,11 +87,13 @@ public final class ActorSystemImpl implements SystemServices {
     this.dispatchers = new DispatcherRegistry(vertx, this, options);
     JacksonMessageCodec codec = JacksonMessageCodec.install(vertx);
     options.getMessagePackages().forEach(codec::allowPackage);
+    // This system's own list: what its exposed addresses and its transport decode.
+    MessageAllowList allowList = new MessageAllowList();
+    options.getMessagePackages().forEach(allowList::allowPackage);
+    this.exposures = new Exposures(this, allowList);
     if (vertx.isClustered()) {
-      MessageAllowList allowList = new MessageAllowList();
-      options.getMessagePackages().forEach(allowList::allowPackage);
       this.provider = ClusterTransport.start(this, vertx, allowList, options.getMaxFrameSize(), options.isUntrustedMode(),
-          dispatchers.anyContext());
+          dispatchers.eventLoops().contexts());
       // Every node that sees another leave removes its entries: each keeps a registry.
       this.registry = new ActorRegistryImpl(this, provider.ready());
     } else {

@@ -7,6 +7,7 @@ import actors.ReplyFailures;
 import actors.cluster.MessageEncodingException;
 import actors.internal.LocalRef;
 import actors.internal.LogText;
+import actors.internal.MessageAllowList;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -24,10 +25,12 @@ final class Exposures {
 
   private static final System.Logger LOG = System.getLogger("actors");
 
+  private final MessageAllowList allowList;
   private final ActorSystemImpl system;
   private final Set<MessageConsumer<Object>> consumers = ConcurrentHashMap.newKeySet();
 
-  Exposures(ActorSystemImpl system) {
+  Exposures(ActorSystemImpl system, MessageAllowList allowList) {
+    this.allowList = allowList;
     this.system = system;
   }
 
@@ -49,7 +52,7 @@ final class Exposures {
     try {
       // From another node, the body is decoded here: a class that is not allowed, or bytes
       // that do not decode, are answered (a request) or dead-lettered (a send), never lost.
-      body = message.body();
+      body = JacksonMessageCodec.decodingFor(allowList, message::body);
     } catch (RuntimeException e) {
       String reason = "a message to event-bus address " + LogText.quote(address) + " could not be decoded: "
           + (e instanceof MessageEncodingException ? e.getMessage() : e.getClass().getSimpleName());

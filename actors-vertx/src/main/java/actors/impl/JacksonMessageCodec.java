@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * The event-bus codec for records and POJOs, installed once per Vertx with a codec selector
@@ -31,8 +32,11 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
 
   private static final Map<Vertx, JacksonMessageCodec> INSTALLED = new WeakHashMap<>();
 
+  // What a consumer of an actor system decodes with: that system's list; see decodingFor.
+  private static final ThreadLocal<MessageAllowList> RECEIVING = new ThreadLocal<>();
+
+  // Every system's packages on this Vertx: for consumers that belong to no system.
   private final MessageAllowList allowList = new MessageAllowList();
-  private final ObjectMapper mapper = allowList.newMapper();
 
   private JacksonMessageCodec() {
   }
@@ -49,6 +53,19 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
     return codec;
   }
 
+  /**
+   * Runs {@code body}, typically {@code message::body}, so that what it decodes is checked
+   * against {@code list}, one system's, instead of the union of every system on the Vertx.
+   */
+  public static <T> T decodingFor(MessageAllowList list, Supplier<T> body) {
+    RECEIVING.set(list);
+    try {
+      return body.get();
+    } finally {
+      RECEIVING.remove();
+    }
+  }
+
   /** Lets messages of classes in {@code packageName} (not its sub-packages) be decoded. */
   void allowPackage(String packageName) {
     allowList.allowPackage(packageName);
@@ -59,7 +76,7 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
     byte[] className = message.getClass().getName().getBytes(StandardCharsets.UTF_8);
     byte[] json;
     try {
-      json = mapper.writeValueAsBytes(message);
+      json = allowList.mapper().writeValueAsBytes(message);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot encode a message of type " + message.getClass().getName()
           + " as JSON: " + e.getOriginalMessage(), e);
@@ -82,9 +99,11 @@ public final class JacksonMessageCodec implements MessageCodec<Object, Object> {
       throw new MessageEncodingException("a message whose JSON is said to be " + jsonLength + " bytes long, where "
           + (buffer.length() - jsonStart - 4) + " remain");
     }
-    Class<?> type = allowList.allowedClass(className);
+    MessageAllowList receiving = RECEIVING.get();
+    MessageAllowList list = receiving != null ? receiving : allowList;
+    Class<?> type = list.allowedClass(className);
     try {
-      return mapper.readValue(buffer.getBytes(jsonStart + 4, jsonStart + 4 + jsonLength), type);
+      return list.mapper().readValue(buffer.getBytes(jsonStart + 4, jsonStart + 4 + jsonLength), type);
     } catch (IOException e) {
       throw new MessageEncodingException("cannot decode a message of type " + className + ": "
           + (e instanceof JsonProcessingException json ? LogText.escape(json.getOriginalMessage(), 200)

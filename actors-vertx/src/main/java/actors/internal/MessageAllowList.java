@@ -34,6 +34,7 @@ public final class MessageAllowList {
   private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
 
   private final Set<String> packages = new CopyOnWriteArraySet<>();
+  private volatile ObjectMapper mapper;
   // The class if allowed, else the reason it is refused.
   private final Map<String, Object> decisions = new ConcurrentHashMap<>();
 
@@ -60,6 +61,21 @@ public final class MessageAllowList {
       return type;
     }
     throw new MessageEncodingException((String) decision);
+  }
+
+  /** This list's own mapper (see {@link #newMapper()}), made on first use. */
+  public ObjectMapper mapper() {
+    ObjectMapper current = mapper;
+    if (current == null) {
+      synchronized (this) {
+        current = mapper;
+        if (current == null) {
+          current = newMapper();
+          mapper = current;
+        }
+      }
+    }
+    return current;
   }
 
   /**

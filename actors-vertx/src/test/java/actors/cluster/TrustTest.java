@@ -301,6 +301,27 @@ class TrustTest {
   }
 
   @Test
+  void anExposedAddressDecodesWithItsOwnSystemsAllowListNotAnotherSystemsOnTheSameVertx() throws Exception {
+    // A second system on node a's Vertx, which allows no package: cluster-test's do not count for it.
+    ActorSystem strict = ActorSystem.create(a.vertx(), new ActorSystemOptions().setName("strict"));
+    try {
+      BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+      ActorRef sink = strict.actorOf(Props.create(() -> new Actor() {
+        @Override
+        protected void receive(Object message) {
+          received.add(message);
+        }
+      }));
+      await(strict.expose(sink, "trust.strict"));
+      assertThatThrownBy(() -> await(b.vertx().eventBus().request("trust.strict", new ClusterActors.Greeting("hi"))))
+          .hasCauseInstanceOf(ReplyException.class).hasMessageContaining("neither is its package allowed here");
+      assertThat(received).isEmpty();
+    } finally {
+      await(strict.terminate());
+    }
+  }
+
+  @Test
   void aLibraryOrJdkPackageCannotBeAllowed() {
     ActorSystemOptions options = new ActorSystemOptions();
     for (String refused : List.of("java.io", "javax.naming", "sun.misc", "jdk.internal", "com.sun.rowset",

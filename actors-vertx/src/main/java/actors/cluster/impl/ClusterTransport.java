@@ -7,7 +7,6 @@ import actors.MailboxFullException;
 import actors.Status;
 import actors.cluster.ActorNotFoundException;
 import actors.cluster.MessageEncodingException;
-import actors.internal.LocalRef;
 import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import actors.internal.PendingAsk;
@@ -26,7 +25,6 @@ import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -55,15 +53,15 @@ public final class ClusterTransport implements RemoteProvider {
   private final ClusterMembership membership;
   private final WireFormat wire;
   private final ContextInternal context;
+  // Where inbound batches are decoded: one per sending node, by its id, so that each node's
+  // frames keep their order and the traffic of several nodes spreads over the event loops.
+  private final ContextInternal[] decoders;
   private final OutboundBatches batches;
   private final Consumer<String> leaveListener = this::nodeLeft;
   private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
   // Asks whose temporary reference went to another node, by path: replies find them here.
   private final Map<String, PendingAsk> exportedAsks = new ConcurrentHashMap<>();
-  // This node's actors watching actors of other nodes.
-  private final Map<RemoteActorRef, Set<RemoteWatcher>> remoteWatchers = new ConcurrentHashMap<>();
-  // Other nodes watching this node's actors.
-  private final Map<LocalRef, Set<String>> watchingNodes = new ConcurrentHashMap<>();
+  private final RemoteDeathWatch deathWatch;
   private final Promise<Void> ready = Promise.promise();
   private final LongAdder refusedFrames = new LongAdder();
   private MessageConsumer<Buffer> consumer;
@@ -71,7 +69,7 @@ public final class ClusterTransport implements RemoteProvider {
   private List<Runnable> beforeReady = new ArrayList<>();
 
   private ClusterTransport(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                           int maxFrameSize, boolean untrusted, ContextInternal context) {
+                           int maxFrameSize, boolean untrusted, List<ContextInternal> decoders) {
     this.system = system;
     this.maxFrameSize = maxFrameSize;
     this.untrusted = untrusted;
@@ -80,7 +78,9 @@ public final class ClusterTransport implements RemoteProvider {
     this.vertx = vertx;
     this.membership = ClusterMembership.install(vertx, vertx.clusterManager());
     this.wire = new WireFormat(this, allowList);
-    this.context = context;
+    this.deathWatch = new RemoteDeathWatch(nodeId, membership, system::findLocal, this::deliver);
+    this.context = decoders.get(0);
+    this.decoders = decoders.toArray(new ContextInternal[0]);
     this.batches = new OutboundBatches(eventBus, this::addressOf);
     membership.onNodeLeft(leaveListener);
     context.runOnContext(started -> {
@@ -100,11 +100,12 @@ public final class ClusterTransport implements RemoteProvider {
 
   /**
    * The transport of {@code system} on the clustered {@code vertx}: it registers its consumer on
-   * {@code context} and is {@link #ready()} once other nodes can reach it.
+   * the first of {@code decoders}, decodes what arrives on them, and is {@link #ready()} once
+   * other nodes can reach it.
    */
   public static ClusterTransport start(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                                       int maxFrameSize, boolean untrusted, ContextInternal context) {
-    return new ClusterTransport(system, vertx, allowList, maxFrameSize, untrusted, context);
+                                       int maxFrameSize, boolean untrusted, List<ContextInternal> decoders) {
+    return new ClusterTransport(system, vertx, allowList, maxFrameSize, untrusted, decoders);
   }
 
   @Override
@@ -210,10 +211,35 @@ public final class ClusterTransport implements RemoteProvider {
 
   // ---------------------------------------------------------------- receiving
 
-  private void receive(Message<Buffer> batch) {
-    if (!OutboundBatches.forEachFrame(batch.body(), this::receiveFrame)) {
+  /** A batch from another node, decoded on that node's decoder context. */
+  private void receive(Message<Buffer> message) {
+    Buffer batch = message.body();
+    ContextInternal decoder = decoderOf(senderOf(batch));
+    if (decoder == ContextInternal.current()) {
+      decode(batch);
+    } else {
+      decoder.runOnContext(ignored -> decode(batch));
+    }
+  }
+
+  private void decode(Buffer batch) {
+    if (!OutboundBatches.forEachFrame(batch, this::receiveFrame)) {
       refused("a batch whose frame lengths do not add up; the frames before the bad length were delivered");
     }
+  }
+
+  /** The node id in a batch's first frame, read without decoding anything else; "" if none. */
+  private static String senderOf(Buffer batch) {
+    // [frame length][kind][node id length][node id]...
+    if (batch.length() < 9) {
+      return "";
+    }
+    int length = batch.getInt(5);
+    return length < 0 || length > batch.length() - 9 ? "" : batch.getString(9, 9 + length, "UTF-8");
+  }
+
+  private ContextInternal decoderOf(String node) {
+    return decoders[Math.floorMod(node.hashCode(), decoders.length)];
   }
 
   /**
@@ -249,9 +275,9 @@ public final class ClusterTransport implements RemoteProvider {
     }
     switch (kind) {
       case WireFormat.MESSAGE -> receiveMessage(in, from, path);
-      case WireFormat.WATCH -> watchedFrom(from, path);
-      case WireFormat.UNWATCH -> unwatchedFrom(from, path);
-      case WireFormat.TERMINATED -> remoteTerminated(new RemoteActorRef(this, from, path));
+      case WireFormat.WATCH -> deathWatch.watchedFrom(from, path);
+      case WireFormat.UNWATCH -> deathWatch.unwatchedFrom(from, path);
+      case WireFormat.TERMINATED -> deathWatch.terminated(new RemoteActorRef(this, from, path));
       default -> refused("a frame of unknown kind " + kind + " from node " + LogText.quote(from));
     }
   }
@@ -330,75 +356,12 @@ public final class ClusterTransport implements RemoteProvider {
   /** {@code watcher} watches an actor of another node; a node not in the cluster is dead at once. */
   @Override
   public void watch(ActorRef remote, RemoteWatcher watcher) {
-    RemoteActorRef watchee = (RemoteActorRef) remote;
-    if (!membership.isMember(watchee.nodeId)) {
-      watcher.remoteTerminated(watchee);
-      return;
-    }
-    if (addFirst(remoteWatchers, watchee, watcher)) {
-      deliver(watchee.nodeId, WireFormat.control(WireFormat.WATCH, nodeId, watchee.path()));
-    }
+    deathWatch.watch((RemoteActorRef) remote, watcher);
   }
 
   @Override
   public void unwatch(ActorRef remote, RemoteWatcher watcher) {
-    RemoteActorRef watchee = (RemoteActorRef) remote;
-    if (removeLast(remoteWatchers, watchee, watcher) && membership.isMember(watchee.nodeId)) {
-      deliver(watchee.nodeId, WireFormat.control(WireFormat.UNWATCH, nodeId, watchee.path()));
-    }
-  }
-
-  private void remoteTerminated(RemoteActorRef watchee) {
-    Set<RemoteWatcher> watchers = remoteWatchers.remove(watchee);
-    if (watchers != null) {
-      watchers.forEach(watcher -> watcher.remoteTerminated(watchee));
-    }
-  }
-
-  private void watchedFrom(String node, String path) {
-    if (!(system.findLocal(path) instanceof LocalRef local)) {
-      deliver(node, WireFormat.control(WireFormat.TERMINATED, nodeId, path));
-      return;
-    }
-    if (addFirst(watchingNodes, local, node)) {
-      local.whenTerminated().onComplete(stopped -> {
-        Set<String> nodes = watchingNodes.remove(local);
-        if (nodes != null) {
-          nodes.forEach(watcher -> deliver(watcher, WireFormat.control(WireFormat.TERMINATED, nodeId, path)));
-        }
-      });
-    }
-  }
-
-  private void unwatchedFrom(String node, String path) {
-    if (system.findLocal(path) instanceof LocalRef local) {
-      removeLast(watchingNodes, local, node);
-    }
-  }
-
-  /** Adds {@code value} to the set of {@code key}: true when the set was created for it. */
-  private static <K, V> boolean addFirst(Map<K, Set<V>> sets, K key, V value) {
-    boolean[] first = new boolean[1];
-    sets.compute(key, (k, set) -> {
-      if (set == null) {
-        set = ConcurrentHashMap.newKeySet();
-        first[0] = true;
-      }
-      set.add(value);
-      return set;
-    });
-    return first[0];
-  }
-
-  /** Removes {@code value} from the set of {@code key}: true when that emptied, and removed, the set. */
-  private static <K, V> boolean removeLast(Map<K, Set<V>> sets, K key, V value) {
-    boolean[] last = new boolean[1];
-    sets.computeIfPresent(key, (k, set) -> {
-      set.remove(value);
-      last[0] = set.isEmpty();
-      return last[0] ? null : set;
-    });
-    return last[0];
+    deathWatch.unwatch((RemoteActorRef) remote, watcher);
   }
 
   // ---------------------------------------------------------------- node loss
@@ -408,15 +371,10 @@ public final class ClusterTransport implements RemoteProvider {
    * watchers, asks waiting on them fail at once, and its registry entries are removed.
    */
   private void nodeLeft(String node) {
-    context.runOnContext(ignored -> {
+    // On the node's decoder: after the frames it sent before it left, never among them.
+    decoderOf(node).runOnContext(ignored -> {
       LOG.log(System.Logger.Level.INFO, "[" + system.name() + "] node " + node + " left the cluster");
-      for (RemoteActorRef watchee : List.copyOf(remoteWatchers.keySet())) {
-        if (watchee.nodeId.equals(node)) {
-          remoteTerminated(watchee);
-        }
-      }
-      watchingNodes.values().forEach(nodes -> nodes.remove(node));
-      watchingNodes.values().removeIf(Set::isEmpty);
+      deathWatch.nodeLeft(node);
       nodeAddresses.remove(node);
       for (PendingAsk ask : List.copyOf(exportedAsks.values())) {
         if (ask.target() instanceof RemoteActorRef remote && remote.nodeId.equals(node)) {

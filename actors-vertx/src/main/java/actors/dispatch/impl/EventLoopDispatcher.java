@@ -57,6 +57,11 @@ public final class EventLoopDispatcher implements CellDispatcher {
     return next();
   }
 
+  /** Its contexts, one per event loop it uses. */
+  public List<ContextInternal> contexts() {
+    return List.of(contexts);
+  }
+
   /** The next event-loop context, round-robin. */
   public ContextInternal next() {
     return contexts[Math.floorMod(next.getAndIncrement(), contexts.length)];
