@@ -91,7 +91,9 @@ final class Exposures {
         } else if (cause instanceof MailboxFullException) {
           message.fail(ReplyFailures.MAILBOX_FULL, cause.getMessage());
         } else {
-          message.fail(ReplyFailures.ACTOR_FAILED, ref.path() + " failed the request: " + cause);
+          // The exception's class and the message its code chose, not whatever its toString adds.
+          message.fail(ReplyFailures.ACTOR_FAILED, ref.path() + " failed the request: " + cause.getClass().getName()
+              + ": " + cause.getMessage());
         }
       }
     });

@@ -121,6 +121,8 @@ class TrustTest {
     assertThat(next(letters, REFUSED).message().toString()).contains("'forged-node', which is not a member");
     sendToA(Frames.message("forged-node", "/user/victim", Frames.KILL));
     next(letters, REFUSED);
+    sendToA(Frames.control(Frames.UNWATCH, "forged-node", "/user/victim"));
+    next(letters, REFUSED);
     assertThat(await(a.inspect(victim)).state()).isEqualTo(ActorInfo.State.RUNNING);
   }
 
@@ -181,6 +183,10 @@ class TrustTest {
     paths.add(await(reporter.ask("who")));
     paths.add(await(reporter.ask("who")));
     assertThat(paths).allMatch(path -> path.matches("/temp/ask-[0-9a-f]{32}")).doesNotHaveDuplicates();
+    // A reply to a guessed id finds nothing: a dead letter, not someone else's ask completed.
+    BlockingQueue<DeadLetter> letters = deadLettersOfA();
+    sendToA(Frames.string(b.nodeId(), "/temp/ask-1", "forged reply"));
+    assertThat(next(letters, "no actor at /temp/ask-1").message()).isEqualTo("forged reply");
     assertThat(await(echoOnB.<String>ask("still works"))).isEqualTo("still works");
   }
 
@@ -338,6 +344,7 @@ class TrustTest {
 
     static final byte MESSAGE = 1;
     static final byte WATCH = 2;
+    static final byte UNWATCH = 3;
     static final byte TERMINATED = 4;
     static final byte NO_SENDER = 0;
     static final byte STRING = 1;
