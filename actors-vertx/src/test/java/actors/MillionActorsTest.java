@@ -3,6 +3,7 @@ package actors;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
 class MillionActorsTest {
+
+  private static final String BLOCKED_THREAD_LOGGER = "io.vertx.core.impl.BlockedThreadChecker";
 
   private static final int ACTORS = 1_000_000;
 
@@ -41,6 +44,19 @@ class MillionActorsTest {
     }
   }
 
+  /** Vert.x's warnings of an event loop blocked beyond its threshold (2 s by default). */
+  private final LogCapture blocked = new LogCapture(BLOCKED_THREAD_LOGGER);
+
+  @AfterEach
+  void noEventLoopWasBlocked() {
+    blocked.close();
+    assertThat(blocked.messages()).as("blocked-thread warnings").noneMatch(message -> message.contains("has been blocked"));
+  }
+
+  /**
+   * Terminating a million actors stops the guardian's children a slice at a time and takes
+   * their notifications a slice at a time: no event loop is blocked for the whole of it.
+   */
   @Test
   void aMillionIdleActorsAreCreatedAndAllStopOnTerminate(Vertx vertx, VertxTestContext test) {
     ActorSystem system = ActorSystem.create(vertx, new ActorSystemOptions().setName("million"));
@@ -58,6 +74,30 @@ class MillionActorsTest {
           assertThat(started.sum()).isEqualTo(ACTORS);
           assertThat(stopped.sum()).isEqualTo(ACTORS);
           test.completeNow();
+        })));
+  }
+
+  @Test
+  void aParentOfAHundredThousandChildrenStopsThemAllWithoutBlockingItsLoop(Vertx vertx, VertxTestContext test) {
+    ActorSystem system = ActorSystem.create(vertx, new ActorSystemOptions().setName("parent"));
+    int children = 100_000;
+    LongAdder started = new LongAdder();
+    LongAdder stopped = new LongAdder();
+    ActorRef parent = system.actorOf(Props.create(() -> new Actor() {
+      @Override
+      protected void receive(Object message) {
+        for (int i = 0; i < children; i++) {
+          context().actorOf(Props.create(Idle.class, () -> new Idle(started, stopped)));
+        }
+        sender().tell("created", self());
+      }
+    }), "parent");
+    parent.ask("create them", java.time.Duration.ofSeconds(60))
+        .compose(created -> system.stop(parent))
+        .onComplete(test.succeeding(v -> test.verify(() -> {
+          assertThat(stopped.sum()).isEqualTo(children);
+          assertThat(started.sum()).isEqualTo(children);
+          system.terminate().onComplete(test.succeedingThenComplete());
         })));
   }
 }

@@ -34,6 +34,8 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public abstract class Mailbox extends EnvelopeQueue implements Runnable {
 
+  // System messages per drain: a bounded slice of the event loop, even for a flood of them.
+  private static final int SYSTEM_BUDGET = 1024;
   private static final int SCHEDULED = 1;
   private static final int CLOSED = 2;
   private static final int SUSPEND_UNIT = 4;
@@ -61,6 +63,9 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
   private ArrayDeque<Envelope> front;
   private volatile int status;
+  // Taken from the stack but not yet processed, oldest first, when a drain's budget ran out;
+  // actor thread only.
+  private SystemMessage pendingSystem;
   // Newest first; reversed when drained.
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
@@ -219,14 +224,15 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     RunningActors.Slot running = RunningActors.slot();
     Mailbox outer = running.enter(this);
     try {
-      processSystemMessages();
+      // System messages always go first: while some wait, no user message is processed.
+      boolean systemDone = processSystemMessages();
       int budget = throughput;
-      while ((status & CLOSED) == 0) {
+      while (systemDone && (status & CLOSED) == 0) {
         budget -= processUserMessages(budget);
-        if (budget <= 0 || status >= SUSPEND_UNIT || !awaitWork()) {
+        if (budget <= 0 || status >= SUSPEND_UNIT || pendingSystem != null || !awaitWork()) {
           break;
         }
-        processSystemMessages();
+        systemDone = processSystemMessages();
       }
       if ((status & CLOSED) != 0) {
         drainToDeadLetters();
@@ -242,7 +248,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   }
 
   private boolean hasWork() {
-    if (systemStack != null) {
+    if (systemStack != null || pendingSystem != null) {
       return true;
     }
     int s = status;
@@ -273,7 +279,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   /** Processes at most {@code budget} user messages; returns how many it processed. */
   private int processUserMessages(int budget) {
     int processed = 0;
-    while (processed < budget && status < SUSPEND_UNIT) {
+    while (processed < budget && status < SUSPEND_UNIT && pendingSystem == null) {
       Envelope envelope = next();
       if (envelope == null) {
         break;
@@ -297,23 +303,39 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
 
   /** Whether a message waits, system or user; any thread, a hint for the idle spin. */
   boolean hasMessages() {
-    return systemStack != null || hasUserMessages();
+    return systemStack != null || pendingSystem != null || hasUserMessages();
   }
 
   private boolean hasUserMessages() {
     return !(configured != null ? configured.isEmpty() : isEmpty()) || (front != null && !front.isEmpty());
   }
 
-  private void processSystemMessages() {
-    SystemMessage stack;
-    while ((stack = (SystemMessage) SYSTEM_STACK.getAndSet(this, null)) != null) {
-      SystemMessage message = reverse(stack);
-      while (message != null) {
-        SystemMessage next = message.next;
-        message.next = null;
-        systemInvoke(message);
-        message = next;
+  /**
+   * Processes system messages, oldest first, at most {@value #SYSTEM_BUDGET} in one drain:
+   * true when none is left. What the budget leaves waits in {@code pendingSystem} for the next
+   * drain, ahead of any that arrive meanwhile, so a parent told that a million children have
+   * stopped yields its event loop between slices of them.
+   */
+  private boolean processSystemMessages() {
+    int budget = SYSTEM_BUDGET;
+    SystemMessage message = pendingSystem;
+    pendingSystem = null;
+    for (;;) {
+      if (message == null) {
+        SystemMessage stack = (SystemMessage) SYSTEM_STACK.getAndSet(this, null);
+        if (stack == null) {
+          return true;
+        }
+        message = reverse(stack);
       }
+      if (budget-- == 0) {
+        pendingSystem = message;
+        return false;
+      }
+      SystemMessage next = message.next;
+      message.next = null;
+      systemInvoke(message);
+      message = next;
     }
   }
 
@@ -341,6 +363,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   private void drainAfterRejection() {
     try {
       SYSTEM_STACK.getAndSet(this, null);
+      pendingSystem = null;
       drainToDeadLetters();
     } finally {
       STATUS.getAndAdd(this, -SCHEDULED);

@@ -16,6 +16,7 @@ import actors.dispatch.MailboxOptions;
 import actors.dispatch.impl.CellDispatcher;
 import actors.dispatch.impl.SystemMessage;
 import actors.impl.ActorSystemImpl;
+import actors.impl.cell.SystemMessages.ContinueStopping;
 import actors.impl.cell.SystemMessages.Create;
 import actors.impl.cell.SystemMessages.DeathWatchNotification;
 import actors.impl.cell.SystemMessages.Failed;
@@ -247,6 +248,8 @@ public final class ActorCell implements ActorContext, RoutedCell {
         FaultHandling.handleChildFailure(this, failed.child, failed.cause);
       } else if (message instanceof Terminate) {
         Termination.terminate(this);
+      } else if (message instanceof ContinueStopping slice) {
+        Termination.stopChildren(this, slice.children, slice.from);
       } else if (message instanceof Watch watch) {
         DeathWatch.addWatcher(this, watch.watcher);
       } else if (message instanceof Unwatch unwatch) {

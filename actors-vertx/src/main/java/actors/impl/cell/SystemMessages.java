@@ -5,6 +5,8 @@ import actors.ActorRef;
 import actors.dispatch.impl.SystemMessage;
 import io.vertx.core.Promise;
 
+import java.util.List;
+
 /**
  * The kinds of system message a cell processes: lifecycle, supervision and death watch. They
  * travel on the mailbox's system channel, ahead of every user message.
@@ -35,6 +37,17 @@ final class SystemMessages {
 
   /** Stop: children first, then {@code postStop}. */
   static final class Terminate extends SystemMessage {
+  }
+
+  /** Stop the next slice of a stopping actor's children, from {@code from} on. */
+  static final class ContinueStopping extends SystemMessage {
+    final List<ActorCell> children;
+    final int from;
+
+    ContinueStopping(List<ActorCell> children, int from) {
+      this.children = children;
+      this.from = from;
+    }
   }
 
   /** Stop processing user messages (a parent failed); recursive. */

@@ -3,6 +3,7 @@ package actors.impl.cell;
 import actors.Actor;
 import actors.ActorRef;
 import actors.event.ActorStopped;
+import actors.impl.cell.SystemMessages.ContinueStopping;
 import actors.impl.cell.SystemMessages.DeathWatchNotification;
 import actors.impl.cell.SystemMessages.Terminate;
 import io.vertx.core.Promise;
@@ -19,6 +20,7 @@ import java.util.List;
 final class Termination {
 
   private static final System.Logger LOG = System.getLogger("actors");
+  private static final int STOP_SLICE = 4096;
 
   private Termination() {
   }
@@ -58,11 +60,25 @@ final class Termination {
     FaultHandling.cancelBackoffs(cell);
     DeathWatch.unwatchAll(cell);
     List<ActorCell> living = cell.childTable().close();
-    for (ActorCell child : living) {
-      stopChild(cell, child);
-    }
     if (living.isEmpty()) {
       finishTerminate(cell);
+    } else {
+      stopChildren(cell, living, 0);
+    }
+  }
+
+  /**
+   * Stops {@code children} from index {@code from} on, {@value #STOP_SLICE} at a time: the rest
+   * waits for a task of its own on the actor's context, so stopping a parent of a million
+   * children (the guardian, when the system terminates) yields the event loop between slices.
+   */
+  static void stopChildren(ActorCell cell, List<ActorCell> children, int from) {
+    int to = Math.min(children.size(), from + STOP_SLICE);
+    for (int i = from; i < to; i++) {
+      stopChild(cell, children.get(i));
+    }
+    if (to < children.size()) {
+      cell.context.runOnContext(next -> cell.sendSystem(new ContinueStopping(children, to)));
     }
   }
 
