@@ -145,11 +145,13 @@ final class Termination {
         cell.parent.childTable().remove(cell);
         cell.parent.sendSystem(new DeathWatchNotification(cell));
       }
-      if (promise != null) {
-        promise.complete();
-      }
+      // The event first: whoever waits for this stop (ActorSystem.stop, gracefulStop) then
+      // finds it published, ahead of anything it sends once told.
       if (cell.system.events().hasSubscribers(ActorStopped.class)) {
         cell.system.events().publish(new ActorStopped(cell.self));
+      }
+      if (promise != null) {
+        promise.complete();
       }
     }
   }
