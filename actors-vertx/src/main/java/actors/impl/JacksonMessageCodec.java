@@ -4,7 +4,6 @@ import actors.cluster.MessageEncodingException;
 import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
