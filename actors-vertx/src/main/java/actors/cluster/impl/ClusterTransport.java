@@ -223,7 +223,7 @@ public final class ClusterTransport implements RemoteProvider {
   }
 
   private void decode(Buffer batch) {
-    if (!OutboundBatches.forEachFrame(batch, this::receiveFrame)) {
+    if (!OutboundBatches.forEachFrame(batch, this::receiveFrameSafely)) {
       refused("a batch whose frame lengths do not add up; the frames before the bad length were delivered");
     }
   }
@@ -240,6 +240,15 @@ public final class ClusterTransport implements RemoteProvider {
 
   private ContextInternal decoderOf(String node) {
     return decoders[Math.floorMod(node.hashCode(), decoders.length)];
+  }
+
+  /** One frame; an exception it raises anywhere costs that frame only, never the rest of the batch. */
+  private void receiveFrameSafely(Buffer frame) {
+    try {
+      receiveFrame(frame);
+    } catch (RuntimeException e) {
+      refused("a frame whose delivery failed (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   /**
