@@ -1,0 +1,96 @@
+package actors.dispatch.impl;
+
+import actors.ActorRef;
+import actors.dispatch.MailboxOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.II_Result;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+/**
+ * The mailbox's wake-up: a message enqueued while a drain is ending is either processed by
+ * that drain or schedules another; it is never left in a mailbox nobody drains. The drain
+ * starts with one message and SCHEDULED set; a producer enqueues a second meanwhile. The
+ * result is (messages the drain processed, drains scheduled in all).
+ */
+@JCStressTest
+@Outcome(id = "2, 1", expect = ACCEPTABLE, desc = "the drain took the second message too")
+@Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "the drain ended first; the producer or the drain scheduled another")
+@Outcome(id = "2, 2", expect = ACCEPTABLE, desc = "the drain took both, and a spare drain was scheduled")
+@Outcome(id = "1, 1", expect = FORBIDDEN, desc = "lost wake-up: a message left with no drain to come")
+@Outcome(expect = FORBIDDEN, desc = "anything else")
+@State
+public class MailboxWakeUpStress {
+
+  private static final ContextInternal CONTEXT = ((VertxInternal) Vertx.vertx()).createEventLoopContext();
+
+  private final AtomicInteger drains = new AtomicInteger();
+  private final CountingMailbox mailbox = new CountingMailbox(drains);
+
+  public MailboxWakeUpStress() {
+    mailbox.enqueue("first", null); // schedules the drain that actor `drain` runs
+  }
+
+  @Actor
+  public void producer() {
+    mailbox.enqueue("second", null);
+  }
+
+  @Actor
+  public void drain() {
+    mailbox.run();
+  }
+
+  @Arbiter
+  public void result(II_Result r) {
+    r.r1 = mailbox.processed;
+    r.r2 = drains.get();
+  }
+
+  /** A mailbox whose executor only counts the drains it is given, and whose owner counts messages. */
+  static final class CountingMailbox extends Mailbox {
+    int processed;
+
+    CountingMailbox(AtomicInteger drains) {
+      super(task -> drains.incrementAndGet(), 64, null, new MailboxOptions());
+    }
+
+    @Override
+    protected void invoke(Object message, ActorRef sender) {
+      processed++;
+    }
+
+    @Override
+    protected void systemInvoke(SystemMessage message) {
+    }
+
+    @Override
+    protected void deadLetter(Object message, ActorRef sender, String reason) {
+    }
+
+    @Override
+    protected ContextInternal context() {
+      return CONTEXT;
+    }
+
+    @Override
+    protected String ownerPath() {
+      return "/user/stress";
+    }
+
+    @Override
+    protected String describeOwner() {
+      return "actor /user/stress";
+    }
+  }
+}
