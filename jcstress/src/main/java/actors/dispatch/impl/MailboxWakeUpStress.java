@@ -1,18 +1,11 @@
 package actors.dispatch.impl;
 
-import actors.ActorRef;
-import actors.dispatch.MailboxOptions;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
@@ -32,10 +25,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class MailboxWakeUpStress {
 
-  private static final ContextInternal CONTEXT = ((VertxInternal) Vertx.vertx()).createEventLoopContext();
-
-  private final AtomicInteger drains = new AtomicInteger();
-  private final CountingMailbox mailbox = new CountingMailbox(drains);
+  private final StressMailbox mailbox = new StressMailbox();
 
   public MailboxWakeUpStress() {
     mailbox.enqueue("first", null); // schedules the drain that actor `drain` runs
@@ -54,43 +44,6 @@ public class MailboxWakeUpStress {
   @Arbiter
   public void result(II_Result r) {
     r.r1 = mailbox.processed;
-    r.r2 = drains.get();
-  }
-
-  /** A mailbox whose executor only counts the drains it is given, and whose owner counts messages. */
-  static final class CountingMailbox extends Mailbox {
-    int processed;
-
-    CountingMailbox(AtomicInteger drains) {
-      super(task -> drains.incrementAndGet(), 64, null, new MailboxOptions());
-    }
-
-    @Override
-    protected void invoke(Object message, ActorRef sender) {
-      processed++;
-    }
-
-    @Override
-    protected void systemInvoke(SystemMessage message) {
-    }
-
-    @Override
-    protected void deadLetter(Object message, ActorRef sender, String reason) {
-    }
-
-    @Override
-    protected ContextInternal context() {
-      return CONTEXT;
-    }
-
-    @Override
-    protected String ownerPath() {
-      return "/user/stress";
-    }
-
-    @Override
-    protected String describeOwner() {
-      return "actor /user/stress";
-    }
+    r.r2 = mailbox.scheduled.get();
   }
 }

@@ -1,18 +1,11 @@
 package actors.dispatch.impl;
 
-import actors.ActorRef;
-import actors.dispatch.MailboxOptions;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
@@ -30,10 +23,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class ResumeStress {
 
-  private static final ContextInternal CONTEXT = ((VertxInternal) Vertx.vertx()).createEventLoopContext();
-
-  private final AtomicInteger scheduled = new AtomicInteger();
-  private final ResumingMailbox mailbox = new ResumingMailbox(scheduled);
+  private final StressMailbox mailbox = new StressMailbox();
 
   public ResumeStress() {
     mailbox.suspend(); // as the actor's thread does when it fails
@@ -47,56 +37,13 @@ public class ResumeStress {
   /** The supervisor's Resume arrives and its drain runs, as on the actor's context. */
   @Actor
   public void resumeAndDrain() {
-    mailbox.enqueueSystem(new Resume());
+    mailbox.enqueueSystem(new StressMailbox.Resume());
     mailbox.run();
   }
 
   @Arbiter
   public void result(I_Result r) {
-    for (int ran = 1; ran < scheduled.get(); ran++) {
-      mailbox.run();
-    }
+    mailbox.runScheduledDrains(1);
     r.r1 = mailbox.processed;
-  }
-
-  static final class Resume extends SystemMessage {
-  }
-
-  /** Resumes on a Resume, counts the user messages, and only counts the drains it is given. */
-  static final class ResumingMailbox extends Mailbox {
-    int processed;
-
-    ResumingMailbox(AtomicInteger scheduled) {
-      super(task -> scheduled.incrementAndGet(), 64, null, new MailboxOptions());
-    }
-
-    @Override
-    protected void invoke(Object message, ActorRef sender) {
-      processed++;
-    }
-
-    @Override
-    protected void systemInvoke(SystemMessage message) {
-      resume();
-    }
-
-    @Override
-    protected void deadLetter(Object message, ActorRef sender, String reason) {
-    }
-
-    @Override
-    protected ContextInternal context() {
-      return CONTEXT;
-    }
-
-    @Override
-    protected String ownerPath() {
-      return "/user/stress";
-    }
-
-    @Override
-    protected String describeOwner() {
-      return "actor /user/stress";
-    }
   }
 }
