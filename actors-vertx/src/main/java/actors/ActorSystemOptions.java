@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Options of an {@link ActorSystem}, in the style of Vert.x options: fluent setters, defaults
@@ -29,11 +28,6 @@ import java.util.regex.Pattern;
  * strategy and custom dispatchers are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
-
-  private static final Pattern PACKAGE_NAME = Pattern.compile(
-      "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
-  private static final Pattern JDK_PACKAGE = Pattern.compile("(java|javax|jdk|sun|com\\.sun)(\\..*)?");
-  private static final Pattern LIBRARY_MACHINERY = Pattern.compile("actors\\.(internal|impl)(\\..*)?|actors\\.[^.]+\\.impl(\\..*)?");
 
   /** Default system name: {@value}. */
   public static final String DEFAULT_NAME = "actors";
@@ -433,10 +427,9 @@ public class ActorSystemOptions {
    *                                  internals
    */
   public ActorSystemOptions addMessagePackage(String packageName) {
-    Objects.requireNonNull(packageName, "packageName");
-    if (packageName.isBlank()) {
-      throw new IllegalArgumentException("packageName must not be blank");
-    }
+    messagePackages.add(MessagePackages.check(packageName));
+    return this;
+  }
     if (!PACKAGE_NAME.matcher(packageName).matches()) {
       throw new IllegalArgumentException("'" + packageName + "' is not a package name");
     }
