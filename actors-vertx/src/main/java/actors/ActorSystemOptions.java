@@ -430,19 +430,6 @@ public class ActorSystemOptions {
     messagePackages.add(MessagePackages.check(packageName));
     return this;
   }
-    if (!PACKAGE_NAME.matcher(packageName).matches()) {
-      throw new IllegalArgumentException("'" + packageName + "' is not a package name");
-    }
-    if (JDK_PACKAGE.matcher(packageName).matches()) {
-      throw new IllegalArgumentException("package " + packageName + " is part of the JDK: its classes are never decoded "
-          + "from other nodes, which could otherwise make this node instantiate them");
-    }
-    if (LIBRARY_MACHINERY.matcher(packageName).matches()) {
-      throw new IllegalArgumentException("package " + packageName + " is the library's machinery, not messages");
-    }
-    messagePackages.add(packageName);
-    return this;
-  }
 
   @Override
   public String toString() {
