@@ -50,6 +50,15 @@ public final class MessageAllowList {
    * @throws MessageEncodingException naming the class (escaped, cut) if it may not, or is unknown
    */
   public Class<?> allowedClass(String className) {
+    Object decision = decision(className);
+    if (decision instanceof Class<?> type) {
+      return type;
+    }
+    throw new MessageEncodingException((String) decision);
+  }
+
+  /** The class named {@code className} if allowed, else why not; remembered. */
+  private Object decision(String className) {
     Object decision = decisions.get(className);
     if (decision == null) {
       decision = decide(className);
@@ -57,10 +66,7 @@ public final class MessageAllowList {
         decisions.put(className, decision);
       }
     }
-    if (decision instanceof Class<?> type) {
-      return type;
-    }
-    throw new MessageEncodingException((String) decision);
+    return decision;
   }
 
   /** This list's own mapper (see {@link #newMapper()}), made on first use. */
@@ -148,13 +154,9 @@ public final class MessageAllowList {
       return permits(subType.getRawClass().getName()) ? Validity.ALLOWED : Validity.DENIED;
     }
 
+    // No exception is built for a refusal: Jackson asks for every type id of a message.
     private boolean permits(String className) {
-      try {
-        allowedClass(className);
-        return true;
-      } catch (MessageEncodingException e) {
-        return false;
-      }
+      return decision(className) instanceof Class<?>;
     }
   }
 }

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +62,6 @@ public final class ClusterTransport implements RemoteProvider {
   private final Map<String, PendingAsk> exportedAsks = new ConcurrentHashMap<>();
   private final RemoteDeathWatch deathWatch;
   private final Promise<Void> ready = Promise.promise();
-  private final LongAdder refusedFrames = new LongAdder();
   private MessageConsumer<Buffer> consumer;
   // Frames sent before the consumer was registered; null once it is.
   private List<Runnable> beforeReady = new ArrayList<>();
@@ -344,13 +342,7 @@ public final class ClusterTransport implements RemoteProvider {
 
   /** A frame, or the rest of a batch, that is not delivered: a dead letter that says why. */
   private void refused(String why) {
-    refusedFrames.increment();
     system.deadLetterOffice().publish(why, null, system.deadLetters(), "refused by the cluster transport");
-  }
-
-  /** How many frames this node has refused: from non-members, undecodable, of unknown kind. */
-  long refusedFrames() {
-    return refusedFrames.sum();
   }
 
   /** Fails the ask of another node that {@code sender} stands for, if it is one. */
