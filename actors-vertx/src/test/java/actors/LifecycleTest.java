@@ -1,12 +1,15 @@
 package actors;
 
+import actors.testkit.TestProbe;
 import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -234,5 +237,103 @@ class LifecycleTest extends SystemTestBase {
       assertThat(system.deadLetterCount()).isEqualTo(2);
       test.completeNow();
     });
+  }
+
+  /** Logs its hooks with its generation; its start hooks throw in the generations told. */
+  static final class Fragile extends Actor {
+    private final List<String> log;
+    private final Set<Integer> failingStarts;
+    private final int generation;
+
+    Fragile(List<String> log, Set<Integer> failingStarts, AtomicInteger generations) {
+      this.log = log;
+      this.failingStarts = failingStarts;
+      this.generation = generations.incrementAndGet();
+    }
+
+    @Override
+    public void preStart() {
+      log.add("preStart " + generation);
+      if (failingStarts.contains(generation)) {
+        throw new IllegalStateException("cannot start " + generation);
+      }
+    }
+
+    @Override
+    public void postRestart(Throwable reason) throws Exception {
+      log.add("postRestart " + generation);
+      super.postRestart(reason);
+    }
+
+    @Override
+    public void preRestart(Throwable reason, Object message) throws Exception {
+      log.add("preRestart " + generation);
+      super.preRestart(reason, message);
+    }
+
+    @Override
+    public void postStop() {
+      log.add("postStop " + generation);
+    }
+
+    @Override
+    protected void receive(Object message) {
+      if (message.equals("fail")) {
+        throw new IllegalArgumentException("fail");
+      }
+      sender().tell(generation, self());
+    }
+  }
+
+  /** A parent that restarts {@link Fragile} up to three times and tells {@code probe} when it stops. */
+  private ActorRef fragileParent(List<String> log, Set<Integer> failingStarts, TestProbe probe) {
+    AtomicInteger generations = new AtomicInteger();
+    return system.actorOf(() -> new Actor() {
+      @Override
+      public void preStart() {
+        context().watch(context().actorOf(() -> new Fragile(log, failingStarts, generations), "fragile"));
+      }
+
+      @Override
+      protected void receive(Object message) {
+        if (message instanceof Terminated) {
+          probe.ref().tell("stopped", self());
+        } else {
+          context().child("fragile").orElseThrow().forward(message, context());
+        }
+      }
+
+      @Override
+      public SupervisorStrategy supervisorStrategy() {
+        return SupervisorStrategy.oneForOne(3, Duration.ofMinutes(1), cause -> Directive.RESTART)
+            .withLoggingEnabled(false);
+      }
+    });
+  }
+
+  @Test
+  void anInstanceWhosePreStartThrowsNeverStartedSoItGetsNoPreRestartNorPostStop() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    TestProbe probe = new TestProbe(system);
+    fragileParent(log, Set.of(1, 2, 3, 4), probe);
+    // Generation 1 and three restarts, each failing; the fourth failure is past the limit.
+    probe.expectMsg("stopped");
+    assertThat(log).containsExactly("preStart 1", "preStart 2", "preStart 3", "preStart 4");
+  }
+
+  @Test
+  void anInstanceWhosePostRestartThrowsIsReplacedByOneThatStartsWithPreStart() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    TestProbe probe = new TestProbe(system);
+    ActorRef parent = fragileParent(log, Set.of(2), probe);
+    probe.send(parent, "fail");
+    probe.send(parent, "which?");
+    probe.expectMsg(3);
+    assertThat(log).containsExactly("preStart 1", "preRestart 1", "postStop 1", "postRestart 2", "preStart 2",
+        "preStart 3");
+    probe.watch(parent);
+    system.stop(parent);
+    probe.expectTerminated(parent);
+    assertThat(log).endsWith("preStart 3", "postStop 3");
   }
 }

@@ -1,5 +1,6 @@
 package actors;
 
+import actors.event.ActorFailed;
 import actors.testkit.TestProbe;
 import io.vertx.core.Promise;
 import io.vertx.junit5.VertxTestContext;
@@ -156,5 +157,70 @@ class StashTest extends SystemTestBase {
     assertThatThrownBy(instance[0]::unstashAll)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("unstashAll() of /user/outside must be called from the actor's own code");
+  }
+
+  @Test
+  void stashingTheSameMessageTwiceFailsTheActorAndTheMessageIsStashedOnlyOnce() {
+    TestProbe probe = new TestProbe(system);
+    system.eventStream().subscribe(probe.ref(), ActorFailed.class);
+    AtomicInteger instances = new AtomicInteger();
+    class StashesTwice extends Actor implements Stash {
+      private final int generation = instances.incrementAndGet();
+
+      @Override
+      protected void receive(Object message) {
+        if (generation == 1) {
+          stash();
+          stash();
+        } else {
+          sender().tell("got " + message, self());
+        }
+      }
+    }
+    ActorRef actor = system.actorOf(StashesTwice::new, "twice");
+    probe.send(actor, "m");
+    ActorFailed failed = probe.expectMsgClass(ActorFailed.class);
+    assertThat(failed.cause()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stash() of /user/twice was called twice for the same message");
+    assertThat(failed.directive()).isEqualTo(Directive.RESTART);
+    // The restart returned the stash to the mailbox: "m" once, then what came after it.
+    probe.send(actor, "after");
+    assertThat(probe.receiveN(2)).containsExactly("got m", "got after");
+  }
+
+  @Test
+  void aStashedTerminatedIsDeliveredAgainOnceUnstashed() {
+    TestProbe probe = new TestProbe(system);
+    ActorRef target = system.actorOf(echo(), "target");
+    class Waiter extends Actor implements Stash {
+      @Override
+      public void preStart() {
+        context().watch(target);
+      }
+
+      @Override
+      protected void receive(Object message) {
+        if (message instanceof Terminated) {
+          stash();
+          probe.ref().tell("stashed", self());
+        } else if (message.equals("go")) {
+          context().become(this::ready);
+          unstashAll();
+        }
+      }
+
+      private void ready(Object message) {
+        if (message instanceof Terminated terminated) {
+          probe.ref().tell("terminated " + terminated.actor().path(), self());
+        }
+      }
+    }
+    ActorRef waiter = system.actorOf(Waiter::new, "waiter");
+    probe.send(waiter, "watching?");
+    system.stop(target);
+    probe.expectMsg("stashed");
+    probe.send(waiter, "go");
+    probe.expectMsg("terminated /user/target");
+    probe.expectNoMsg();
   }
 }

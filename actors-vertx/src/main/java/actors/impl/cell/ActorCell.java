@@ -222,6 +222,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
     } finally {
       currentSender = null;
       currentMessage = null;
+      Behaviours.messageDone(this);
     }
   }
 

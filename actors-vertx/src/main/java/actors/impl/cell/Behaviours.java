@@ -76,6 +76,10 @@ final class Behaviours {
       throw new IllegalStateException("stash() of " + cell.path() + " must be called while it processes a message");
     }
     RareState rare = cell.rare();
+    if (rare.stashedCurrent) {
+      throw new IllegalStateException("stash() of " + cell.path() + " was called twice for the same message, a "
+          + cell.currentMessage.getClass().getName() + "; a message is stashed at most once");
+    }
     if (rare.stashed == null) {
       rare.stashed = new ArrayDeque<>();
     }
@@ -83,6 +87,19 @@ final class Behaviours {
       throw new StashOverflowException("the stash of " + cell.path() + " is full: " + capacity + " messages");
     }
     rare.stashed.addLast(new Envelope(cell.currentMessage, cell.currentSender));
+    rare.stashedCurrent = true;
+    if (cell.currentMessage instanceof Terminated terminated) {
+      // Delivered once it is unstashed, unless the actor unwatches first.
+      DeathWatch.terminatedStashed(cell, terminated.actor());
+    }
+  }
+
+  /** The message has been processed: the next one may be stashed. */
+  static void messageDone(ActorCell cell) {
+    RareState rare = cell.rare;
+    if (rare != null) {
+      rare.stashedCurrent = false;
+    }
   }
 
   /** Backs {@code Stash.unstash()} and {@code Stash.unstashAll()}. */

@@ -90,6 +90,8 @@ final class Creation {
       if (started != null) {
         started.fail(t);
       }
+      // It never started: no preRestart and no postStop for it (see FaultHandling).
+      cell.actor = null;
       FaultHandling.handleInvokeFailure(cell,
           new ActorInitializationException(cell.path(), "preStart of " + cell.path() + " threw " + t, t), null);
       return;

@@ -91,6 +91,11 @@ final class DeathWatch {
     return watch != null && watch.terminatedQueued.remove(actor);
   }
 
+  /** The actor stashed the {@code Terminated} for {@code actor}: it is queued again. */
+  static void terminatedStashed(ActorCell cell, ActorRef actor) {
+    of(cell).terminatedQueued.add(actor);
+  }
+
   /** {@code dead}, an actor of this node, has stopped: a watcher queues its {@code Terminated}. */
   static void watcheeTerminated(ActorCell cell, ActorCell dead) {
     DeathWatch watch = ifAny(cell);

@@ -13,6 +13,7 @@ import actors.impl.cell.SystemMessages.Suspend;
 import actors.internal.RestartStats;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,17 @@ import java.util.List;
  * <p>A restart keeps the mailbox: only the message that failed is lost. The new instance is
  * created only once the children that {@code preRestart} stopped are gone, so it may reuse
  * their names.
+ *
+ * <p>Suspension is counted, and every unit is given back exactly once: an actor's own failure
+ * holds one until its supervisor's directive on that report is carried out (a resume, a
+ * restart, or, when the supervisor escalates, the directive on the supervisor's own failure);
+ * each {@code Suspend} holds one until the matching {@code Resume} or {@code Recreate}. An
+ * actor holds each of its children once per unit it holds itself.
+ *
+ * <p>An instance has started when its {@code preStart} (or, after a restart, its
+ * {@code postRestart}) returned. One that did not start is dropped at once: it gets neither
+ * {@code preRestart} nor {@code postStop}, and what replaces it starts afresh, as Pekko does:
+ * its children are stopped and the new instance gets {@code preStart}.
  */
 final class FaultHandling {
 
@@ -42,7 +54,7 @@ final class FaultHandling {
     }
     if (isFailed(cell)) {
       LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] " + cell.path()
-          + " failed again while waiting for its supervisor", cause);
+          + " failed again while waiting for its supervisor; the directive on its first failure applies", cause);
       return;
     }
     cell.mailbox.suspend();
@@ -70,8 +82,16 @@ final class FaultHandling {
     if (cell.terminating || cell.childCell(child.name) != child) {
       return; // it is being stopped anyway
     }
-    SupervisorStrategy strategy = supervisorStrategy(cell);
-    Directive directive = strategy.decide(cause);
+    // As in Pekko, sender() inside supervisorStrategy() and its decider is the failed child.
+    cell.currentSender = child.self;
+    SupervisorStrategy strategy;
+    Directive directive;
+    try {
+      strategy = supervisorStrategy(cell);
+      directive = strategy.decide(cause);
+    } finally {
+      cell.currentSender = null;
+    }
     Duration delay = Duration.ZERO;
     boolean limitReached = false;
     if (directive == Directive.RESTART) {
@@ -95,8 +115,22 @@ final class FaultHandling {
       case RESUME -> child.sendSystem(new Resume(cause));
       case RESTART -> restartChildren(cell, strategy.scope().select(cell.childCells(), child), child, cause, delay);
       case STOP -> strategy.scope().select(cell.childCells(), child).forEach(affected -> Termination.stopChild(cell, affected));
-      case ESCALATE -> handleInvokeFailure(cell, cause, null);
+      case ESCALATE -> escalate(cell, child, cause);
     }
+  }
+
+  /**
+   * This actor fails with its child's cause. The child stays suspended by its own failure, and
+   * this actor owes it that unit back once its own supervisor has decided: see {@link #resume}
+   * and {@link #finishRecreate}. Also when this actor has already failed and waits itself.
+   */
+  private static void escalate(ActorCell cell, ActorCell child, Throwable cause) {
+    RareState rare = cell.rare();
+    if (rare.escalatedChildren == null) {
+      rare.escalatedChildren = new ArrayList<>(1);
+    }
+    rare.escalatedChildren.add(child);
+    handleInvokeFailure(cell, cause, null);
   }
 
   private static RestartStats restartStats(ActorCell cell, SupervisorStrategy strategy, ActorCell child) {
@@ -177,12 +211,27 @@ final class FaultHandling {
     if (cell.terminating) {
       return;
     }
-    if (causedByFailure != null) {
+    RareState rare = cell.rare;
+    List<ActorCell> escalated = null;
+    if (causedByFailure != null && rare != null && rare.recreateCause == null) {
+      if (cell.actor == null && rare.failure != null) {
+        // The instance never started: there is nothing to resume, so it starts afresh.
+        recreate(cell, causedByFailure);
+        return;
+      }
       clearFailure(cell);
+      escalated = rare.escalatedChildren;
+      rare.escalatedChildren = null;
     }
     cell.mailbox.resume();
     for (ActorCell child : cell.childCells()) {
       child.sendSystem(new Resume(null));
+    }
+    if (escalated != null) {
+      // The failures this actor escalated are resumed with it.
+      for (ActorCell child : escalated) {
+        child.sendSystem(new Resume(causedByFailure));
+      }
     }
   }
 
@@ -191,20 +240,32 @@ final class FaultHandling {
     if (cell.terminating) {
       return;
     }
+    RareState rare = cell.rare();
+    if (rare.recreateCause != null) {
+      // A restart is under way and will give back one unit: this one is given back now.
+      resume(cell, null);
+      return;
+    }
     Termination.cancelTimers(cell);
     if (cell.actor != null) {
       try {
-        cell.actor.preRestart(cause, cell.rare().failedMessage);
+        cell.actor.preRestart(cause, rare.failedMessage);
       } catch (Throwable t) {
         LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] preRestart of " + cell.path()
             + " threw; restarting anyway", t);
+      }
+      rare.freshStart = false;
+    } else {
+      // No instance started: the actor starts afresh, without the children of the one that failed.
+      rare.freshStart = true;
+      for (ActorCell child : cell.childCells()) {
+        Termination.stopChild(cell, child);
       }
     }
     cell.actor = null;
     Behaviours.reset(cell);
     // The new instance sees what the old one stashed first, as Pekko does.
     Behaviours.returnStashToMailbox(cell, true);
-    RareState rare = cell.rare();
     if (rare.stoppingChildren != null && !rare.stoppingChildren.isEmpty()) {
       // The new instance may reuse the names of the children preRestart stopped.
       rare.recreateCause = cause;
@@ -220,14 +281,21 @@ final class FaultHandling {
     // Children that preRestart kept were suspended with this actor: they restart with it.
     // Taken before the new instance runs, which may create children of its own.
     List<ActorCell> survivors = cell.childCells();
+    String hook = rare.freshStart ? "preStart" : "postRestart";
     try {
       cell.actor = Creation.newInstance(cell);
-      cell.actor.postRestart(cause);
+      if (rare.freshStart) {
+        cell.actor.preStart();
+      } else {
+        cell.actor.postRestart(cause);
+      }
     } catch (ActorInitializationException e) {
+      cell.actor = null;
       reportFailure(cell, e, null);
       return;
     } catch (Throwable t) {
-      reportFailure(cell, new ActorInitializationException(cell.path(), "postRestart of " + cell.path() + " threw " + t, t),
+      cell.actor = null;
+      reportFailure(cell, new ActorInitializationException(cell.path(), hook + " of " + cell.path() + " threw " + t, t),
           null);
       return;
     }
@@ -236,9 +304,15 @@ final class FaultHandling {
     if (cell.system.events().hasSubscribers(ActorRestarted.class)) {
       cell.system.events().publish(new ActorRestarted(cell.self, cause));
     }
+    List<ActorCell> escalated = rare.escalatedChildren;
+    rare.escalatedChildren = null;
     cell.mailbox.resume();
     for (ActorCell child : survivors) {
       if (rare.stoppingChildren == null || !rare.stoppingChildren.contains(child)) {
+        if (escalated != null && escalated.contains(child)) {
+          // Its own failure's unit, which this actor escalated; the Recreate gives back the other.
+          child.sendSystem(new Resume(null));
+        }
         child.sendSystem(new Recreate(cause));
       }
     }

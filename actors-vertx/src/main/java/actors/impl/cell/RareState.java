@@ -5,6 +5,7 @@ import actors.dispatch.impl.Envelope;
 import actors.internal.RestartStats;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,6 +25,12 @@ final class RareState {
   Object failedMessage;
   // Non-null while a restart waits for the children stopped by preRestart.
   Throwable recreateCause;
+  // The restart under way replaces an instance that never started: the next one gets preStart.
+  boolean freshStart;
+  // Children whose failure this actor escalated, owed their unit of suspension back.
+  List<ActorCell> escalatedChildren;
+  // Whether stash() was called for the message being processed.
+  boolean stashedCurrent;
   Set<ActorCell> stoppingChildren;
   Map<ActorCell, RestartStats> childRestartStats;
   Set<Long> backoffTimers;
