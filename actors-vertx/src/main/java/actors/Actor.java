@@ -20,7 +20,10 @@ import java.lang.invoke.MethodHandles;
  * parent's {@link SupervisorStrategy}; on restart the old instance gets
  * {@link #preRestart(Throwable, Object)} and a new one {@link #postRestart(Throwable)};
  * {@link #postStop()} runs exactly once per instance that started, after its children have
- * stopped.
+ * stopped. An instance has started when its {@code preStart} (or {@code postRestart}) returned:
+ * one whose start hook threw gets neither {@code preRestart} nor {@code postStop}, and the
+ * instance that replaces it starts afresh with {@code preStart}, its predecessor's children
+ * stopped, as in Pekko.
  */
 public abstract class Actor {
 

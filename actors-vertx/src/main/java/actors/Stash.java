@@ -24,12 +24,14 @@ package actors;
 public interface Stash {
 
   /**
-   * Sets the message being processed aside, with its sender.
+   * Sets the message being processed aside, with its sender. A stashed {@code Terminated} is
+   * delivered again once unstashed, unless the actor unwatches that actor first.
    *
    * @throws StashOverflowException if the stash already holds {@link #stashCapacity()}
    *                                messages: a failure of the actor, for its supervisor
-   * @throws IllegalStateException  outside the processing of a message, or if this object is
-   *                                not an actor
+   * @throws IllegalStateException  if this message was stashed already (a message is stashed at
+   *                                most once: a failure of the actor, as in Pekko), outside the
+   *                                processing of a message, or if this object is not an actor
    */
   default void stash() {
     Actor.stash(this, stashCapacity());

@@ -95,9 +95,11 @@ public final class SupervisorStrategy {
   /**
    * One-for-one: a directive applies to the failed child only.
    *
-   * @param maxRetries restarts allowed within {@code within}; {@code -1} for no limit
+   * @param maxRetries restarts allowed within {@code within}; {@code -1} for no limit, whatever
+   *                   the window (in Pekko, {@code -1} with a finite window allows one restart)
    * @param within     the window the restarts are counted in
-   * @param decider    the directive for a cause; one that throws or returns null escalates
+   * @param decider    the directive for a cause; one that throws or returns null escalates.
+   *                   Inside it, the supervisor's {@code sender()} is the failed child
    * @throws IllegalArgumentException if {@code maxRetries < -1} or {@code within} is not positive
    */
   public static SupervisorStrategy oneForOne(int maxRetries, Duration within, Function<Throwable, Directive> decider) {

@@ -309,9 +309,14 @@ final class FaultHandling {
     cell.mailbox.resume();
     for (ActorCell child : survivors) {
       if (rare.stoppingChildren == null || !rare.stoppingChildren.contains(child)) {
-        if (escalated != null && escalated.contains(child)) {
-          // Its own failure's unit, which this actor escalated; the Recreate gives back the other.
-          child.sendSystem(new Resume(null));
+        if (escalated != null) {
+          // A unit per failure of its own that this actor escalated (a child may have reported
+          // twice: once before a restart that did not answer that report, once after).
+          for (ActorCell reported : escalated) {
+            if (reported == child) {
+              child.sendSystem(new Resume(null));
+            }
+          }
         }
         child.sendSystem(new Recreate(cause));
       }
