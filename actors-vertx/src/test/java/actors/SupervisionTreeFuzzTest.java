@@ -33,14 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Seeded: {@code -Dsupervision.fuzz.seed=N} replays a run (the seed is in every failure
  * message); {@code -Dsupervision.fuzz.rounds=N} and {@code -Dsupervision.fuzz.seconds=S} bound it
- * (default 20,000 rounds or 20 s, whichever comes first).
+ * (default 5,000 rounds or 20 s, whichever comes first).
  */
 @ExtendWith(VertxExtension.class)
 class SupervisionTreeFuzzTest {
 
   private static final long SEED = Long.getLong("supervision.fuzz.seed", System.nanoTime());
   private static final long SECONDS = Long.getLong("supervision.fuzz.seconds", 20);
-  private static final int MAX_ROUNDS = Integer.getInteger("supervision.fuzz.rounds", 20_000);
+  private static final int MAX_ROUNDS = Integer.getInteger("supervision.fuzz.rounds", 5_000);
   private static final Duration PATIENCE = Duration.ofSeconds(5);
   private static final Directive[] DIRECTIVES = Directive.values();
 

@@ -54,7 +54,7 @@ final class FaultHandling {
     }
     if (isFailed(cell)) {
       LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] " + cell.path()
-          + " failed again while waiting for its supervisor; the directive on its first failure applies", cause);
+          + " failed again while waiting for its supervisor", cause);
       return;
     }
     cell.mailbox.suspend();
@@ -130,7 +130,9 @@ final class FaultHandling {
       rare.escalatedChildren = new ArrayList<>(1);
     }
     rare.escalatedChildren.add(child);
-    handleInvokeFailure(cell, cause, null);
+    if (!isFailed(cell)) {
+      handleInvokeFailure(cell, cause, null);
+    }
   }
 
   private static RestartStats restartStats(ActorCell cell, SupervisorStrategy strategy, ActorCell child) {
