@@ -389,7 +389,7 @@ class SupervisionTreeFuzzTest {
           } else {
             system.vertx().setTimer(PATIENCE.toMillis(), id -> system.inspect(ref).onSuccess(later ->
                 outcome.tryFail(new AssertionError(round.refs.get(ref) + " neither answered a ping nor stopped within "
-                    + PATIENCE + ": " + later + "; " + where, answered.cause()))));
+                    + PATIENCE + " (" + answered.cause() + "): " + later + "; " + where, answered.cause()))));
           }
         });
       }
