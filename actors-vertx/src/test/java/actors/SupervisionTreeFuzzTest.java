@@ -84,25 +84,22 @@ class SupervisionTreeFuzzTest {
     final int expected;
     final Promise<Void> built = Promise.promise();
     final Map<ActorRef, String> refs = new ConcurrentHashMap<>();
-    final Map<ActorRef, Promise<Void>> stopped;
     final Map<String, Armed> armed = new ConcurrentHashMap<>();
     final Set<Node> started = ConcurrentHashMap.newKeySet();
     final Set<Node> stoppedInstances = ConcurrentHashMap.newKeySet();
     final List<String> violations = new CopyOnWriteArrayList<>();
     volatile String phase = "building";
 
-    Round(int expected, Map<ActorRef, Promise<Void>> stopped) {
+    Round(int expected) {
       this.expected = expected;
-      this.stopped = stopped;
     }
 
-    boolean armedToFail(String path, Hook hook, Directive[] directive) {
+    /** Throws the injected failure if {@code hook} was armed at {@code path}; disarms it. */
+    void failIfArmed(String path, Hook hook) {
       Armed armedHere = armed.get(path);
       if (armedHere != null && armedHere.hook == hook && armed.remove(path, armedHere)) {
-        directive[0] = armedHere.directive;
-        return true;
+        throw new Injected(armedHere.directive);
       }
-      return false;
     }
   }
 
@@ -121,10 +118,7 @@ class SupervisionTreeFuzzTest {
 
     @Override
     public void preStart() {
-      Directive[] directive = new Directive[1];
-      if (round.armedToFail(path(), Hook.PRE_START, directive)) {
-        throw new Injected(directive[0]);
-      }
+      round.failIfArmed(path(), Hook.PRE_START);
       for (Spec child : spec.children) {
         if (context().child(child.name).isEmpty()) {
           context().actorOf(() -> new Node(child, round), child.name);
@@ -139,10 +133,7 @@ class SupervisionTreeFuzzTest {
 
     @Override
     public void postRestart(Throwable reason) throws Exception {
-      Directive[] directive = new Directive[1];
-      if (round.armedToFail(path(), Hook.POST_RESTART, directive)) {
-        throw new Injected(directive[0]);
-      }
+      round.failIfArmed(path(), Hook.POST_RESTART);
       super.postRestart(reason);
     }
 
@@ -300,7 +291,7 @@ class SupervisionTreeFuzzTest {
 
   private Future<Void> round(int r, Round[] current) {
     Spec spec = randomTree("root" + r, 1);
-    Round round = new Round(spec.size(), stopped);
+    Round round = new Round(spec.size());
     current[0] = round;
     ActorRef root = system.actorOf(() -> new Node(spec, round), spec.name);
     String where = "seed " + SEED + ", round " + r + ", tree " + spec;
