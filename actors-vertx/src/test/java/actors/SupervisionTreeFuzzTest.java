@@ -228,6 +228,7 @@ class SupervisionTreeFuzzTest {
         }).withLoggingEnabled(false)));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
     int[] rounds = {0};
+    LogCapture log = new LogCapture("actors");
     stoppedWatcher()
         .compose(listener -> rounds(deadline, rounds))
         .onFailure(test::failNow)
@@ -236,6 +237,11 @@ class SupervisionTreeFuzzTest {
           System.out.printf("supervision fuzz: seed %d, %d rounds, %d failures injected%n", SEED, rounds[0],
               failuresInjected);
           assertThat(rounds[0]).as("rounds run").isPositive();
+          log.close();
+          // The machinery's own errors: a system message whose processing threw, a message
+          // processed by an actor that had failed and was waiting for its supervisor.
+          assertThat(log.messages()).as("seed " + SEED)
+              .noneMatch(m -> m.contains(": processing ") || m.contains("failed again"));
           test.completeNow();
         })));
   }
@@ -378,9 +384,12 @@ class SupervisionTreeFuzzTest {
           if (info.state() == ActorInfo.State.STOPPED) {
             outcome.tryComplete(null);
           } else {
+            // What it was at the timeout tells a lost wake-up (running, a message waiting) from
+            // a unit never given back (suspended); what it is later, whether it ever recovers.
             system.vertx().setTimer(PATIENCE.toMillis(), id -> system.inspect(ref).onSuccess(later ->
                 outcome.tryFail(new AssertionError(round.refs.get(ref) + " neither answered a ping nor stopped within "
-                    + PATIENCE + " (" + answered.cause() + "): " + later + "; " + where, answered.cause()))));
+                    + PATIENCE + " (" + answered.cause() + "): at the timeout " + info + ", " + PATIENCE + " later "
+                    + later + "; " + where, answered.cause()))));
           }
         });
       }

@@ -166,6 +166,11 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     }
   }
 
+  /** How many suspensions are held: the units of failures and {@code Suspend}s not yet given back. */
+  public int suspensionCount() {
+    return status / SUSPEND_UNIT;
+  }
+
   public boolean isSuspended() {
     return status >= SUSPEND_UNIT;
   }

@@ -39,6 +39,11 @@ final class Creation {
     try {
       cell = new ActorCell(parent.system, parent, props, childName, dispatcher);
       cell.actor = newInstance(cell);
+      // Born into a suspended parent, it is held as its siblings are: once per unit the parent
+      // holds, each given back by the parent's Resume or Recreate (see FaultHandling).
+      for (int units = parent.mailbox.suspensionCount(); units > 0; units--) {
+        cell.mailbox.suspend();
+      }
       siblings.register(cell);
     } catch (RuntimeException | Error e) {
       siblings.unreserve(childName);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Failure and supervision: a failing actor suspends itself and its children and tells its
@@ -32,7 +33,8 @@ import java.util.List;
  * holds one until its supervisor's directive on that report is carried out (a resume, a
  * restart, or, when the supervisor escalates, the directive on the supervisor's own failure);
  * each {@code Suspend} holds one until the matching {@code Resume} or {@code Recreate}. An
- * actor holds each of its children once per unit it holds itself.
+ * actor holds each of its children once per unit it holds itself, a child created while it is
+ * suspended included: such a child starts with that many units.
  *
  * <p>An instance has started when its {@code preStart} (or, after a restart, its
  * {@code postRestart}) returned. One that did not start is dropped at once: it gets neither
@@ -113,10 +115,31 @@ final class FaultHandling {
     }
     switch (directive) {
       case RESUME -> child.sendSystem(new Resume(cause));
-      case RESTART -> restartChildren(cell, strategy.scope().select(cell.childCells(), child), child, cause, delay);
-      case STOP -> strategy.scope().select(cell.childCells(), child).forEach(affected -> Termination.stopChild(cell, affected));
+      case RESTART, STOP -> {
+        List<ActorCell> affected = affected(cell, strategy.scope(), child);
+        if (affected == null) {
+          return; // it has stopped since, like a child that had stopped before
+        } else if (directive == Directive.RESTART) {
+          restartChildren(cell, affected, child, cause, delay);
+        } else {
+          affected.forEach(stopping -> Termination.stopChild(cell, stopping));
+        }
+      }
       case ESCALATE -> escalate(cell, child, cause);
     }
+  }
+
+  /**
+   * The children a restart or stop of {@code failed} applies to, or null if {@code failed} is no
+   * longer among them: a child stopped from elsewhere leaves its parent's table on its own
+   * thread, even while the parent handles its report.
+   */
+  private static List<ActorCell> affected(ActorCell cell, SupervisorStrategy.Scope scope, ActorCell failed) {
+    if (scope == SupervisorStrategy.Scope.ONE_FOR_ONE) {
+      return List.of(failed);
+    }
+    List<ActorCell> children = cell.childCells();
+    return children.contains(failed) ? scope.select(children, failed) : null;
   }
 
   /**
@@ -283,6 +306,9 @@ final class FaultHandling {
     // Children that preRestart kept were suspended with this actor: they restart with it.
     // Taken before the new instance runs, which may create children of its own.
     List<ActorCell> survivors = cell.childCells();
+    // The restart's unit is given back before the new instance runs, so the children it creates
+    // are held only for the units this actor still holds (as in Pekko).
+    cell.mailbox.resume();
     String hook = rare.freshStart ? "preStart" : "postRestart";
     try {
       cell.actor = Creation.newInstance(cell);
@@ -292,13 +318,11 @@ final class FaultHandling {
         cell.actor.postRestart(cause);
       }
     } catch (ActorInitializationException e) {
-      cell.actor = null;
-      reportFailure(cell, e, null);
+      failedToRestart(cell, survivors, e);
       return;
     } catch (Throwable t) {
-      cell.actor = null;
-      reportFailure(cell, new ActorInitializationException(cell.path(), hook + " of " + cell.path() + " threw " + t, t),
-          null);
+      failedToRestart(cell, survivors,
+          new ActorInitializationException(cell.path(), hook + " of " + cell.path() + " threw " + t, t));
       return;
     }
     clearFailure(cell);
@@ -308,7 +332,6 @@ final class FaultHandling {
     }
     List<ActorCell> escalated = rare.escalatedChildren;
     rare.escalatedChildren = null;
-    cell.mailbox.resume();
     for (ActorCell child : survivors) {
       if (rare.stoppingChildren == null || !rare.stoppingChildren.contains(child)) {
         if (escalated != null) {
@@ -323,6 +346,22 @@ final class FaultHandling {
         child.sendSystem(new Recreate(cause));
       }
     }
+  }
+
+  /**
+   * The new instance threw: dropped, it never started. This actor fails again and holds a unit
+   * again, and so do the children that instance created; the survivors still hold theirs.
+   */
+  private static void failedToRestart(ActorCell cell, List<ActorCell> survivors, ActorInitializationException cause) {
+    cell.actor = null;
+    cell.mailbox.suspend();
+    Set<ActorCell> kept = new HashSet<>(survivors);
+    for (ActorCell child : cell.childCells()) {
+      if (!kept.contains(child)) {
+        child.sendSystem(new Suspend());
+      }
+    }
+    reportFailure(cell, cause, null);
   }
 
   /** The failure has been dealt with: resumed, restarted or stopped. */
