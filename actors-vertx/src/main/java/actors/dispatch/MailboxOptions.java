@@ -19,8 +19,12 @@ import java.util.function.ToIntFunction;
  *   <li>Control-aware: {@link #setControlAware(boolean)}; {@link ControlMessage}s first.</li>
  * </ul>
  *
+ * <p>Whatever the kind, a mailbox that holds {@link #setWarningSize(int) warningSize} messages
+ * or more is logged as a warning (at most once a minute per actor): its actor receives faster
+ * than it processes.
+ *
  * <p>JSON keys: {@code capacity} (int), {@code overflowStrategy} (name), {@code controlAware}
- * (boolean). A priority function is code: set it in code.
+ * (boolean), {@code warningSize} (int). A priority function is code: set it in code.
  */
 public class MailboxOptions {
 
@@ -44,11 +48,14 @@ public class MailboxOptions {
   public static final int UNBOUNDED = Integer.MAX_VALUE;
   /** Default overflow strategy of a bounded mailbox. */
   public static final OverflowStrategy DEFAULT_OVERFLOW_STRATEGY = OverflowStrategy.DROP_NEW;
+  /** Default size from which a mailbox is logged as falling behind: {@value}. */
+  public static final int DEFAULT_WARNING_SIZE = 100_000;
 
   private int capacity = UNBOUNDED;
   private OverflowStrategy overflowStrategy = DEFAULT_OVERFLOW_STRATEGY;
   private ToIntFunction<Object> priority;
   private boolean controlAware;
+  private int warningSize = DEFAULT_WARNING_SIZE;
 
   /** The default: unbounded, first in first out. */
   public MailboxOptions() {
@@ -60,6 +67,7 @@ public class MailboxOptions {
     this.overflowStrategy = other.overflowStrategy;
     this.priority = other.priority;
     this.controlAware = other.controlAware;
+    this.warningSize = other.warningSize;
   }
 
   /**
@@ -71,6 +79,7 @@ public class MailboxOptions {
     setCapacity(json.getInteger("capacity", UNBOUNDED));
     setOverflowStrategy(OverflowStrategy.valueOf(json.getString("overflowStrategy", DEFAULT_OVERFLOW_STRATEGY.name())));
     setControlAware(json.getBoolean("controlAware", false));
+    setWarningSize(json.getInteger("warningSize", DEFAULT_WARNING_SIZE));
   }
 
   /** A bounded mailbox. */
@@ -91,7 +100,7 @@ public class MailboxOptions {
   /** These options as JSON, readable by {@link #MailboxOptions(JsonObject)}; without the priority function. */
   public JsonObject toJson() {
     return new JsonObject().put("capacity", capacity).put("overflowStrategy", overflowStrategy.name())
-        .put("controlAware", controlAware);
+        .put("controlAware", controlAware).put("warningSize", warningSize);
   }
 
   /** How many messages may wait; {@link #UNBOUNDED} unless set. */
@@ -148,7 +157,30 @@ public class MailboxOptions {
     return this;
   }
 
-  /** Whether these are the default options: unbounded, first in first out. */
+  /** How many waiting messages make the mailbox logged as falling behind; 0: never. */
+  public int getWarningSize() {
+    return warningSize;
+  }
+
+  /**
+   * Sets how many waiting messages make the mailbox logged as falling behind ({@value
+   * #DEFAULT_WARNING_SIZE} unless set); 0 turns the warning off. The size is sampled, about
+   * once a second per event loop, on actors that have more waiting than one turn processes.
+   *
+   * @throws IllegalArgumentException if negative
+   */
+  public MailboxOptions setWarningSize(int warningSize) {
+    if (warningSize < 0) {
+      throw new IllegalArgumentException("mailbox warningSize must be 0 (off) or more, was " + warningSize);
+    }
+    this.warningSize = warningSize;
+    return this;
+  }
+
+  /**
+   * Whether the queue is the default one: unbounded, first in first out, lock-free. The warning
+   * size does not change the queue.
+   */
   public boolean isDefault() {
     return capacity == UNBOUNDED && priority == null && !controlAware;
   }

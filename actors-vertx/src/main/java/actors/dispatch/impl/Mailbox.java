@@ -98,6 +98,12 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   /** Who owns the mailbox, for the blocked-thread warning: the actor and its system. */
   protected abstract String describeOwner();
 
+  /** How many waiting messages mean the actor falls behind; 0: never asked. */
+  protected abstract int warningSize();
+
+  /** At least {@code waiting} messages wait, {@link #warningSize()} or more; the actor's thread. */
+  protected abstract void fallingBehind(int waiting);
+
   /**
    * Enqueues a user message; any thread.
    *
@@ -234,7 +240,12 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       int budget = throughput;
       while (systemDone && (status & CLOSED) == 0) {
         budget -= processUserMessages(budget);
-        if (budget <= 0 || status >= SUSPEND_UNIT || pendingSystem != null || !awaitWork()) {
+        if (budget <= 0) {
+          // A turn used up: the only drains whose actor may be falling behind.
+          BacklogSampling.sample(this);
+          break;
+        }
+        if (status >= SUSPEND_UNIT || pendingSystem != null || !awaitWork()) {
           break;
         }
         systemDone = processSystemMessages();
@@ -259,6 +270,19 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     int s = status;
     boolean empty = (configured != null ? configured.isEmpty() : isEmpty()) && (front == null || front.isEmpty());
     return !empty && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
+  }
+
+  /** Tells the owner if {@link #warningSize()} messages or more wait; the actor's thread. */
+  void checkBacklog() {
+    int limit = warningSize();
+    if (limit == 0) {
+      return;
+    }
+    int waiting = (front == null ? 0 : front.size())
+        + (configured != null ? configured.size() : approximateSize(limit));
+    if (waiting >= limit) {
+      fallingBehind(waiting);
+    }
   }
 
   /** Puts messages back at the front, {@code first} first; actor thread only. */

@@ -13,6 +13,10 @@ import java.util.concurrent.Executor;
 /** The mailbox of one cell: what it takes goes to that cell, what it cannot deliver to dead letters. */
 final class CellMailbox extends Mailbox {
 
+  private static final System.Logger LOG = System.getLogger("actors");
+  // At most one warning a minute per actor that falls behind.
+  private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
+
   private final ActorCell cell;
 
   CellMailbox(ActorCell cell, Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options) {
@@ -48,6 +52,26 @@ final class CellMailbox extends Mailbox {
   @Override
   protected String ownerPath() {
     return cell.path();
+  }
+
+  @Override
+  protected int warningSize() {
+    MailboxOptions options = cell.props.mailbox();
+    return (options != null ? options : cell.system.defaultMailbox()).getWarningSize();
+  }
+
+  @Override
+  protected void fallingBehind(int waiting) {
+    RareState rare = cell.rare();
+    long now = System.nanoTime();
+    if (rare.fallingBehindLogged != 0 && now - rare.fallingBehindLogged < LOG_INTERVAL_NANOS) {
+      return;
+    }
+    rare.fallingBehindLogged = now;
+    LOG.log(System.Logger.Level.WARNING, "[" + cell.system.name() + "] the mailbox of " + cell.path() + " holds "
+        + waiting + " messages or more (warning size " + warningSize() + "): it receives faster than it processes."
+        + " Bound its mailbox (MailboxOptions.bounded) or keep fewer messages in flight (ask and wait), as the"
+        + " manual's Backpressure section shows");
   }
 
   @Override

@@ -38,6 +38,8 @@ final class RareState {
   ActorTimers timers;
   ReceiveTimeoutTimer receiveTimeout;
   int restartCount;
+  // When its mailbox was last logged as falling behind (System.nanoTime()); 0: never.
+  long fallingBehindLogged;
   // The /user guardian's only: what the system does when a failure escalates past it.
   Consumer<Throwable> escalation;
 }

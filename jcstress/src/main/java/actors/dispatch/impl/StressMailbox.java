@@ -85,4 +85,13 @@ class StressMailbox extends Mailbox {
   protected String describeOwner() {
     return "actor /user/stress";
   }
+
+  @Override
+  protected int warningSize() {
+    return 0;
+  }
+
+  @Override
+  protected void fallingBehind(int waiting) {
+  }
 }
