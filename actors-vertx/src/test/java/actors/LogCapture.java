@@ -11,7 +11,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Records what a java.util.logging logger (the backend of System.Logger here) receives. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
   private final Logger logger;
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -20,13 +20,13 @@ final class LogCapture extends Handler implements AutoCloseable {
   private record Waiter(Predicate<String> matches, Promise<String> promise) {
   }
 
-  LogCapture(String loggerName) {
+  public LogCapture(String loggerName) {
     this.logger = Logger.getLogger(loggerName);
     logger.addHandler(this);
   }
 
   /** Completes with the first message that matches, including those already logged. */
-  Future<String> when(Predicate<String> matches) {
+  public Future<String> when(Predicate<String> matches) {
     Promise<String> promise = Promise.promise();
     waiters.add(new Waiter(matches, promise));
     for (LogRecord record : records) {
@@ -37,7 +37,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     return promise.future();
   }
 
-  List<String> messages() {
+  public List<String> messages() {
     return records.stream().map(LogRecord::getMessage).toList();
   }
 
