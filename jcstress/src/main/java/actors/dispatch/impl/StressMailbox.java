@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A mailbox for the stress tests: its executor only counts the drains it is given (the test
  * runs them), and it records what it processes: how many user messages, and the numbers of the
- * system messages in the order processed. A {@link Resume} resumes it.
+ * system messages in the order processed, and how many user messages were dead letters. A
+ * {@link Resume} resumes it, a {@link Close} closes it.
  */
 class StressMailbox extends Mailbox {
 
@@ -30,8 +31,13 @@ class StressMailbox extends Mailbox {
   static final class Resume extends SystemMessage {
   }
 
+  /** The system message that closes the mailbox, as the actor's stop does. */
+  static final class Close extends SystemMessage {
+  }
+
   final AtomicInteger scheduled;
   int processed;
+  int deadLettered;
   int systemProcessed;
   // The numbers of the system messages processed, as decimal digits, oldest first.
   int systemOrder;
@@ -62,6 +68,8 @@ class StressMailbox extends Mailbox {
     systemProcessed++;
     if (message instanceof Resume) {
       resume();
+    } else if (message instanceof Close) {
+      close();
     } else {
       systemOrder = systemOrder * 10 + ((Numbered) message).number;
     }
@@ -69,6 +77,7 @@ class StressMailbox extends Mailbox {
 
   @Override
   protected void deadLetter(Object message, ActorRef sender, String reason) {
+    deadLettered++;
   }
 
   @Override
