@@ -9,20 +9,14 @@ import actors.testkit.TestProbe;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -160,10 +154,7 @@ class ChaosTest {
   }
 
   private void start(ActorSystem observer, String clusterName, Jvm jvm) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    jvm.process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChaosNode.class.getName(),
-        clusterName, jvm.label).redirectErrorStream(true).start();
-    awaitReady(jvm.process);
+    jvm.process = NodeProcess.start(ChaosNode.class, clusterName, jvm.label).process();
     jvm.silent = await(observer.registry().lookup("chaos-" + jvm.label + "-silent"));
     ActorRef echo = await(observer.registry().lookup("chaos-" + jvm.label + "-echo"));
     jvm.lastEcho = echo;
@@ -189,37 +180,6 @@ class ChaosTest {
       System.gc();
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  /** Waits for the node's READY line; its output is drained until it ends. */
-  private static void awaitReady(Process process) throws Exception {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
-        }
-      } catch (Exception ignored) {
-        // The process was killed: its output ends.
-      }
-    }, "chaos-node-output");
-    reader.setDaemon(true);
-    reader.start();
-    List<String> seen = new ArrayList<>();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(1, TimeUnit.SECONDS);
-      if (line != null && line.startsWith("READY ")) {
-        return;
-      }
-      if (line != null) {
-        seen.add(line);
-      }
-      if (line == null && !process.isAlive()) {
-        break;
-      }
-    }
-    throw new AssertionError("a chaos node did not get ready; its output:\n" + String.join("\n", seen));
   }
 
   private static <T> T await(Future<T> future) throws Exception {

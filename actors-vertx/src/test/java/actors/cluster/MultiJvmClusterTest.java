@@ -10,15 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +34,10 @@ class MultiJvmClusterTest {
   void aKilledJvmsActorsAreTerminatedAndItsPendingAsksFailFast() throws Exception {
     LoopbackCluster cluster = new LoopbackCluster();
     ActorSystem first = cluster.start();
-    Process second = startSecondJvm(cluster.name);
+    NodeProcess.Started started = NodeProcess.start(SecondJvmNode.class, cluster.name);
+    Process second = started.process();
     try {
-      String secondNode = awaitReady(second);
+      String secondNode = started.nodeId();
       ActorRef echo = await(first.registry().lookup("jvm2-echo"));
       ActorRef silent = await(first.registry().lookup("jvm2-silent"));
       assertThat(first.addressOf(echo)).isEqualTo(secondNode + "/user/echo");
@@ -84,43 +79,6 @@ class MultiJvmClusterTest {
       second.destroyForcibly();
       LoopbackCluster.stop(first);
     }
-  }
-
-  private static Process startSecondJvm(String clusterName) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SecondJvmNode.class.getName(),
-        clusterName).redirectErrorStream(true).start();
-  }
-
-  /** The second JVM's node id, once it says it is ready; its output is drained until it ends. */
-  private static String awaitReady(Process process) throws Exception {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
-        }
-      } catch (Exception ignored) {
-        // The process was killed: its output ends.
-      }
-    }, "second-jvm-output");
-    reader.setDaemon(true);
-    reader.start();
-    List<String> seen = new ArrayList<>();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(1, TimeUnit.SECONDS);
-      if (line != null && line.startsWith("READY ")) {
-        return line.substring("READY ".length());
-      }
-      if (line != null) {
-        seen.add(line);
-      }
-      if (line == null && !process.isAlive()) {
-        break;
-      }
-    }
-    throw new AssertionError("the second JVM did not get ready; its output:\n" + String.join("\n", seen));
   }
 
   private static <T> T await(Future<T> future) throws Exception {
