@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 public final class LogCapture extends Handler implements AutoCloseable {
 
   private final Logger logger;
+  private final Predicate<String> keep;
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
@@ -21,7 +22,13 @@ public final class LogCapture extends Handler implements AutoCloseable {
   }
 
   public LogCapture(String loggerName) {
+    this(loggerName, message -> true);
+  }
+
+  /** Keeps only the messages {@code keep} accepts: for long runs, whose other lines would pile up. */
+  public LogCapture(String loggerName, Predicate<String> keep) {
     this.logger = Logger.getLogger(loggerName);
+    this.keep = keep;
     logger.addHandler(this);
   }
 
@@ -43,6 +50,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
   @Override
   public void publish(LogRecord record) {
+    if (!keep.test(record.getMessage())) {
+      return;
+    }
     records.add(record);
     for (Waiter waiter : waiters) {
       if (waiter.matches().test(record.getMessage())) {
