@@ -1,5 +1,6 @@
 package actors;
 
+import actors.dispatch.Dispatchers;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +114,41 @@ class AskTest extends SystemTestBase {
           assertThat(error).isInstanceOf(AskTimeoutException.class)
               .hasMessageContaining("/user/gone")
               .hasMessageContaining("already stopped");
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void anAskWhoseMessageIsDeadLetteredWhenItsTargetStopsFailsAtOnce(VertxTestContext test) {
+    // Held on a worker until the ask's message waits behind a PoisonPill; then it stops, and the
+    // message is a dead letter: the ask fails then, not at its five-minute timeout.
+    CountDownLatch gate = new CountDownLatch(1);
+    ActorRef held = system.actorOf(props((a, m) -> gate.await(10, TimeUnit.SECONDS))
+        .withDispatcher(Dispatchers.WORKER), "held");
+    held.tell("hold");
+    held.tell(PoisonPill.INSTANCE);
+    Future<Object> ask = held.ask("anyone?", Duration.ofMinutes(5));
+    gate.countDown();
+    ask.onComplete(test.failing(error -> test.verify(() -> {
+      assertThat(error).isInstanceOf(AskTimeoutException.class)
+          .hasMessageContaining("/user/held")
+          .hasMessageContaining("java.lang.String")
+          .hasMessageContaining("not delivered (recipient stopped)");
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void aQuestionPassedOnToAStoppedActorLeavesTheAskOpenForAnotherAnswer(VertxTestContext test) {
+    ActorRef gone = system.actorOf(echo(), "gone");
+    ActorRef relay = system.actorOf(props((a, m) -> {
+      gone.forward(m, a.ctx());
+      a.reply("from the relay");
+    }), "relay");
+    system.stop(gone)
+        .compose(v -> relay.ask("anyone?", Duration.ofSeconds(5)))
+        .onComplete(test.succeeding(answer -> test.verify(() -> {
+          assertThat(answer).isEqualTo("from the relay");
           test.completeNow();
         })));
   }

@@ -1,9 +1,11 @@
 package actors.event.impl;
 
 import actors.ActorRef;
+import actors.AskTimeoutException;
 import actors.DeadLetter;
 import actors.internal.DeadLetters;
 import actors.internal.LogText;
+import actors.internal.PendingAsk;
 import io.vertx.core.Handler;
 
 import java.util.List;
@@ -37,6 +39,14 @@ public final class DeadLetterOffice implements DeadLetters {
   @Override
   public void publish(Object message, ActorRef sender, ActorRef recipient, String reason) {
     count.increment();
+    if (sender instanceof PendingAsk ask && recipient.equals(ask.target())) {
+      // The question itself was not delivered: no answer can come, so the ask fails now, not
+      // at its timeout (which would keep its timer, and what that holds, until then). Only for
+      // the ask's own target: a question it passed on (a broadcast, a forward) may still be
+      // answered by someone else.
+      ask.fail(new AskTimeoutException("ask to " + recipient.path() + " failed at once: its message of type "
+          + message.getClass().getName() + " was not delivered (" + reason + "), so no answer can come"));
+    }
     // A dead letter about a dead letter (a stopped subscriber's) is not published again: no loop.
     boolean toStream = !(message instanceof DeadLetter) && eventStream.hasSubscribers(DeadLetter.class);
     if (listeners.isEmpty() && !log && !toStream) {
