@@ -62,6 +62,8 @@ class ChaosTest {
   private final AtomicLong answered = new AtomicLong();
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
+  // One message per kind of failure, for the report.
+  private final Map<String, String> examples = new ConcurrentHashMap<>();
 
   @Test
   void watchersRegistryAndAsksSurviveNodesKilledAndRestarted() throws Exception {
@@ -100,8 +102,8 @@ class ChaosTest {
         noAskHangs();
         Thread.onSpinWait();
       }
-      System.out.printf("chaos: seed %d, %d rounds; asks answered %d, failed %s; heap after GC per round %s%n", SEED,
-          ROUNDS, answered.get(), failures, heaps);
+      System.out.printf("chaos: seed %d, %d rounds; asks answered %d, failed %s (%s); heap after GC per round %s%n",
+          SEED, ROUNDS, answered.get(), failures, examples, heaps);
       assertThat(violations).as("seed " + SEED).isEmpty();
       assertThat(pendingSince).as("asks still pending after their timeout; seed " + SEED).isEmpty();
       assertThat(failures.keySet()).as("how asks failed").allMatch(name ->
@@ -137,6 +139,7 @@ class ChaosTest {
         }
       } else {
         failures.computeIfAbsent(result.cause().getClass().getName(), name -> new AtomicLong()).incrementAndGet();
+        examples.putIfAbsent(result.cause().getClass().getName(), result.cause().getMessage());
       }
     });
   }

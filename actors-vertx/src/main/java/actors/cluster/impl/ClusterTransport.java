@@ -145,10 +145,11 @@ public final class ClusterTransport implements RemoteProvider {
    */
   void send(RemoteActorRef target, Object message, ActorRef sender) {
     if (!membership.isMember(target.nodeId)) {
-      system.deadLetterOffice().publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
+      // The ask first, with the precise cause: the dead letter would otherwise fail it as undelivered.
       if (sender instanceof PendingAsk ask) {
         ask.fail(target.unreachable());
       }
+      system.deadLetterOffice().publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
       return;
     }
     Buffer frame = wire.message(nodeId, target.path(), sender, message);
