@@ -47,10 +47,8 @@ class FootprintTest {
   /** group:artifact of a jar: from its place in a Maven repository, or a reactor module's target. */
   private static String coordinate(Path jar) {
     Path normalized = jar.toAbsolutePath().normalize();
-    if (normalized.getFileName().toString().endsWith(".jar") && normalized.getParent().endsWith("target")) {
-      return "io.github.actorsvertx:" + normalized.getParent().getParent().getFileName();
-    }
-    if (normalized.getParent().endsWith("classes")) {
+    // A module of this build: its jar in its target directory, or target/classes before packaging.
+    if (normalized.getParent().endsWith("target")) {
       return "io.github.actorsvertx:" + normalized.getParent().getParent().getFileName();
     }
     Path version = normalized.getParent();

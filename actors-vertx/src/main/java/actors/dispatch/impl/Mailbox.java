@@ -101,8 +101,8 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   /** How many waiting messages mean the actor falls behind; 0: never asked. */
   protected abstract int warningSize();
 
-  /** At least {@code waiting} messages wait, {@link #warningSize()} or more; the actor's thread. */
-  protected abstract void fallingBehind(int waiting);
+  /** At least {@code waiting} messages wait, {@code warningSize} or more; the actor's thread. */
+  protected abstract void fallingBehind(int waiting, int warningSize);
 
   /**
    * Enqueues a user message; any thread.
@@ -281,7 +281,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     int waiting = (front == null ? 0 : front.size())
         + (configured != null ? configured.size() : approximateSize(limit));
     if (waiting >= limit) {
-      fallingBehind(waiting);
+      fallingBehind(waiting, limit);
     }
   }
 

@@ -61,7 +61,7 @@ final class CellMailbox extends Mailbox {
   }
 
   @Override
-  protected void fallingBehind(int waiting) {
+  protected void fallingBehind(int waiting, int warningSize) {
     RareState rare = cell.rare();
     long now = System.nanoTime();
     if (rare.fallingBehindLogged != 0 && now - rare.fallingBehindLogged < LOG_INTERVAL_NANOS) {
@@ -69,7 +69,7 @@ final class CellMailbox extends Mailbox {
     }
     rare.fallingBehindLogged = now;
     LOG.log(System.Logger.Level.WARNING, "[" + cell.system.name() + "] the mailbox of " + cell.path() + " holds "
-        + waiting + " messages or more (warning size " + warningSize() + "): it receives faster than it processes."
+        + waiting + " messages or more (warning size " + warningSize + "): it receives faster than it processes."
         + " Bound its mailbox (MailboxOptions.bounded) or keep fewer messages in flight (ask and wait), as the"
         + " manual's Backpressure section shows");
   }

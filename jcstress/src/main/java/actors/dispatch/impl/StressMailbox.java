@@ -101,6 +101,6 @@ class StressMailbox extends Mailbox {
   }
 
   @Override
-  protected void fallingBehind(int waiting) {
+  protected void fallingBehind(int waiting, int warningSize) {
   }
 }
