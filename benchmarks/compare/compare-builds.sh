@@ -4,7 +4,8 @@
 # that a slow phase of the machine hits both alike; ratios come with a 95% interval over the
 # rounds. Usage, from the repository root:
 #   benchmarks/compare/compare-builds.sh BEFORE [AFTER=HEAD] [ROUNDS=11]
-# About 3 minutes a round on 2 cores. Output: target/compare/{before,after}-*.json, a table.
+# Each fork as the suite's full mode runs it (10 s of warm-up, shots of 1 s); about 4 minutes
+# a round on 2 cores. Output: target/compare/{before,after}-*.json, a table.
 set -euo pipefail
 before_rev=${1:?usage: compare-builds.sh BEFORE [AFTER] [ROUNDS]}
 after_rev=${2:-HEAD}
@@ -35,7 +36,7 @@ for r in $(seq 1 "$rounds"); do
   for workload in tell-throughput pingpong threadring fanout ask create; do
     for v in $order; do
       java -cp "$(cat "$work/$v-cp.txt")" org.openjdk.jmh.Main benchmarks.suite.SuiteBenchmark.round \
-        -p workload="$workload" -p platform=ours -p size="${size[$workload]}" -f 1 -wi 6 -i 6 -jvmArgs "$jvm" \
+        -p workload="$workload" -p platform=ours -p size="${size[$workload]}" -f 1 -bm avgt -wi 5 -w 2s -i 6 -r 1s -jvmArgs "$jvm" \
         -rf json -rff "$work/out/$workload-$v-$r.json" > "$work/out/$workload-$v-$r.log" 2>&1
     done
   done

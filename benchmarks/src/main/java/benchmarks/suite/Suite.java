@@ -1,16 +1,16 @@
 package benchmarks.suite;
 
-import benchmarks.platform.Platform;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,217 +18,212 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the whole suite, ours against Apache Pekko and the plain Vert.x event bus in one run, and
- * writes {@code results.md} and {@code results.json}: {@code workload | ours | pekko | event bus
- * | ours/pekko | ours/bus}. The ratios are speed-ups: above 1, ours is ahead (for times and
- * sizes, where lower is better, they are peer ÷ ours).
+ * writes {@code results.md} and {@code results.json} ({@link Report}). Every workload runs in
+ * forks of its own, interleaved across the platforms (ours, pekko, bus; then pekko, bus, ours;
+ * ...), each fork warmed up by time before its measured shots ({@link Plan}); ratios come with
+ * a bootstrap interval over the paired forks ({@link Ratio}).
  *
- * <p>Arguments: {@code --smoke} (tiny sizes, one in-process shot each: checks that every
- * workload runs, measures nothing), {@code --out DIR} (default {@code benchmarks/results}).
+ * <p>Arguments: {@code --quick} (a few minutes, one fork each, for A/B work), {@code --smoke}
+ * (tiny sizes, one in-process round each: checks that every workload runs, measures nothing),
+ * {@code --out DIR} (default {@code benchmarks/results}). Without a mode: the full run.
  */
 public final class Suite {
 
-  private static final List<String> PLATFORMS = List.of("ours", "pekko", "eventbus");
+  static final List<String> PLATFORMS = List.of("ours", "pekko", "eventbus");
 
   /** One line of the table: a metric of a workload, per platform. */
-  private record Row(String workload, String unit, boolean higherIsBetter, Map<String, Double> values) {
+  record Row(String workload, String unit, boolean higherIsBetter, Map<String, Samples> samples) {
   }
 
-  /** One JMH run: a workload on a platform at a size, and the operations a round does. */
-  private record Run(String workload, String platform, int size, long operations) {
+  /** Turns the average time of a round, in ms, into the row's unit. */
+  private interface Metric {
+    double of(double millisPerRound);
   }
 
-  private final boolean smoke;
+  private final Plan plan;
   private final List<Row> rows = new ArrayList<>();
 
-  private Suite(boolean smoke) {
-    this.smoke = smoke;
+  private Suite(Plan plan) {
+    this.plan = plan;
   }
 
   public static void main(String[] args) throws Exception {
-    boolean smoke = Arrays.asList(args).contains("--smoke");
-    int out = Arrays.asList(args).indexOf("--out");
+    List<String> arguments = Arrays.asList(args);
+    Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : Plan.FULL;
+    int out = arguments.indexOf("--out");
     Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
-    new Suite(smoke).runAll(dir);
+    long start = System.nanoTime();
+    Suite suite = new Suite(plan);
+    suite.runAll();
+    new Report(plan, suite.rows, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).write(dir);
   }
 
   /** The size of a round: the sizes, smaller for the event bus where it is latency-bound. */
   private int size(String workload, String platform) {
+    boolean smoke = plan == Plan.SMOKE;
     boolean bus = platform.equals("eventbus");
     return switch (workload) {
       case "tell-throughput" -> smoke ? 2_000 : 2_000_000;
       case "pingpong" -> smoke ? 1_000 : bus ? 50_000 : 1_000_000;
       case "threadring" -> smoke ? 1_000 : bus ? 100_000 : 2_000_000;
       case "fanout" -> smoke ? 10_000 : bus ? 2_000_000 : 10_000_000;
-      // Pekko's ask from outside the system runs at about 10k asks/s here: 100,000 keep its round at 10 s.
-      case "ask" -> smoke ? 2_000 : platform.equals("pekko") ? 100_000 : 1_000_000;
+      case "ask" -> smoke ? 2_000 : 1_000_000;
       case "create" -> smoke ? 1_000 : 1_000_000;
       default -> throw new IllegalArgumentException(workload);
     };
   }
 
-  private void runAll(Path dir) throws Exception {
-    throughput("tell-throughput", "msg/s", size -> (long) size * TellThroughput.RECEIVERS, PLATFORMS);
-    throughput("pingpong", "msg/s", size -> size, PLATFORMS);
-    throughput("threadring", "hops/s", size -> size, PLATFORMS);
-    throughput("fanout", "msg/s", size -> size / Fanout.RECEIVERS * Fanout.RECEIVERS, PLATFORMS);
-    throughput("ask", "asks/s", size -> size, PLATFORMS);
+  private void runAll() throws Exception {
+    throughput("tell-throughput", "msg/s", TellThroughput.RECEIVERS);
+    throughput("pingpong", "msg/s", 1);
+    throughput("threadring", "hops/s", 1);
+    throughput("fanout", "msg/s", 1);
+    throughput("ask", "asks/s", 1);
     askLatency();
     create();
-    for (int actors : smoke ? new int[] {10, 1_000} : new int[] {10, 1_000, 100_000, 1_000_000}) {
-      scale(actors);
+    for (int actors : plan == Plan.SMOKE ? new int[] {10, 1_000} : new int[] {10, 1_000, 100_000, 1_000_000}) {
+      // A verticle per consumer: a million deployments is not how anyone uses the bus.
+      scale(actors, actors > 100_000 ? List.of("ours", "pekko") : PLATFORMS);
     }
-    write(dir);
   }
 
-  private interface Operations {
-    long of(int size);
+  /** Fork {@code fork}'s order of the platforms: rotated by one each fork. */
+  private static List<String> order(List<String> platforms, int fork) {
+    List<String> order = new ArrayList<>(platforms);
+    java.util.Collections.rotate(order, -fork);
+    return order;
   }
 
-  private void throughput(String workload, String unit, Operations operations, List<String> platforms) throws Exception {
-    Map<String, Double> rates = new LinkedHashMap<>();
-    for (String platform : platforms) {
-      int size = size(workload, platform);
-      double millis = medianMillis(new Run(workload, platform, size, operations.of(size)));
-      rates.put(platform, operations.of(size) / (millis / 1_000));
+  private Map<String, Samples> emptySamples(List<String> platforms) {
+    Map<String, Samples> samples = new LinkedHashMap<>();
+    platforms.forEach(platform -> samples.put(platform, new Samples()));
+    return samples;
+  }
+
+  private void throughput(String workload, String unit, int operationsPerSize) throws Exception {
+    Map<String, Samples> samples = emptySamples(PLATFORMS);
+    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+      for (String platform : order(PLATFORMS, fork)) {
+        int size = size(workload, platform);
+        long operations = workload.equals("fanout") ? (long) size / Fanout.RECEIVERS * Fanout.RECEIVERS
+            : (long) size * operationsPerSize;
+        samples.get(platform).addFork(shots(workload, platform, size, millis -> operations / (millis / 1_000)));
+      }
     }
-    rows.add(new Row(workload, unit, true, rates));
+    rows.add(new Row(workload, unit, true, samples));
   }
 
   private void create() throws Exception {
-    Map<String, Double> micros = new LinkedHashMap<>();
-    Map<String, Double> bytes = new LinkedHashMap<>();
+    List<String> platforms = List.of("ours", "pekko");
+    Map<String, Samples> micros = emptySamples(platforms);
+    Map<String, Samples> bytes = emptySamples(platforms);
     int size = size("create", "ours");
-    for (String platform : List.of("ours", "pekko")) {
-      micros.put(platform, medianMillis(new Run("create", platform, size, size)) * 1_000 / size);
-      bytes.put(platform, retainedBytesPerActor(platform, size));
+    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+      for (String platform : order(platforms, fork)) {
+        micros.get(platform).addFork(shots("create", platform, size, millis -> millis * 1_000 / size));
+      }
+    }
+    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+      for (String platform : order(platforms, fork)) {
+        double perActor = plan.inProcess() ? Probe.retainedBytesPerActor(platform, size)
+            : Double.parseDouble(probe("bytes", platform, Integer.toString(size)).get(0));
+        bytes.get(platform).addFork(new double[] {perActor});
+        log("create bytes", platform, size, "%,.0f bytes/actor", perActor);
+      }
     }
     rows.add(new Row("create", "µs/actor", false, micros));
     rows.add(new Row("create", "bytes/actor", false, bytes));
   }
 
-  private void scale(int actors) throws Exception {
-    Map<String, Double> nanos = new LinkedHashMap<>();
-    for (String platform : PLATFORMS) {
-      if (platform.equals("eventbus") && actors > 100_000) {
-        continue; // a verticle per consumer: a million deployments is not how anyone uses the bus
+  private void scale(int actors, List<String> platforms) throws Exception {
+    Map<String, Samples> samples = emptySamples(platforms);
+    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+      for (String platform : order(platforms, fork)) {
+        samples.get(platform).addFork(shots("scale", platform, actors, millis -> millis * 1_000_000 / actors));
       }
-      nanos.put(platform, medianMillis(new Run("scale", platform, actors, actors)) * 1_000_000 / actors);
     }
-    rows.add(new Row("scale " + String.format(Locale.ROOT, "%,d", actors) + " actors", "ns/msg", false, nanos));
+    rows.add(new Row("scale " + String.format(Locale.ROOT, "%,d", actors) + " actors", "ns/msg", false, samples));
   }
 
-  /** The median time of a round, from a JMH run in a fork of its own (in-process when smoke). */
-  private double medianMillis(Run run) throws Exception {
+  /** The measured shots of one JMH fork (in-process when smoke), in the row's unit. */
+  private double[] shots(String workload, String platform, int size, Metric metric) throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(SuiteBenchmark.class.getName() + ".round")
-        .param("workload", run.workload())
-        .param("platform", run.platform())
-        .param("size", Integer.toString(run.size()))
-        .verbosity(VerboseMode.SILENT);
-    if (smoke) {
-      options.forks(0).warmupIterations(0).measurementIterations(1);
-    } else {
-      options.forks(1).warmupIterations(2).measurementIterations(5).jvmArgsAppend("-Xms4g", "-Xmx4g");
+        .param("workload", workload)
+        .param("platform", platform)
+        .param("size", Integer.toString(size))
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .verbosity(VerboseMode.SILENT)
+        .forks(plan.forks())
+        .warmupIterations(plan.warmupShots())
+        .warmupTime(TimeValue.milliseconds(plan.warmupTime().toMillis()))
+        .measurementIterations(plan.shots())
+        .measurementTime(TimeValue.milliseconds(plan.shotTime().toMillis()));
+    if (!plan.inProcess()) {
+      options.jvmArgs(Plan.jvmArgs().toArray(String[]::new));
     }
     RunResult result = new Runner(options.build()).runSingle();
-    double median = result.getPrimaryResult().getStatistics().getPercentile(50);
-    System.out.printf(Locale.ROOT, "%-16s %-9s %,12d: %,.1f ms a round%n", run.workload(), run.platform(), run.size(), median);
-    return median;
+    List<IterationResult> iterations = new ArrayList<>(result.getBenchmarkResults().iterator().next().getIterationResults());
+    double[] shots = iterations.stream().mapToDouble(shot -> metric.of(shot.getPrimaryResult().getScore())).toArray();
+    log(workload, platform, size, "%s", Arrays.stream(shots).mapToObj(Suite::format).toList());
+    return shots;
   }
 
-  /** Latency of single asks under the ask workload's load, p50 and p99, in this JVM. */
+  /** Latency of single asks under the ask workload's load, p50 and p99, per fork in a JVM of its own. */
   private void askLatency() throws Exception {
-    Map<String, Double> p50 = new LinkedHashMap<>();
-    Map<String, Double> p99 = new LinkedHashMap<>();
-    for (String platform : PLATFORMS) {
-      try (Platform host = Platform.create(platform)) {
-        Ask ask = new Ask();
-        ask.setUp(host, size("ask", platform));
-        ask.run(); // warm-up
-        ask.latencies = new long[ask.size];
-        ask.run();
-        long[] sorted = ask.latencies.clone();
-        Arrays.sort(sorted);
-        p50.put(platform, sorted[sorted.length / 2] / 1_000.0);
-        p99.put(platform, sorted[(int) (sorted.length * 0.99)] / 1_000.0);
+    Map<String, Samples> p50 = emptySamples(PLATFORMS);
+    Map<String, Samples> p99 = emptySamples(PLATFORMS);
+    long warmupMillis = plan.warmupTime().multipliedBy(plan.warmupShots()).toMillis();
+    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+      for (String platform : order(PLATFORMS, fork)) {
+        int size = size("ask", platform);
+        double[][] rounds;
+        if (plan.inProcess()) {
+          rounds = Probe.askLatencies(platform, size, warmupMillis, plan.latencyRounds());
+        } else {
+          rounds = probe("latency", platform, Integer.toString(size), Long.toString(warmupMillis),
+              Integer.toString(plan.latencyRounds())).stream()
+              .map(line -> Arrays.stream(line.split(" ")).mapToDouble(Double::parseDouble).toArray())
+              .toArray(double[][]::new);
+        }
+        p50.get(platform).addFork(Arrays.stream(rounds).mapToDouble(round -> round[0]).toArray());
+        p99.get(platform).addFork(Arrays.stream(rounds).mapToDouble(round -> round[1]).toArray());
+        log("ask latency", platform, size, "p50 %s µs, p99 %s µs", Arrays.stream(rounds).map(round -> format(round[0])).toList(),
+            Arrays.stream(rounds).map(round -> format(round[1])).toList());
       }
     }
     rows.add(new Row("ask latency p50", "µs", false, p50));
     rows.add(new Row("ask latency p99", "µs", false, p99));
   }
 
-  /** Heap retained per idle actor, measured in this JVM with the references held. */
-  private static double retainedBytesPerActor(String platform, int size) throws Exception {
-    try (Platform host = Platform.create(platform)) {
-      Create create = new Create();
-      create.setUp(host, 1_000);
-      create.run(); // warm-up: classes loaded, pools created
-      long before = usedHeapAfterGc();
-      create.setUp(host, size);
-      create.run();
-      long after = usedHeapAfterGc();
-      if (create.created.length != size) {
-        throw new IllegalStateException("lost actors");
-      }
-      return (double) (after - before) / size;
+  /** Runs {@link Probe} in a JVM of its own with the suite's JVM settings; its output lines. */
+  private static List<String> probe(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Plan.jvmArgs());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> lines;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      lines = out.lines().toList();
     }
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("probe " + String.join(" ", args) + " failed");
+    }
+    return lines;
   }
 
-  private static long usedHeapAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(100);
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  private static void log(String workload, String platform, int size, String format, Object... args) {
+    System.out.printf(Locale.ROOT, "%-16s %-9s %,10d: %s%n", workload, platform, size, String.format(Locale.ROOT, format, args));
   }
 
-  private void write(Path dir) throws Exception {
-    Files.createDirectories(dir);
-    StringBuilder md = new StringBuilder()
-        .append("| workload | unit | ours | pekko | event bus | ours/pekko | ours/bus |\n")
-        .append("|---|---|---:|---:|---:|---:|---:|\n");
-    JsonArray json = new JsonArray();
-    for (Row row : rows) {
-      Double ours = row.values().get("ours");
-      Double pekko = row.values().get("pekko");
-      Double bus = row.values().get("eventbus");
-      md.append("| ").append(row.workload()).append(" | ").append(row.unit())
-          .append(" | ").append(format(ours)).append(" | ").append(format(pekko)).append(" | ").append(format(bus))
-          .append(" | ").append(ratio(row, ours, pekko)).append(" | ").append(ratio(row, ours, bus)).append(" |\n");
-      json.add(new JsonObject().put("workload", row.workload()).put("unit", row.unit())
-          .put("higherIsBetter", row.higherIsBetter())
-          .put("ours", ours).put("pekko", pekko).put("eventbus", bus));
-    }
-    String vertxVersion = io.vertx.core.Vertx.class.getPackage().getImplementationVersion();
-    String pekkoVersion = org.apache.pekko.Version.current();
-    String header = (smoke ? "Smoke run (tiny sizes, one in-process shot: not a measurement).\n\n" : "")
-        + "Run on " + java.time.LocalDate.now() + ": JDK " + Runtime.version() + " (" + System.getProperty("java.vm.name")
-        + "), Vert.x " + vertxVersion + ", Apache Pekko " + pekkoVersion + ", "
-        + Runtime.getRuntime().availableProcessors() + " cores.\n"
-        + "Ratios are speed-ups: above 1, ours is ahead (for times and sizes: peer ÷ ours).\n\n";
-    Files.writeString(dir.resolve("results.md"), header + md);
-    Files.writeString(dir.resolve("results.json"), new JsonObject().put("smoke", smoke)
-        .put("date", java.time.LocalDate.now().toString())
-        .put("jdk", Runtime.version().toString()).put("vertx", vertxVersion).put("pekko", pekkoVersion)
-        .put("cores", Runtime.getRuntime().availableProcessors())
-        .put("rows", json).encodePrettily());
-    System.out.println(header + md);
-  }
-
-  private static String format(Double value) {
-    if (value == null) {
-      return "n/a";
-    }
+  static String format(double value) {
     return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
-  }
-
-  private static String ratio(Row row, Double ours, Double peer) {
-    if (ours == null || peer == null || ours == 0 || peer == 0) {
-      return "n/a";
-    }
-    return String.format(Locale.ROOT, "%.2f", row.higherIsBetter() ? ours / peer : peer / ours);
   }
 }

@@ -15,11 +15,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every workload on every platform, one round a shot: {@link Suite} runs it once per
- * (workload, platform, size) and turns the time of a round into a rate.
+ * Every workload on every platform; an operation is one round. {@link Suite} runs it per
+ * (workload, platform, size) with time-based iterations (rounds repeat until the iteration's
+ * time has passed) and turns the average time of a round into the row's unit.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SuiteBenchmark {
 

@@ -28,12 +28,23 @@ class SuiteSmokeTest {
         "ask latency p50", "ask latency p99", "create", "create", "scale 10 actors", "scale 1,000 actors");
     for (Object row : rows) {
       JsonObject values = (JsonObject) row;
-      assertThat(values.getDouble("ours")).as("ours, %s", values.getString("workload")).isPositive();
-      assertThat(values.getDouble("pekko")).as("pekko, %s", values.getString("workload")).isPositive();
+      String workload = values.getString("workload");
+      for (String platform : List.of("ours", "pekko")) {
+        JsonObject samples = values.getJsonObject("platforms").getJsonObject(platform);
+        assertThat(samples.getDouble("median")).as("%s, %s", platform, workload).isPositive();
+        assertThat(samples.getJsonArray("forks")).as("%s, %s", platform, workload).hasSize(1);
+      }
+      JsonObject ratio = values.getJsonObject("ratios").getJsonObject("pekko");
+      assertThat(ratio.getDouble("low")).as(workload).isLessThanOrEqualTo(ratio.getDouble("value"));
+      assertThat(ratio.getDouble("high")).as(workload).isGreaterThanOrEqualTo(ratio.getDouble("value"));
+      assertThat(ratio.getString("verdict")).as(workload).isIn("ahead", "behind", "within noise");
     }
+    assertThat(results.getJsonArray("jvmArgs").getList()).contains("-Djava.util.concurrent.ForkJoinPool.common.parallelism="
+        + Math.max(2, Runtime.getRuntime().availableProcessors() - 1));
     assertThat(Files.readString(out.resolve("results.md")))
         .startsWith("Smoke run")
         .containsPattern("Run on \\d{4}-\\d{2}-\\d{2}: JDK .*, Vert\\.x 5\\.\\d+\\.\\d+, Apache Pekko 1\\.\\d+\\.\\d+, \\d+ cores")
-        .contains("| workload | unit | ours | pekko | event bus | ours/pekko | ours/bus |");
+        .contains("| workload | unit | ours | pekko | event bus | ours/pekko [95% CI] | vs pekko | best shots |")
+        .contains("Targets");
   }
 }

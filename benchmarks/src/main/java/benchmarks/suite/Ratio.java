@@ -1,0 +1,68 @@
+package benchmarks.suite;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A speed-up of ours over a peer, with a 95% confidence interval from a paired, two-level
+ * bootstrap: the forks were interleaved (ours, pekko, bus, ours, ...), so fork {@code i} of both
+ * platforms saw the same phase of a noisy machine; a resample draws fork indices with
+ * replacement, then each drawn fork's shots with replacement, and takes the ratio of the two
+ * medians. The interval is the 2.5th to 97.5th percentile of 10,000 such ratios.
+ *
+ * @param value the ratio of the medians: above 1, ours is ahead (peer ÷ ours where lower is better)
+ * @param low   the interval's lower bound
+ * @param high  the interval's upper bound
+ * @param best  the ratio of the two best shots
+ */
+record Ratio(double value, double low, double high, double best) {
+
+  private static final int RESAMPLES = 10_000;
+
+  static Ratio of(Samples ours, Samples peer, boolean higherIsBetter) {
+    double value = speedUp(ours.median(), peer.median(), higherIsBetter);
+    double best = speedUp(ours.best(higherIsBetter), peer.best(higherIsBetter), higherIsBetter);
+    int forks = Math.min(ours.forkCount(), peer.forkCount());
+    SplittableRandom random = new SplittableRandom(42);
+    double[] ratios = new double[RESAMPLES];
+    for (int r = 0; r < RESAMPLES; r++) {
+      int[] drawn = new int[forks];
+      for (int i = 0; i < forks; i++) {
+        drawn[i] = random.nextInt(forks);
+      }
+      ratios[r] = speedUp(resampledMedian(ours, drawn, random), resampledMedian(peer, drawn, random), higherIsBetter);
+    }
+    Arrays.sort(ratios);
+    return new Ratio(value, ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1], best);
+  }
+
+  /** "ahead" or "behind" only when the interval says so. */
+  String verdict() {
+    return low > 1 ? "ahead" : high < 1 ? "behind" : "within noise";
+  }
+
+  /** Whether a target speed-up is met (the interval clears it), missed (it lies below) or unclear. */
+  String against(double target) {
+    return low >= target ? "met" : high < target ? "missed" : "not shown";
+  }
+
+  private static double speedUp(double ours, double peer, boolean higherIsBetter) {
+    return higherIsBetter ? ours / peer : peer / ours;
+  }
+
+  private static double resampledMedian(Samples samples, int[] forks, SplittableRandom random) {
+    int total = 0;
+    for (int fork : forks) {
+      total += samples.fork(fork).length;
+    }
+    double[] pooled = new double[total];
+    int next = 0;
+    for (int fork : forks) {
+      double[] shots = samples.fork(fork);
+      for (int i = 0; i < shots.length; i++) {
+        pooled[next++] = shots[random.nextInt(shots.length)];
+      }
+    }
+    return Samples.median(pooled);
+  }
+}
