@@ -9,32 +9,28 @@ import java.util.List;
  *
  * @param name          the mode's name, as the results header gives it
  * @param forks         forks per platform and workload, interleaved across the platforms
- * @param warmupShots   warm-up iterations of a fork; with {@code shotTime}, the warm-up time
+ * @param warmupShots   warm-up iterations of a fork
+ * @param warmupTime    the length of a warm-up iteration
  * @param shots         measured iterations of a fork
  * @param shotTime      the length of an iteration: rounds run until it has passed (at least one)
  * @param latencyRounds measured rounds of the ask-latency probe, per fork
  */
-record Plan(String name, int forks, int warmupShots, int shots, Duration shotTime, int latencyRounds) {
+record Plan(String name, int forks, int warmupShots, Duration warmupTime, int shots, Duration shotTime, int latencyRounds) {
 
   /** Every workload once, in this JVM, one round each: checks that it runs, measures nothing. */
-  static final Plan SMOKE = new Plan("smoke", 0, 0, 1, Duration.ofMillis(1), 1);
+  static final Plan SMOKE = new Plan("smoke", 0, 0, Duration.ofMillis(1), 1, Duration.ofMillis(1), 1);
 
   /** For A/B work while developing: a few minutes, one fork per platform, too few for an interval. */
-  static final Plan QUICK = new Plan("quick", 1, 3, 3, Duration.ofSeconds(1), 3);
+  static final Plan QUICK = new Plan("quick", 1, 2, Duration.ofSeconds(1), 3, Duration.ofSeconds(1), 3);
 
   /**
    * The committed table: 3 forks per platform, each warmed up for 10 s (5 shots of 2 s; Pekko's
    * ask had settled after about 5 s of asking) before 8 measured shots of 1 s.
    */
-  static final Plan FULL = new Plan("full", 3, 5, 8, Duration.ofSeconds(1), 5);
+  static final Plan FULL = new Plan("full", 3, 5, Duration.ofSeconds(2), 8, Duration.ofSeconds(1), 5);
 
   boolean inProcess() {
     return forks == 0;
-  }
-
-  /** The warm-up shots' length: twice a measured shot's. */
-  Duration warmupTime() {
-    return shotTime.multipliedBy(2);
   }
 
   /**

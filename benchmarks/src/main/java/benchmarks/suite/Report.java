@@ -1,5 +1,7 @@
 package benchmarks.suite;
 
+import benchmarks.stats.Ratio;
+import benchmarks.stats.Samples;
 import benchmarks.suite.Suite.Row;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

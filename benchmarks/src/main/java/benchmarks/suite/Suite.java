@@ -1,5 +1,7 @@
 package benchmarks.suite;
 
+import benchmarks.stats.Ratio;
+import benchmarks.stats.Samples;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -166,10 +168,12 @@ public final class Suite {
     if (!plan.inProcess()) {
       options.jvmArgs(Plan.jvmArgs().toArray(String[]::new));
     }
+    long start = System.nanoTime();
     RunResult result = new Runner(options.build()).runSingle();
     List<IterationResult> iterations = new ArrayList<>(result.getBenchmarkResults().iterator().next().getIterationResults());
     double[] shots = iterations.stream().mapToDouble(shot -> metric.of(shot.getPrimaryResult().getScore())).toArray();
-    log(workload, platform, size, "%s", Arrays.stream(shots).mapToObj(Suite::format).toList());
+    log(workload, platform, size, "%s (fork: %d s)", Arrays.stream(shots).mapToObj(Suite::format).toList(),
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     return shots;
   }
 

@@ -1,4 +1,4 @@
-package benchmarks.suite;
+package benchmarks.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -15,11 +15,11 @@ import java.util.SplittableRandom;
  * @param high  the interval's upper bound
  * @param best  the ratio of the two best shots
  */
-record Ratio(double value, double low, double high, double best) {
+public record Ratio(double value, double low, double high, double best) {
 
   private static final int RESAMPLES = 10_000;
 
-  static Ratio of(Samples ours, Samples peer, boolean higherIsBetter) {
+  public static Ratio of(Samples ours, Samples peer, boolean higherIsBetter) {
     double value = speedUp(ours.median(), peer.median(), higherIsBetter);
     double best = speedUp(ours.best(higherIsBetter), peer.best(higherIsBetter), higherIsBetter);
     int forks = Math.min(ours.forkCount(), peer.forkCount());
@@ -36,14 +36,14 @@ record Ratio(double value, double low, double high, double best) {
     return new Ratio(value, ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1], best);
   }
 
-  /** "ahead" or "behind" only when the interval says so. */
-  String verdict() {
-    return low > 1 ? "ahead" : high < 1 ? "behind" : "within noise";
+  /** "ahead" or "behind" only when the interval says so; "one shot" when there was nothing to resample. */
+  public String verdict() {
+    return low == high ? "one shot" : low > 1 ? "ahead" : high < 1 ? "behind" : "within noise";
   }
 
   /** Whether a target speed-up is met (the interval clears it), missed (it lies below) or unclear. */
-  String against(double target) {
-    return low >= target ? "met" : high < target ? "missed" : "not shown";
+  public String against(double target) {
+    return low == high ? "one shot" : low >= target ? "met" : high < target ? "missed" : "not shown";
   }
 
   private static double speedUp(double ours, double peer, boolean higherIsBetter) {

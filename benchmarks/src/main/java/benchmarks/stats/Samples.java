@@ -1,36 +1,36 @@
-package benchmarks.suite;
+package benchmarks.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** The measured shots of one platform on one row of the table, fork by fork, in the row's unit. */
-final class Samples {
+public final class Samples {
 
   private final List<double[]> forks = new ArrayList<>();
 
-  void addFork(double[] shots) {
+  public void addFork(double[] shots) {
     if (shots.length == 0) {
       throw new IllegalArgumentException("a fork without shots");
     }
     forks.add(shots.clone());
   }
 
-  int forkCount() {
+  public int forkCount() {
     return forks.size();
   }
 
-  double[] fork(int index) {
+  public double[] fork(int index) {
     return forks.get(index);
   }
 
   /** The median over every shot of every fork. */
-  double median() {
+  public double median() {
     return median(forks.stream().flatMapToDouble(Arrays::stream).toArray());
   }
 
   /** The best shot: the highest, or the lowest where lower is better. */
-  double best(boolean higherIsBetter) {
+  public double best(boolean higherIsBetter) {
     var all = forks.stream().flatMapToDouble(Arrays::stream);
     return higherIsBetter ? all.max().orElseThrow() : all.min().orElseThrow();
   }
@@ -39,7 +39,7 @@ final class Samples {
    * How much the second half of each fork's shots differs from its first half (median over the
    * forks of median(second) / median(first) - 1): near 0 when the warm-up reached steady state.
    */
-  double drift() {
+  public double drift() {
     double[] drifts = new double[forks.size()];
     for (int i = 0; i < drifts.length; i++) {
       double[] shots = forks.get(i);
@@ -50,7 +50,7 @@ final class Samples {
     return median(drifts);
   }
 
-  static double median(double[] values) {
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
