@@ -160,7 +160,7 @@ public final class Suite {
         .param("size", Integer.toString(size))
         .timeUnit(TimeUnit.MILLISECONDS)
         .verbosity(VerboseMode.SILENT)
-        .forks(plan.forks())
+        .forks(plan.inProcess() ? 0 : 1) // one fork a call: the suite interleaves the forks itself
         .warmupIterations(plan.warmupShots())
         .warmupTime(TimeValue.milliseconds(plan.warmupTime().toMillis()))
         .measurementIterations(plan.shots())
