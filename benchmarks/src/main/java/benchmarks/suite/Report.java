@@ -92,6 +92,7 @@ final class Report {
             .put("atLeast", target.atLeast()).put("status", ratio.against(target.atLeast())));
       }
     }
+    growth(targets, targetsJson);
     String header = header(drifting);
     Files.writeString(dir.resolve("results.md"), header + md + targets);
     Files.writeString(dir.resolve("results.json"), new JsonObject().put("smoke", plan == Plan.SMOKE).put("mode", plan.name())
@@ -100,6 +101,27 @@ final class Report {
         .put("cores", Runtime.getRuntime().availableProcessors()).put("jvmArgs", new JsonArray(new ArrayList<>(Plan.jvmArgs())))
         .put("rows", json).put("targets", targetsJson).encodePrettily());
     System.out.println(header + md + targets);
+  }
+
+  /** The target on ours alone: ns per message at a million actors at most twice that at a thousand. */
+  private void growth(StringBuilder targets, JsonArray targetsJson) {
+    Samples thousand = samples("scale 1,000 actors");
+    Samples million = samples("scale 1,000,000 actors");
+    if (thousand == null || million == null) {
+      return;
+    }
+    // thousand ÷ million, lower is better: at least 0.5 means a million costs at most twice as much.
+    Ratio ratio = Ratio.of(million, thousand, false);
+    String status = ratio.against(0.5);
+    targets.append(String.format(Locale.ROOT, "* scale, ours: ns/msg at 1,000,000 actors ≤ 2 × at 1,000: %s (%.2f [%.2f, %.2f] times)%n",
+        status, 1 / ratio.value(), 1 / ratio.high(), 1 / ratio.low()));
+    targetsJson.add(new JsonObject().put("workload", "scale 1,000,000 ÷ scale 1,000").put("peer", "ours")
+        .put("atMost", 2.0).put("status", status));
+  }
+
+  private Samples samples(String workload) {
+    return rows.stream().filter(row -> row.workload().equals(workload)).findFirst()
+        .map(row -> row.samples().get("ours")).orElse(null);
   }
 
   private static Ratio ratio(Row row, String peer) {

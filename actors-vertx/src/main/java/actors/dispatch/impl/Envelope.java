@@ -26,7 +26,8 @@ public final class Envelope {
   Object message;
   ActorRef sender;
   // Written once by the producer that enqueues the following envelope (release), read by the
-  // consumer (acquire). Null while this envelope is the tail.
+  // consumer (acquire). Null while this envelope is the tail, and again once it was taken and
+  // replaced as the queue's stub.
   @SuppressWarnings("unused")
   private Envelope next;
 
@@ -49,5 +50,10 @@ public final class Envelope {
 
   void linkRelease(Envelope next) {
     NEXT.setRelease(this, next);
+  }
+
+  /** Drops the link of a node the queue no longer holds; consumer only. */
+  void unlink() {
+    NEXT.set(this, null);
   }
 }

@@ -71,4 +71,22 @@ class EnvelopeQueueTest {
     assertThat(queue.isEmpty()).isTrue();
     assertThat(queue.poll()).isNull();
   }
+
+  @Test
+  void aNodeTheQueueNoLongerHoldsLinksToNothing() {
+    // A dead node that links to live ones would keep them, and every node after them, alive
+    // across young collections once it has been promoted (nepotism).
+    EnvelopeQueue queue = new EnvelopeQueue();
+    queue.offer(new Envelope("a", null));
+    queue.offer(new Envelope("b", null));
+    queue.offer(new Envelope("c", null));
+    Envelope a = queue.poll();
+    assertThat(a.nextAcquire()).as("a is the stub: it links to b").isNotNull();
+    Envelope b = queue.poll();
+    assertThat(a.nextAcquire()).as("a, replaced as the stub by b").isNull();
+    assertThat(b.nextAcquire().message).isEqualTo("c");
+    assertThat(queue.poll().message).isEqualTo("c");
+    assertThat(b.nextAcquire()).isNull();
+    assertThat(queue.poll()).isNull();
+  }
 }
