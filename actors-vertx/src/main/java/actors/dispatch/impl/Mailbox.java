@@ -58,6 +58,11 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   // How a drain that ran out of messages waits for more before it returns to the event loop;
   // null where it does not wait (contexts that are not event loops).
   private final IdleSpin idleSpin;
+  // Whether the last message enqueued came from Vert.x code on an event loop (a route, say)
+  // rather than from an actor or another thread: its successor will come from the network, so
+  // the drain does not wait for it, and the loop goes back to its sockets. Written by producers
+  // only when it changes, read by the drain: a hint, racy by design.
+  private boolean sentByHandler;
   // Non-default mailbox options only; the lock-free queue this mailbox is then stays empty.
   private final ConfiguredQueue configured;
   // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
@@ -115,6 +120,12 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       offer(envelope);
     } else if (!offerConfigured(envelope)) {
       return;
+    }
+    if (idleSpin != null) {
+      boolean fromHandler = RunningActors.inHandlerOnEventLoop();
+      if (fromHandler != sentByHandler) {
+        sentByHandler = fromHandler;
+      }
     }
     int s = status;
     // Suspended: the resume will schedule. Closed: schedule anyway, to dead-letter it.
@@ -238,6 +249,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       // System messages always go first: while some wait, no user message is processed.
       boolean systemDone = processSystemMessages();
       int budget = throughput;
+      long spinDeadline = 0; // set when the turn first runs out of messages
       while (systemDone && (status & CLOSED) == 0) {
         budget -= processUserMessages(budget);
         if (budget <= 0) {
@@ -245,7 +257,13 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
           BacklogSampling.sample(this);
           break;
         }
-        if (status >= SUSPEND_UNIT || pendingSystem != null || !awaitWork()) {
+        if (status >= SUSPEND_UNIT || pendingSystem != null || idleSpin == null || sentByHandler) {
+          break;
+        }
+        if (spinDeadline == 0) {
+          spinDeadline = idleSpin.deadline();
+        }
+        if (!idleSpin.awaitWork(this, spinDeadline)) {
           break;
         }
         systemDone = processSystemMessages();
@@ -323,11 +341,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       }
     }
     return processed;
-  }
-
-  /** Whether a message came within the owner's idle spin; false at once without one. */
-  private boolean awaitWork() {
-    return idleSpin != null && idleSpin.awaitWork(this);
   }
 
   /** Whether a message waits, system or user; any thread, a hint for the idle spin. */

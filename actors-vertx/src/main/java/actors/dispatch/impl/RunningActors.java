@@ -1,6 +1,8 @@
 package actors.dispatch.impl;
 
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.internal.threadchecker.BlockedThreadChecker;
 import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
@@ -50,6 +52,18 @@ public final class RunningActors implements Handler<BlockedThreadEvent> {
   /** The calling thread's slot. */
   static Slot slot() {
     return SLOT.get();
+  }
+
+  /**
+   * Whether the calling thread is an event loop running no actor: Vert.x code such as a route,
+   * an event-bus consumer or a verticle's timer, whose next message comes from the network.
+   */
+  static boolean inHandlerOnEventLoop() {
+    if (!(Thread.currentThread() instanceof FastThreadLocalThread)) {
+      return false;
+    }
+    Slot slot = SLOT.getIfExists();
+    return (slot == null || MAILBOX.get(slot) == null) && Context.isOnEventLoopThread();
   }
 
   /** The mailbox of the actor a thread is running, if any. */
