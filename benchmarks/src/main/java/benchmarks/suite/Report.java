@@ -154,11 +154,11 @@ final class Report {
         + "), Vert.x " + vertxVersion() + ", Apache Pekko " + org.apache.pekko.Version.current() + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; " + (seconds / 60) + " min " + (seconds % 60) + " s.\n"
         + (plan.inProcess() ? "" : String.format(Locale.ROOT,
-            "Per workload and platform: %d forks, interleaved across the platforms; each fork warms up for %d s "
+            "Per workload and platform: %d fork%s, interleaved across the platforms; each fork warms up for %d s "
                 + "(%d shots of %d s) and measures %d shots of %d s (a shot repeats rounds until its time has passed).%n"
                 + "Every fork's JVM settings, the same for every platform: `%s` (the common pool's parallelism is at "
                 + "least 2: below that, CompletableFuture runs async work on a new thread per task).%n",
-            plan.forks(), plan.warmupTime().multipliedBy(plan.warmupShots()).toSeconds(), plan.warmupShots(),
+            plan.forks(), plan.forks() == 1 ? "" : "s", plan.warmupTime().multipliedBy(plan.warmupShots()).toSeconds(), plan.warmupShots(),
             plan.warmupTime().toSeconds(), plan.shots(), plan.shotTime().toSeconds(), String.join(" ", Plan.jvmArgs())))
         + "Values are medians over every measured shot. Ratios are speed-ups: above 1, ours is ahead (for times and "
         + "sizes: peer ÷ ours); the 95% interval is a paired bootstrap over forks and shots; \"ahead\" and \"behind\" "
