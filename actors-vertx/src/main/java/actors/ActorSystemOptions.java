@@ -315,16 +315,16 @@ public class ActorSystemOptions {
 
   /**
    * Sets how long an actor on an event loop that has run out of messages waits (spinning) for
-   * the next one before it gives the loop back, when it has just sent a message to an actor on
-   * another thread (an answer is then likely) and nothing else waits for the loop. Answers
-   * that come back within that time are processed without the loop going to sleep and being
-   * woken again, which costs tens of microseconds per message between actors on different
-   * loops. The wait spins for a few microseconds, then yields the core between checks, so loops
-   * that have work get the CPU. An actor that only answered asks (from routes, say) or sent
-   * nothing does not wait: the next request comes from the network, which a spinning loop does
-   * not read. Its price, after a burst of messages between actors: up to that much CPU time,
-   * and network I/O on that loop waits up to that long (queued tasks do not: the wait ends as
-   * soon as one is queued). {@link Duration#ZERO} turns it off.
+   * the next one before it gives the loop back, as long as nothing else waits for the loop: at
+   * most that long in all per turn, however often the turn runs out. Replies that come back
+   * within that time are processed without the loop going to sleep and being woken again, which
+   * costs tens of microseconds per message between actors on different loops. The wait spins
+   * for a few microseconds, then yields the core between checks, so loops that have work get
+   * the CPU. An actor whose last message came from Vert.x code on an event loop (a route, an
+   * event-bus consumer) does not wait: the next one comes from the network, which a spinning
+   * loop does not read. Its price, after each burst of messages: up to that much CPU time, and
+   * network I/O on that loop waits up to that long (queued tasks do not: the wait ends as soon
+   * as one is queued). {@link Duration#ZERO} turns it off.
    *
    * @throws IllegalArgumentException if negative or above one millisecond
    */
