@@ -33,6 +33,11 @@ record Plan(String name, int forks, int warmupShots, Duration warmupTime, int sh
     return forks == 0;
   }
 
+  /** How many times each platform runs a workload: once in-process, else once per fork. */
+  int rounds() {
+    return Math.max(1, forks);
+  }
+
   /**
    * The JVM settings of every fork, the same for every platform. The JDK's common pool runs
    * {@code CompletableFuture}'s async work; with fewer than 2 threads (its default on fewer than 3

@@ -108,7 +108,7 @@ public final class Suite {
 
   private void throughput(String workload, String unit, int operationsPerSize) throws Exception {
     Map<String, Samples> samples = emptySamples(PLATFORMS);
-    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+    for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(PLATFORMS, fork)) {
         int size = size(workload, platform);
         long operations = workload.equals("fanout") ? (long) size / Fanout.RECEIVERS * Fanout.RECEIVERS
@@ -124,12 +124,12 @@ public final class Suite {
     Map<String, Samples> micros = emptySamples(platforms);
     Map<String, Samples> bytes = emptySamples(platforms);
     int size = size("create", "ours");
-    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+    for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(platforms, fork)) {
         micros.get(platform).addFork(shots("create", platform, size, millis -> millis * 1_000 / size));
       }
     }
-    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+    for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(platforms, fork)) {
         double perActor = plan.inProcess() ? Probe.retainedBytesPerActor(platform, size)
             : Double.parseDouble(probe("bytes", platform, Integer.toString(size)).get(0));
@@ -143,7 +143,7 @@ public final class Suite {
 
   private void scale(int actors, List<String> platforms) throws Exception {
     Map<String, Samples> samples = emptySamples(platforms);
-    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+    for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(platforms, fork)) {
         samples.get(platform).addFork(shots("scale", platform, actors, millis -> millis * 1_000_000 / actors));
       }
@@ -182,7 +182,7 @@ public final class Suite {
     Map<String, Samples> p50 = emptySamples(PLATFORMS);
     Map<String, Samples> p99 = emptySamples(PLATFORMS);
     long warmupMillis = plan.warmupTime().multipliedBy(plan.warmupShots()).toMillis();
-    for (int fork = 0; fork < Math.max(1, plan.forks()); fork++) {
+    for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(PLATFORMS, fork)) {
         int size = size("ask", platform);
         double[][] rounds;
