@@ -18,5 +18,6 @@ module actors.vertx {
   exports actors.dispatch;
   exports actors.event;
   exports actors.routing;
+  exports actors.sharding;
   exports actors.testkit;
 }

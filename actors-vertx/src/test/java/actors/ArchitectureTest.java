@@ -1,6 +1,9 @@
 package actors;
 
 import actors.impl.ActorSystemImpl;
+import actors.sharding.ClusterSharding;
+import actors.sharding.ClusterSingleton;
+import actors.sharding.impl.Sharding;
 import actors.routing.Routers;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -35,11 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
   private static final String[] API = {"actors", "actors.cluster", "actors.dispatch", "actors.event",
-      "actors.routing", "actors.testkit"};
+      "actors.routing", "actors.sharding", "actors.testkit"};
   private static final String CORE = "actors.impl..";
   /** The concerns' machinery the core composes; none of them knows the core or another. */
   private static final String[] CONCERNS = {"actors.dispatch.impl..", "actors.routing.impl..", "actors.event.impl..",
-      "actors.cluster.impl.."};
+      "actors.cluster.impl..", "actors.sharding.impl.."};
   private static final String[] MACHINERY = Stream.concat(Stream.of(CORE), Arrays.stream(CONCERNS)).toArray(String[]::new);
 
   /** Routers' package-private base, which makes the router Props. */
@@ -56,8 +59,12 @@ class ArchitectureTest {
   @Test
   void apiNamesNoMachineryButInItsStaticFactories() {
     check(noClasses().that().resideInAnyPackage(API)
-        .and(not(belongToAnyOf(ActorSystem.class, ActorProxy.class, Routers.class).or(ROUTING_CHOICE)))
+        .and(not(belongToAnyOf(ActorSystem.class, ActorProxy.class, Routers.class, ClusterSharding.class,
+            ClusterSingleton.class).or(ROUTING_CHOICE)))
         .should().dependOnClassesThat().resideInAnyPackage(MACHINERY));
+    // ClusterSharding.get and ClusterSingleton's methods reach the system's sharding.
+    check(noClasses().that().belongToAnyOf(ClusterSharding.class, ClusterSingleton.class)
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(Sharding.class)))));
     // ActorSystem.create and .clustered make the system; ActorProxy.props and Routers make Props.
     check(noClasses().that().belongToAnyOf(ActorSystem.class)
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(ActorSystemImpl.class)))));

@@ -5,7 +5,6 @@ import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.DeadLetter;
-import actors.PoisonPill;
 import actors.Props;
 import actors.SupervisorStrategy;
 import actors.cluster.ActorRegistry;
@@ -41,7 +40,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link ActorSystem}: the guardian and the shutdown sequence. It is the composition root:
@@ -69,7 +67,7 @@ public final class ActorSystemImpl implements SystemServices {
   private final FailingActors failing = new FailingActors();
   private final RemoteProvider provider;
   // Created on first use, unless clustered: a local system that never registers has none.
-  private volatile ActorRegistryImpl registry;
+  private ActorRegistryImpl registry;
   private final ActorCell guardian;
   private final Addressing addressing;
   private final Shutdown shutdown;
@@ -271,7 +269,7 @@ public final class ActorSystemImpl implements SystemServices {
     if (terminating) {
       throw new IllegalStateException("actor system [" + name() + "] is terminating or terminated: no new actors");
     }
-    return guardian.createTopLevel(props, name);
+    return guardian.createTopLevel(props, name, false);
   }
 
   /**
@@ -299,20 +297,7 @@ public final class ActorSystemImpl implements SystemServices {
 
   @Override
   public Future<Void> gracefulStop(ActorRef ref, Duration timeout) {
-    LocalRef local = localOf(ref, "stop");
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("gracefulStop timeout must be positive, was " + timeout);
-    }
-    Promise<Void> stopped = CallerContext.promise();
-    long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> stopped.tryFail(new TimeoutException(
-        ref.path() + " did not stop within " + timeout.toMillis() + " ms of a graceful stop")));
-    local.whenTerminated().onComplete(done -> {
-      vertx.cancelTimer(timer);
-      stopped.tryComplete();
-    });
-    ref.tell(PoisonPill.INSTANCE);
-    return stopped.future();
+    return GracefulStop.stop(vertx, localOf(ref, "stop"), timeout);
   }
 
   @Override
@@ -403,18 +388,24 @@ public final class ActorSystemImpl implements SystemServices {
   }
 
   @Override
-  public ActorRegistry registry() {
-    ActorRegistryImpl current = registry;
-    if (current == null) {
-      synchronized (this) {
-        current = registry;
-        if (current == null) {
-          current = new ActorRegistryImpl(this, provider.ready());
-          registry = current;
-        }
-      }
+  public synchronized ActorRegistry registry() {
+    if (registry == null) {
+      registry = new ActorRegistryImpl(this, provider.ready());
     }
-    return current;
+    return registry;
+  }
+
+  @Override
+  public RemoteProvider remoteProvider() {
+    return provider;
+  }
+
+  @Override
+  public ActorRef systemActorOf(Props props, String name) {
+    if (!name.startsWith("$")) {
+      throw new IllegalArgumentException("a name kept from users starts with '$', was " + name);
+    }
+    return guardian.createTopLevel(props, name, true);
   }
 
   @Override

@@ -5,6 +5,8 @@ import actors.internal.RemoteProvider;
 import actors.internal.RemoteWatcher;
 import io.vertx.core.Future;
 
+import java.util.Set;
+
 /** The {@link RemoteProvider} of a system whose Vertx is not clustered: there is no other node. */
 final class LocalProvider implements RemoteProvider {
 
@@ -20,6 +22,26 @@ final class LocalProvider implements RemoteProvider {
   @Override
   public String nodeId() {
     return LOCAL_NODE;
+  }
+
+  @Override
+  public boolean isMember(String node) {
+    return LOCAL_NODE.equals(node);
+  }
+
+  @Override
+  public Set<String> members() {
+    return Set.of(LOCAL_NODE);
+  }
+
+  @Override
+  public void onMembershipChange(Runnable listener) {
+    // No other node ever joins or leaves.
+  }
+
+  @Override
+  public void removeMembershipListener(Runnable listener) {
+    // Nothing was kept.
   }
 
   @Override

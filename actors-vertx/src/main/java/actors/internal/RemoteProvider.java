@@ -13,6 +13,18 @@ public interface RemoteProvider {
   /** This node's id in the cluster; {@code "local"} when not clustered. */
   String nodeId();
 
+  /** Whether {@code node} is in the cluster now; this node always is. Cheap: any thread, any rate. */
+  boolean isMember(String node);
+
+  /** The nodes of the cluster now, this one included. */
+  java.util.Set<String> members();
+
+  /** {@code listener} runs, on any thread, each time a node joins or leaves the cluster. */
+  void onMembershipChange(Runnable listener);
+
+  /** {@code listener} no longer runs. */
+  void removeMembershipListener(Runnable listener);
+
   /** Completes once other nodes can reach this one. */
   Future<Void> ready();
 

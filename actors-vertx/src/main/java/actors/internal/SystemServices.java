@@ -27,6 +27,17 @@ public interface SystemServices extends ActorSystem {
         + "ActorSystem.clustered, was " + (system == null ? "null" : system.getClass().getName()));
   }
 
+  /** How this system reaches other nodes, and which nodes there are. */
+  RemoteProvider remoteProvider();
+
+  /**
+   * Creates a top-level actor under a name kept from users ({@code $sharding.cart}): the
+   * machinery's own actors, which no user name can take.
+   *
+   * @throws IllegalArgumentException if {@code name} does not start with {@code '$'}
+   */
+  ActorRef systemActorOf(Props props, String name);
+
   /** Where undeliverable messages go. */
   DeadLetters deadLetterOffice();
 

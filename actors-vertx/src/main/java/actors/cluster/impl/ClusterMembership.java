@@ -27,6 +27,7 @@ final class ClusterMembership implements NodeListener {
   private int users;
   private final Set<String> nodes = ConcurrentHashMap.newKeySet();
   private final CopyOnWriteArrayList<Consumer<String>> leaveListeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
   private ClusterMembership(ClusterManager clusterManager) {
     this.clusterManager = clusterManager;
@@ -67,6 +68,19 @@ final class ClusterMembership implements NodeListener {
     }
   }
 
+  /** The nodes known now. */
+  Set<String> nodes() {
+    return Set.copyOf(nodes);
+  }
+
+  void onChange(Runnable listener) {
+    changeListeners.add(listener);
+  }
+
+  void removeChangeListener(Runnable listener) {
+    changeListeners.remove(listener);
+  }
+
   void onNodeLeft(Consumer<String> listener) {
     leaveListeners.add(listener);
   }
@@ -77,13 +91,16 @@ final class ClusterMembership implements NodeListener {
 
   @Override
   public void nodeAdded(String nodeId) {
-    nodes.add(nodeId);
+    if (nodes.add(nodeId)) {
+      changeListeners.forEach(Runnable::run);
+    }
   }
 
   @Override
   public void nodeLeft(String nodeId) {
     if (nodes.remove(nodeId)) {
       leaveListeners.forEach(listener -> listener.accept(nodeId));
+      changeListeners.forEach(Runnable::run);
     }
   }
 }

@@ -6,6 +6,7 @@ import actors.PoisonPill;
 import actors.MailboxFullException;
 import actors.Status;
 import actors.cluster.ActorNotFoundException;
+import actors.cluster.ActorUnreachableException;
 import actors.cluster.MessageEncodingException;
 import actors.internal.LogText;
 import actors.internal.MessageAllowList;
@@ -25,6 +26,7 @@ import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -59,7 +61,7 @@ public final class ClusterTransport implements RemoteProvider {
   private final Consumer<String> leaveListener = this::nodeLeft;
   private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
   // Asks whose temporary reference went to another node, by path: replies find them here.
-  private final Map<String, PendingAsk> exportedAsks = new ConcurrentHashMap<>();
+  private final Map<String, ExportedAsk> exportedAsks = new ConcurrentHashMap<>();
   private final RemoteDeathWatch deathWatch;
   private final Promise<Void> ready = Promise.promise();
   private MessageConsumer<Buffer> consumer;
@@ -132,8 +134,24 @@ public final class ClusterTransport implements RemoteProvider {
     return ref.nodeId + ref.path();
   }
 
-  boolean isMember(String node) {
+  @Override
+  public boolean isMember(String node) {
     return membership.isMember(node);
+  }
+
+  @Override
+  public Set<String> members() {
+    return membership.nodes();
+  }
+
+  @Override
+  public void onMembershipChange(Runnable listener) {
+    membership.onChange(listener);
+  }
+
+  @Override
+  public void removeMembershipListener(Runnable listener) {
+    membership.removeChangeListener(listener);
   }
 
   // ---------------------------------------------------------------- sending
@@ -152,7 +170,7 @@ public final class ClusterTransport implements RemoteProvider {
       system.deadLetterOffice().publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
       return;
     }
-    Buffer frame = wire.message(nodeId, target.path(), sender, message);
+    Buffer frame = wire.message(nodeId, target.nodeId, target.path(), sender, message);
     if (frame.length() > maxFrameSize) {
       throw new MessageEncodingException("a message of type " + message.getClass().getName() + " encodes to "
           + frame.length() + " bytes, more than the largest frame, " + maxFrameSize
@@ -187,11 +205,23 @@ public final class ClusterTransport implements RemoteProvider {
     return nodeAddresses.computeIfAbsent(node, id -> "actors." + system.name() + "." + id);
   }
 
+  /** An ask whose reference went to another node; {@code node} is where it went as a sender, or null. */
+  private record ExportedAsk(PendingAsk ask, String node) {
+  }
+
   /** The address of {@code ref} as another node can use it; an ask's reference is kept for its reply. */
   String exportedAddressOf(ActorRef ref) {
+    return exportedAddressOf(ref, null);
+  }
+
+  /**
+   * The same, for the sender of a message to {@code toNode}: an ask sent there fails when that
+   * node leaves, wherever its target is (an entity's reference names no node).
+   */
+  String exportedAddressOf(ActorRef ref, String toNode) {
     if (ref instanceof PendingAsk ask) {
       String path = ask.path();
-      if (exportedAsks.putIfAbsent(path, ask) == null) {
+      if (exportedAsks.putIfAbsent(path, new ExportedAsk(ask, toNode)) == null) {
         ask.future().onComplete(done -> exportedAsks.remove(path));
       }
       return nodeId + path;
@@ -205,7 +235,8 @@ public final class ClusterTransport implements RemoteProvider {
 
   @Override
   public ActorRef exportedAsk(String path) {
-    return exportedAsks.get(path);
+    ExportedAsk exported = exportedAsks.get(path);
+    return exported == null ? null : exported.ask();
   }
 
   // ---------------------------------------------------------------- receiving
@@ -378,9 +409,13 @@ public final class ClusterTransport implements RemoteProvider {
       LOG.log(System.Logger.Level.INFO, "[" + system.name() + "] node " + node + " left the cluster");
       deathWatch.nodeLeft(node);
       nodeAddresses.remove(node);
-      for (PendingAsk ask : List.copyOf(exportedAsks.values())) {
+      for (ExportedAsk exported : List.copyOf(exportedAsks.values())) {
+        PendingAsk ask = exported.ask();
         if (ask.target() instanceof RemoteActorRef remote && remote.nodeId.equals(node)) {
           ask.fail(remote.unreachable());
+        } else if (node.equals(exported.node())) {
+          ask.fail(new ActorUnreachableException(ask.target().path() + " is unreachable: the ask went to node " + node
+              + ", which left the cluster"));
         }
       }
       system.nodeLeft(node);

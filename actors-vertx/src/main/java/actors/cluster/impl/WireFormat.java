@@ -9,6 +9,7 @@ import actors.cluster.ActorNotFoundException;
 import actors.cluster.ActorUnreachableException;
 import actors.cluster.MessageEncodingException;
 import actors.cluster.RemoteFailureException;
+import actors.internal.EntityEnvelope;
 import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import actors.internal.NullReply;
@@ -65,6 +66,7 @@ final class WireFormat {
   private static final byte POISON_PILL = 16;
   private static final byte KILL = 17;
   private static final byte JACKSON = 18;
+  private static final byte ENTITY = 19;
 
   private final ClusterTransport transport;
   private final MessageAllowList allowList;
@@ -83,7 +85,7 @@ final class WireFormat {
    *
    * @throws MessageEncodingException naming the class if the message cannot be encoded
    */
-  Buffer message(String fromNode, String targetPath, ActorRef sender, Object message) {
+  Buffer message(String fromNode, String toNode, String targetPath, ActorRef sender, Object message) {
     Buffer frame = Buffer.buffer(96);
     frame.appendByte(MESSAGE);
     appendString(frame, fromNode);
@@ -91,7 +93,7 @@ final class WireFormat {
     if (sender == null) {
       frame.appendByte(NO_SENDER);
     } else {
-      String address = transport.exportedAddressOf(sender);
+      String address = transport.exportedAddressOf(sender, toNode);
       if (address.startsWith(fromNode) && address.length() > fromNode.length()
           && address.charAt(fromNode.length()) == '/') {
         frame.appendByte(SENDER_PATH);
@@ -162,6 +164,11 @@ final class WireFormat {
       frame.appendByte(FAILURE);
       appendString(frame, failure.cause().getClass().getName());
       appendString(frame, String.valueOf(failure.cause().getMessage()));
+    } else if (message instanceof EntityEnvelope envelope) {
+      frame.appendByte(ENTITY);
+      appendString(frame, envelope.entityId());
+      frame.appendByte((byte) Math.min(envelope.hops(), Byte.MAX_VALUE));
+      appendBody(frame, envelope.message());
     } else if (message == NullReply.INSTANCE) {
       frame.appendByte(NULL_REPLY);
     } else if (message == PoisonPill.INSTANCE) {
@@ -212,8 +219,19 @@ final class WireFormat {
       case POISON_PILL: return PoisonPill.INSTANCE;
       case KILL: return Kill.INSTANCE;
       case JACKSON: return readJackson(in.readString(), in.readBuffer());
+      case ENTITY: return readEntity(in);
       default: throw new MessageEncodingException("unknown body tag " + tag + " in a frame from another node");
     }
+  }
+
+  /** An envelope for a sharded entity; one never holds another (a forged nest must not recurse deep). */
+  private EntityEnvelope readEntity(Reader in) {
+    String entityId = in.readString();
+    int hops = in.readByte();
+    if (in.peekByte() == ENTITY) {
+      throw new MessageEncodingException("an entity envelope inside another, in a frame from another node");
+    }
+    return new EntityEnvelope(entityId, readBody(in), hops);
   }
 
   private Object readJackson(String className, Buffer json) {
@@ -266,6 +284,10 @@ final class WireFormat {
 
     byte readByte() {
       return frame.getByte(position++);
+    }
+
+    byte peekByte() {
+      return frame.getByte(position);
     }
 
     short readShort() {

@@ -148,9 +148,10 @@ public final class ActorCell implements ActorContext, RoutedCell {
     return Creation.createChild(this, props, name, dispatcher, started).self;
   }
 
-  /** Creates a top-level actor, a child of this guardian; any thread. */
-  public ActorRef createTopLevel(Props props, String name) {
-    return createChild(props, name).self;
+  /** Creates a top-level actor, a child of this guardian; any thread. A reserved name ('$...') is the machinery's. */
+  public ActorRef createTopLevel(Props props, String name, boolean reserved) {
+    return (reserved ? Creation.createChecked(this, props, name, system.dispatchers().get(props.dispatcher()), null)
+        : createChild(props, name)).self;
   }
 
   // ---------------------------------------------------------------- sending (any thread)

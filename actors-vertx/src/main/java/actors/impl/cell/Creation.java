@@ -32,8 +32,14 @@ final class Creation {
    */
   static ActorCell createChild(ActorCell parent, Props props, String name, CellDispatcher dispatcher,
                                Promise<Void> started) {
+    return createChecked(parent, props, name == null ? null : Names.validate(name), dispatcher, started);
+  }
+
+  /** The same, under a name already checked: a generated one if null, or one kept for the machinery. */
+  static ActorCell createChecked(ActorCell parent, Props props, String name, CellDispatcher dispatcher,
+                                 Promise<Void> started) {
     Children siblings = parent.childTable();
-    String childName = name == null ? siblings.generateName() : Names.validate(name);
+    String childName = name == null ? siblings.generateName() : name;
     siblings.reserve(childName, parent);
     ActorCell cell;
     try {

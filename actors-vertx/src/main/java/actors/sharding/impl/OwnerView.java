@@ -1,0 +1,77 @@
+package actors.sharding.impl;
+
+import actors.internal.RemoteProvider;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which node should own each shard, as one region sees it: rendezvous hashing over the live
+ * hosts of the type, or, for a singleton, the node that holds it while that node lives. Owners
+ * are computed once per shard and view, so routing a message costs an array read.
+ */
+final class OwnerView {
+
+  private final RemoteProvider provider;
+  private final boolean sticky;
+  private final String[] owners;
+  private Rendezvous hosts;
+  private Map<Integer, String> holders = new HashMap<>();
+
+  OwnerView(RemoteProvider provider, boolean sticky, int numberOfShards) {
+    this.provider = provider;
+    this.sticky = sticky;
+    this.owners = new String[numberOfShards];
+  }
+
+  /** Whether a view was read yet: until then no owner is known. */
+  boolean known() {
+    return hosts != null;
+  }
+
+  int numberOfShards() {
+    return owners.length;
+  }
+
+  /** Takes these live hosts and holders; returns whether the owners may have changed. */
+  boolean update(Set<String> liveHosts, Map<Integer, String> newHolders) {
+    boolean changed = hosts == null || !hosts.nodes().equals(liveHosts.stream().sorted().toList())
+        || (sticky && !newHolders.equals(holders));
+    if (changed) {
+      hosts = new Rendezvous(liveHosts);
+      holders = new HashMap<>(newHolders);
+      invalidate();
+    }
+    return changed;
+  }
+
+  /** The node that should own {@code shard}, or null when no node hosts the type. */
+  String ownerOf(int shard) {
+    String owner = owners[shard];
+    if (owner == null && hosts != null) {
+      String holder = sticky ? holders.get(shard) : null;
+      owner = holder != null && provider.isMember(holder) ? holder : hosts.ownerOf(shard);
+      owners[shard] = owner;
+    }
+    return owner;
+  }
+
+  /** For a singleton: {@code holder} holds {@code shard} now, or nobody if null. */
+  void holder(int shard, String holder) {
+    if (sticky) {
+      if (holder == null) {
+        holders.remove(shard);
+      } else {
+        holders.put(shard, holder);
+      }
+      owners[shard] = null;
+    }
+  }
+
+  /** A member left: owners are computed again, without it. */
+  void invalidate() {
+    Arrays.fill(owners, null);
+  }
+}

@@ -1,0 +1,30 @@
+package actors.sharding.impl;
+
+/** What a {@link ShardRegion} sends itself: its timers' ticks, and the answers of the cluster manager. */
+final class RegionMessages {
+
+  private RegionMessages() {
+  }
+
+  enum Tick { REFRESH, PASSIVATE }
+
+  record DirectoryOpen(TypeDirectory directory) {
+  }
+
+  /** A snapshot of the directory, or null when the cluster manager did not answer. */
+  record ViewRead(TypeDirectory.Snapshot snapshot) {
+  }
+
+  /** The lease of {@code shard} was taken (holder null), is held by {@code holder}, or the request failed. */
+  record LeaseAnswer(int shard, String holder, Throwable failure) {
+  }
+
+  record RetryLease(int shard) {
+  }
+
+  record ReleaseDone(int shard, boolean succeeded) {
+  }
+
+  record HandOffTimedOut(int shard) {
+  }
+}

@@ -1,0 +1,453 @@
+package actors.sharding.impl;
+
+import actors.Actor;
+import actors.ActorRef;
+import actors.Props;
+import actors.Terminated;
+import actors.internal.EntityEnvelope;
+import actors.internal.RemoteProvider;
+import actors.internal.SystemServices;
+import actors.sharding.impl.RegionMessages.DirectoryOpen;
+import actors.sharding.impl.RegionMessages.HandOffTimedOut;
+import actors.sharding.impl.RegionMessages.LeaseAnswer;
+import actors.sharding.impl.RegionMessages.ReleaseDone;
+import actors.sharding.impl.RegionMessages.RetryLease;
+import actors.sharding.impl.RegionMessages.Tick;
+import actors.sharding.impl.RegionMessages.ViewRead;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One node's region of one entity type (or singleton): every message for the type's entities
+ * passes through it. It routes each to the node that owns the entity's shard, hosts the shards
+ * this node owns (their entities are its children), and moves shards when the nodes that host
+ * the type change.
+ *
+ * <p>Ownership: the owner of a shard is the node that rendezvous hashing picks among the live
+ * hosts (for a singleton: the node that holds it, while it lives). A node runs a shard only
+ * while it holds the shard's lease, an entry of the cluster manager's shared map taken with
+ * {@code putIfAbsent}: a new owner buffers the shard's messages until the old one has stopped
+ * its entities and removed its entry, or until the cluster manager reports the old one gone.
+ */
+final class ShardRegion extends Actor {
+
+  private static final System.Logger LOG = System.getLogger("actors.sharding");
+  // A message passed on this often without reaching its owner waits for the next view.
+  private static final int MAX_HOPS = 3;
+  private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
+  // Passivation is checked four times per passivateAfter: an idle entity stops within 1.25 times it.
+  private static final int PASSIVATION_TICKS = 4;
+  private static final String RELEASED = "shardReleased";
+
+  private final RegionSettings settings;
+  private final SystemServices system;
+  private final RemoteProvider provider;
+  private final String nodeId;
+  private final Promise<Void> started;
+  private final Map<Integer, Shard> shards = new HashMap<>();
+  private final Map<String, ActorRef> regions = new HashMap<>();
+  // Messages whose owner is unknown (no view yet, no host) or moot (passed on too often).
+  private final ArrayDeque<Waiting.Held> parked = new ArrayDeque<>();
+  private final OwnerView view;
+  private Runnable membershipListener;
+  private TypeDirectory directory;
+  private MessageConsumer<Object> changes;
+  private boolean reading;
+  private boolean readAgain;
+  private final Waiting waiting;
+  private long tick;
+
+  ShardRegion(RegionSettings settings, SystemServices system, Promise<Void> started) {
+    this.settings = settings;
+    this.system = system;
+    this.provider = system.remoteProvider();
+    this.nodeId = provider.nodeId();
+    this.started = started;
+    this.view = new OwnerView(provider, settings.sticky(), settings.numberOfShards());
+    this.waiting = new Waiting(settings.options().getBufferSize());
+  }
+
+  @Override
+  public void preStart() {
+    ActorRef me = self();
+    membershipListener = () -> me.tell(Tick.REFRESH);
+    provider.onMembershipChange(membershipListener);
+    changes = context().vertx().eventBus().consumer(settings.topic(system.name()), change -> me.tell(Tick.REFRESH));
+    context().timers().startTimerWithFixedDelay(Tick.REFRESH, Tick.REFRESH, REFRESH_INTERVAL);
+    Duration passivateAfter = settings.options().getPassivateAfter();
+    if (!passivateAfter.isZero() && settings.hosting()) {
+      Duration every = passivateAfter.dividedBy(PASSIVATION_TICKS);
+      context().timers().startTimerWithFixedDelay(Tick.PASSIVATE, Tick.PASSIVATE, every.isZero() ? Duration.ofMillis(1) : every);
+    }
+    TypeDirectory.open(context().vertx(), settings.mapPrefix(system.name()))
+        .compose(open -> settings.hosting() ? open.addHost(nodeId).map(open) : Future.succeededFuture(open))
+        .onSuccess(open -> me.tell(new DirectoryOpen(open)))
+        .onFailure(started::tryFail);
+  }
+
+  @Override
+  protected void receive(Object message) {
+    if (message instanceof EntityEnvelope envelope) {
+      route(envelope, sender());
+    } else if (message instanceof LeaseAnswer answer) {
+      leaseAnswered(answer);
+    } else if (message instanceof Terminated terminated) {
+      entityStopped(terminated.actor());
+    } else if (message == Tick.REFRESH) {
+      readView();
+    } else if (message == Tick.PASSIVATE) {
+      passivateIdle();
+    } else if (message instanceof ViewRead read) {
+      viewRead(read);
+    } else if (message instanceof JsonObject json && json.getValue(RELEASED) instanceof Integer shard) {
+      retryLease(shard);
+    } else if (message instanceof RetryLease retry) {
+      retryLease(retry.shard());
+    } else if (message instanceof ReleaseDone done) {
+      released(done);
+    } else if (message instanceof HandOffTimedOut timedOut) {
+      handOffTimedOut(timedOut.shard());
+    } else if (message instanceof DirectoryOpen open) {
+      directory = open.directory();
+      if (settings.hosting()) {
+        context().vertx().eventBus().publish(settings.topic(system.name()), nodeId);
+      }
+      readView();
+    } else {
+      unhandled(message);
+    }
+  }
+
+  // ---------------------------------------------------------------- the view of the hosts
+
+  /** Reads the hosts (and for a singleton who holds it) from the cluster manager; one read at a time. */
+  private void readView() {
+    if (directory == null) {
+      return;
+    }
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = true;
+    ActorRef me = self();
+    directory.read(settings.sticky()).onComplete(read -> me.tell(new ViewRead(read.result())));
+  }
+
+  private void viewRead(ViewRead read) {
+    reading = false;
+    if (readAgain) {
+      readAgain = false;
+      readView();
+    }
+    if (read.snapshot() == null) {
+      return; // The cluster manager did not answer: the next tick reads again.
+    }
+    Set<String> hosts = read.snapshot().hosts();
+    Set<String> live = hosts.stream().filter(provider::isMember).collect(Collectors.toCollection(HashSet::new));
+    hosts.stream().filter(host -> !live.contains(host)).forEach(directory::removeHost);
+    if (settings.hosting()) {
+      live.add(nodeId);
+    }
+    if (view.update(live, read.snapshot().holders())) {
+      reconsiderShards();
+    }
+    shards.values().stream().filter(shard -> shard.state == Shard.State.ACQUIRING).toList()
+        .forEach(shard -> retryLease(shard.id));
+    rerouteParked();
+    started.tryComplete();
+  }
+
+  /** After a change of view: hand off the shards that now belong elsewhere, give up those not yet taken. */
+  private void reconsiderShards() {
+    for (Shard shard : List.copyOf(shards.values())) {
+      if (nodeId.equals(view.ownerOf(shard.id))) {
+        continue;
+      }
+      if (shard.state == Shard.State.ACTIVE) {
+        handOff(shard);
+      } else if (shard.state == Shard.State.ACQUIRING && !shard.leaseRequested) {
+        shards.remove(shard.id);
+        reroute(shard.buffer);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  private void route(EntityEnvelope envelope, ActorRef sender) {
+    if (!view.known()) {
+      hold(parked, envelope, sender);
+      return;
+    }
+    int shardId = Rendezvous.shardOf(envelope.entityId(), view.numberOfShards());
+    String owner = view.ownerOf(shardId);
+    if (owner == null || envelope.hops() >= MAX_HOPS) {
+      hold(parked, envelope, sender);
+    } else if (owner.equals(nodeId)) {
+      Shard shard = shards.get(shardId);
+      if (shard == null) {
+        shard = new Shard(shardId);
+        shards.put(shardId, shard);
+        requestLease(shard);
+      }
+      if (shard.state == Shard.State.ACTIVE) {
+        deliver(shard, envelope, sender);
+      } else {
+        hold(shard.buffer, envelope, sender);
+      }
+    } else if (!provider.isMember(owner)) {
+      // The owner left and this view is stale: wait for the next one, which is being read.
+      hold(parked, envelope, sender);
+      view.invalidate();
+      readView();
+    } else {
+      regionAt(owner).tell(envelope.passedOn(), sender);
+    }
+  }
+
+  private ActorRef regionAt(String node) {
+    return regions.computeIfAbsent(node, id -> system.resolve(id + self().path()));
+  }
+
+  private void hold(ArrayDeque<Waiting.Held> queue, EntityEnvelope envelope, ActorRef sender) {
+    if (!waiting.add(queue, envelope, sender)) {
+      system.deadLetterOffice().publish(envelope.message(), sender, entityRef(envelope.entityId()),
+          "the sharding buffer of " + settings.typeName() + " on node " + nodeId + " is full ("
+              + waiting.bound() + " messages wait for shards on the move)");
+    }
+  }
+
+  /** Routes again what waited; what is still without an owner waits again, in the same order. */
+  private void reroute(ArrayDeque<Waiting.Held> queue) {
+    for (Waiting.Held next : waiting.takeAll(queue)) {
+      route(new EntityEnvelope(next.envelope().entityId(), next.envelope().message(), 0), next.sender());
+    }
+  }
+
+  private void rerouteParked() {
+    if (!parked.isEmpty()) {
+      reroute(parked);
+    }
+  }
+
+  private ActorRef entityRef(String entityId) {
+    return new EntityRef(system, self(), entityId);
+  }
+
+  // ---------------------------------------------------------------- entities
+
+  private void deliver(Shard shard, EntityEnvelope envelope, ActorRef sender) {
+    Shard.Entity entity = shard.entities.get(envelope.entityId());
+    if (entity == null) {
+      entity = startEntity(shard, envelope.entityId());
+      if (entity == null) {
+        system.deadLetterOffice().publish(envelope.message(), sender, entityRef(envelope.entityId()),
+            "the entity could not be started (see the log of actors.sharding)");
+        return;
+      }
+    }
+    if (entity.stopping) {
+      if (entity.waiting == null) {
+        entity.waiting = new ArrayDeque<>();
+      }
+      hold(entity.waiting, envelope, sender);
+    } else {
+      entity.lastTick = tick;
+      entity.ref.tell(envelope.message(), sender);
+    }
+  }
+
+  private Shard.Entity startEntity(Shard shard, String entityId) {
+    Props props;
+    ActorRef ref;
+    try {
+      props = settings.entityProps().apply(entityId);
+      ref = context().actorOf(props, EntityNames.encode(entityId));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] entity " + entityId + " of "
+          + settings.typeName() + " could not be started", e);
+      return null;
+    }
+    context().watch(ref);
+    Shard.Entity entity = new Shard.Entity(ref, tick);
+    shard.entities.put(entityId, entity);
+    return entity;
+  }
+
+  private void entityStopped(ActorRef ref) {
+    String entityId = EntityNames.decode(ref.path().substring(ref.path().lastIndexOf('/') + 1));
+    Shard shard = shards.get(Rendezvous.shardOf(entityId, view.numberOfShards()));
+    Shard.Entity entity = shard == null ? null : shard.entities.get(entityId);
+    if (entity == null || !entity.ref.equals(ref)) {
+      return;
+    }
+    shard.entities.remove(entityId);
+    ArrayDeque<Waiting.Held> held = entity.waiting;
+    if (shard.state == Shard.State.ACTIVE) {
+      if (held != null) {
+        // Passivated while messages came: they start its next incarnation, in order.
+        waiting.takeAll(held).forEach(next -> deliver(shard, next.envelope(), next.sender()));
+      }
+    } else if (shard.state == Shard.State.HANDING_OFF) {
+      if (held != null) {
+        shard.buffer.addAll(held);
+      }
+      if (shard.entities.isEmpty()) {
+        release(shard);
+      }
+    }
+  }
+
+  private void passivateIdle() {
+    tick++;
+    shards.values().stream().filter(shard -> shard.state == Shard.State.ACTIVE)
+        .forEach(shard -> shard.stopEntities(entity -> tick - entity.lastTick > PASSIVATION_TICKS));
+  }
+
+  // ---------------------------------------------------------------- leases and hand-off
+
+  private void requestLease(Shard shard) {
+    shard.leaseRequested = true;
+    ActorRef me = self();
+    directory.take(shard.id, nodeId).onComplete(put ->
+        me.tell(new LeaseAnswer(shard.id, put.result(), put.cause())));
+  }
+
+  private void retryLease(int shardId) {
+    Shard shard = shards.get(shardId);
+    if (shard != null && shard.state == Shard.State.ACQUIRING && !shard.leaseRequested) {
+      requestLease(shard);
+    }
+  }
+
+  private void leaseAnswered(LeaseAnswer answer) {
+    Shard shard = shards.get(answer.shard());
+    boolean taken = answer.failure() == null && (answer.holder() == null || answer.holder().equals(nodeId));
+    if (shard == null || shard.state != Shard.State.ACQUIRING) {
+      if (taken && shard == null) {
+        directory.release(answer.shard(), nodeId);
+      }
+      return;
+    }
+    shard.leaseRequested = false;
+    if (taken) {
+      view.holder(shard.id, nodeId);
+      if (nodeId.equals(view.ownerOf(shard.id))) {
+        activate(shard);
+      } else {
+        shard.state = Shard.State.HANDING_OFF;
+        release(shard);
+      }
+      return;
+    }
+    if (answer.failure() != null) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "[" + system.name() + "] taking the lease of shard " + shard.id + " of "
+          + settings.typeName() + " failed; trying again", answer.failure());
+    } else if (!provider.isMember(answer.holder())) {
+      // Held by a node the cluster manager reports gone: its entities died with it.
+      shard.leaseRequested = true;
+      ActorRef me = self();
+      directory.takeFrom(shard.id, answer.holder(), nodeId).onComplete(put -> me.tell(new LeaseAnswer(shard.id, put.result(), put.cause())));
+      return;
+    } else {
+      view.holder(shard.id, answer.holder()); // A singleton stays where it runs.
+    }
+    if (!nodeId.equals(view.ownerOf(shard.id))) {
+      shards.remove(shard.id);
+      reroute(shard.buffer);
+    }
+    // Otherwise the holder hands it off and says so; the refresh tick asks again meanwhile.
+  }
+
+  private void activate(Shard shard) {
+    shard.state = Shard.State.ACTIVE;
+    for (Waiting.Held next : waiting.takeAll(shard.buffer)) {
+      deliver(shard, next.envelope(), next.sender());
+    }
+  }
+
+  private void handOff(Shard shard) {
+    shard.state = Shard.State.HANDING_OFF;
+    if (shard.entities.isEmpty()) {
+      release(shard);
+      return;
+    }
+    shard.stopEntities(entity -> true);
+    context().timers().startSingleTimer(new HandOffTimedOut(shard.id), new HandOffTimedOut(shard.id),
+        settings.options().getHandOffTimeout());
+  }
+
+  private void handOffTimedOut(int shardId) {
+    Shard shard = shards.get(shardId);
+    if (shard != null && shard.state == Shard.State.HANDING_OFF) {
+      LOG.log(System.Logger.Level.WARNING, () -> "[" + system.name() + "] the entities of shard " + shard.id + " of "
+          + settings.typeName() + " did not stop within " + settings.options().getHandOffTimeout().toMillis()
+          + " ms of its hand-off: stopping " + shard.entities.size() + " at once");
+      shard.entities.values().forEach(entity -> context().stop(entity.ref));
+    }
+  }
+
+  private void release(Shard shard) {
+    context().timers().cancel(new HandOffTimedOut(shard.id));
+    ActorRef me = self();
+    directory.release(shard.id, nodeId).onComplete(removed -> me.tell(new ReleaseDone(shard.id, removed.succeeded())));
+  }
+
+  private void released(ReleaseDone done) {
+    Shard shard = shards.get(done.shard());
+    if (shard == null || shard.state != Shard.State.HANDING_OFF) {
+      return;
+    }
+    if (!done.succeeded()) {
+      release(shard); // The lease must go, or the new owner waits for this node to die.
+      return;
+    }
+    shards.remove(shard.id);
+    view.holder(shard.id, null);
+    String owner = view.ownerOf(shard.id);
+    if (owner != null && !owner.equals(nodeId) && provider.isMember(owner)) {
+      regionAt(owner).tell(new JsonObject().put(RELEASED, shard.id));
+    }
+    reroute(shard.buffer);
+  }
+
+  @Override
+  public void postStop() {
+    provider.removeMembershipListener(membershipListener);
+    if (changes != null) {
+      changes.unregister();
+    }
+    for (Shard shard : shards.values()) {
+      if (shard.state != Shard.State.ACQUIRING || shard.leaseRequested) {
+        directory.release(shard.id, nodeId);
+      }
+      dropAll(shard.buffer);
+      shard.entities.values().stream().filter(entity -> entity.waiting != null).forEach(entity -> dropAll(entity.waiting));
+    }
+    dropAll(parked);
+    if (directory != null && settings.hosting()) {
+      directory.removeHost(nodeId).onComplete(removed ->
+          system.vertx().eventBus().publish(settings.topic(system.name()), nodeId));
+    }
+    started.tryFail("the region of " + settings.typeName() + " stopped before it started");
+  }
+
+  private void dropAll(ArrayDeque<Waiting.Held> queue) {
+    for (Waiting.Held next : waiting.takeAll(queue)) {
+      system.deadLetterOffice().publish(next.envelope().message(), next.sender(), entityRef(next.envelope().entityId()),
+          "the region of " + settings.typeName() + " on node " + nodeId + " stopped");
+    }
+  }
+}
