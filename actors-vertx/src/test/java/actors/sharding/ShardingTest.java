@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -102,7 +104,7 @@ class ShardingTest {
 
   @Test
   void aFullBufferSendsTheRestToDeadLettersCounted() throws Exception {
-    List<DeadLetter> letters = new CopyOnWriteArrayList<>();
+    BlockingQueue<DeadLetter> letters = new LinkedBlockingQueue<>();
     system.addDeadLetterListener(letters::add);
     // A proxy with no host: every message waits for a node that hosts the type.
     await(sharding.startProxy("nowhere", new ShardingOptions().setBufferSize(10)));
@@ -113,10 +115,15 @@ class ShardingTest {
     Future<Object> ask = entity.ask("state", Duration.ofSeconds(5));
     Throwable failure = ask.toCompletionStage().toCompletableFuture().handle((answer, error) -> error).get(10, TimeUnit.SECONDS);
     assertThat(failure).hasMessageContaining("sharding buffer of nowhere");
-    assertThat(letters).hasSize(6);
-    assertThat(letters.get(0).message()).isEqualTo(10);
-    assertThat(letters.get(0).reason()).contains("sharding buffer of nowhere on node local is full (10 messages");
-    assertThat(letters.get(0).recipient()).isEqualTo(entity);
+    List<DeadLetter> dropped = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      dropped.add(letters.poll(10, TimeUnit.SECONDS));
+    }
+    assertThat(dropped).extracting(DeadLetter::message).containsExactly(10, 11, 12, 13, 14, "state");
+    assertThat(dropped.get(0).reason()).contains("sharding buffer of nowhere on node local is full (10 messages");
+    assertThat(dropped.get(0).recipient()).isEqualTo(entity);
+    assertThat(letters.poll(100, TimeUnit.MILLISECONDS)).isNull();
+    assertThat(system.deadLetterCount()).isEqualTo(6);
   }
 
   @Test
