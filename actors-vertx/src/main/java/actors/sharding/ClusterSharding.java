@@ -71,6 +71,16 @@ public interface ClusterSharding {
   ActorRef entityRef(String typeName, String entityId);
 
   /**
+   * Hands this node's shards and singletons over to the other nodes before it stops: it stops
+   * hosting every type it started, its entities stop after the messages in their mailboxes,
+   * and messages that still come here are passed on to the new owners. The Future completes
+   * once every shard has moved; terminate the system after it for a leave that loses nothing
+   * in flight. Killing a node, or terminating it without this, loses what its entities held
+   * in their mailboxes.
+   */
+  Future<Void> leave();
+
+  /**
    * The shard of {@code entityId} in {@code typeName}, from 0 to the type's number of shards.
    *
    * @throws IllegalArgumentException as {@link #entityRef}

@@ -31,6 +31,11 @@ final class OwnerView {
     return hosts != null;
   }
 
+  /** Whether {@code node} is one of the hosts in this view. */
+  boolean includes(String node) {
+    return hosts != null && hosts.nodes().contains(node);
+  }
+
   int numberOfShards() {
     return owners.length;
   }
@@ -52,7 +57,8 @@ final class OwnerView {
     String owner = owners[shard];
     if (owner == null && hosts != null) {
       String holder = sticky ? holders.get(shard) : null;
-      owner = holder != null && provider.isMember(holder) ? holder : hosts.ownerOf(shard);
+      owner = holder != null && provider.isMember(holder) && hosts.nodes().contains(holder) ? holder
+          : hosts.ownerOf(shard);
       owners[shard] = owner;
     }
     return owner;

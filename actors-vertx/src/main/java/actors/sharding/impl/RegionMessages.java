@@ -27,4 +27,8 @@ final class RegionMessages {
 
   record HandOffTimedOut(int shard) {
   }
+
+  /** The node stops hosting the type; {@code done} completes once its shards are handed off. */
+  record Leave(io.vertx.core.Promise<Void> done) {
+  }
 }

@@ -2,7 +2,6 @@ package actors.sharding.impl;
 
 import actors.Actor;
 import actors.ActorRef;
-import actors.Props;
 import actors.Terminated;
 import actors.internal.EntityEnvelope;
 import actors.internal.RemoteProvider;
@@ -10,6 +9,7 @@ import actors.internal.SystemServices;
 import actors.sharding.impl.RegionMessages.DirectoryOpen;
 import actors.sharding.impl.RegionMessages.HandOffTimedOut;
 import actors.sharding.impl.RegionMessages.LeaseAnswer;
+import actors.sharding.impl.RegionMessages.Leave;
 import actors.sharding.impl.RegionMessages.ReleaseDone;
 import actors.sharding.impl.RegionMessages.RetryLease;
 import actors.sharding.impl.RegionMessages.Tick;
@@ -46,8 +46,6 @@ final class ShardRegion extends Actor {
   // A message passed on this often without reaching its owner waits for the next view.
   private static final int MAX_HOPS = 3;
   private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
-  // Passivation is checked four times per passivateAfter: an idle entity stops within 1.25 times it.
-  private static final int PASSIVATION_TICKS = 4;
   private static final String RELEASED = "shardReleased";
 
   private final RegionSettings settings;
@@ -62,11 +60,14 @@ final class ShardRegion extends Actor {
   private final OwnerView view;
   private Runnable membershipListener;
   private TypeDirectory directory;
+  private boolean hosting;
+  // Completed once this node has left the type's hosts and handed all its shards off.
+  private Promise<Void> leaving;
   private MessageConsumer<Object> changes;
   private boolean reading;
   private boolean readAgain;
   private final Waiting waiting;
-  private long tick;
+  private Entities entities;
 
   ShardRegion(RegionSettings settings, SystemServices system, Promise<Void> started) {
     this.settings = settings;
@@ -75,23 +76,25 @@ final class ShardRegion extends Actor {
     this.nodeId = provider.nodeId();
     this.started = started;
     this.view = new OwnerView(provider, settings.sticky(), settings.numberOfShards());
-    this.waiting = new Waiting(settings.options().getBufferSize());
+    this.waiting = new Waiting(settings, system, provider.nodeId());
+    this.hosting = settings.hosting();
   }
 
   @Override
   public void preStart() {
     ActorRef me = self();
+    entities = new Entities(context(), settings, system, waiting);
     membershipListener = () -> me.tell(Tick.REFRESH);
     provider.onMembershipChange(membershipListener);
     changes = context().vertx().eventBus().consumer(settings.topic(system.name()), change -> me.tell(Tick.REFRESH));
     context().timers().startTimerWithFixedDelay(Tick.REFRESH, Tick.REFRESH, REFRESH_INTERVAL);
     Duration passivateAfter = settings.options().getPassivateAfter();
-    if (!passivateAfter.isZero() && settings.hosting()) {
-      Duration every = passivateAfter.dividedBy(PASSIVATION_TICKS);
+    if (!passivateAfter.isZero() && hosting) {
+      Duration every = passivateAfter.dividedBy(Entities.PASSIVATION_TICKS);
       context().timers().startTimerWithFixedDelay(Tick.PASSIVATE, Tick.PASSIVATE, every.isZero() ? Duration.ofMillis(1) : every);
     }
     TypeDirectory.open(context().vertx(), settings.mapPrefix(system.name()))
-        .compose(open -> settings.hosting() ? open.addHost(nodeId).map(open) : Future.succeededFuture(open))
+        .compose(open -> hosting ? open.addHost(nodeId).map(open) : Future.succeededFuture(open))
         .onSuccess(open -> me.tell(new DirectoryOpen(open)))
         .onFailure(started::tryFail);
   }
@@ -107,7 +110,7 @@ final class ShardRegion extends Actor {
     } else if (message == Tick.REFRESH) {
       readView();
     } else if (message == Tick.PASSIVATE) {
-      passivateIdle();
+      entities.passivateIdle(shards.values());
     } else if (message instanceof ViewRead read) {
       viewRead(read);
     } else if (message instanceof JsonObject json && json.getValue(RELEASED) instanceof Integer shard) {
@@ -120,13 +123,35 @@ final class ShardRegion extends Actor {
       handOffTimedOut(timedOut.shard());
     } else if (message instanceof DirectoryOpen open) {
       directory = open.directory();
-      if (settings.hosting()) {
+      if (hosting) {
         context().vertx().eventBus().publish(settings.topic(system.name()), nodeId);
       }
       readView();
+    } else if (message instanceof Leave leave) {
+      leave(leave.done());
     } else {
       unhandled(message);
     }
+    if (leaving != null && shards.isEmpty() && (directory == null || view.known() && !view.includes(nodeId))) {
+      leaving.tryComplete();
+    }
+  }
+
+  /** This node stops hosting the type: its shards go to the other hosts, and it routes as a proxy does. */
+  private void leave(Promise<Void> done) {
+    if (leaving != null) {
+      leaving.future().onComplete(done);
+      return;
+    }
+    leaving = done;
+    if (hosting && directory != null) {
+      ActorRef me = self();
+      directory.removeHost(nodeId).onComplete(removed -> {
+        system.vertx().eventBus().publish(settings.topic(system.name()), nodeId);
+        me.tell(Tick.REFRESH);
+      });
+    }
+    hosting = false;
   }
 
   // ---------------------------------------------------------------- the view of the hosts
@@ -157,8 +182,10 @@ final class ShardRegion extends Actor {
     Set<String> hosts = read.snapshot().hosts();
     Set<String> live = hosts.stream().filter(provider::isMember).collect(Collectors.toCollection(HashSet::new));
     hosts.stream().filter(host -> !live.contains(host)).forEach(directory::removeHost);
-    if (settings.hosting()) {
+    if (hosting) {
       live.add(nodeId);
+    } else {
+      live.remove(nodeId);
     }
     if (view.update(live, read.snapshot().holders())) {
       reconsiderShards();
@@ -203,7 +230,7 @@ final class ShardRegion extends Actor {
         requestLease(shard);
       }
       if (shard.state == Shard.State.ACTIVE) {
-        deliver(shard, envelope, sender);
+        entities.deliver(shard, envelope, sender);
       } else {
         hold(shard.buffer, envelope, sender);
       }
@@ -222,11 +249,7 @@ final class ShardRegion extends Actor {
   }
 
   private void hold(ArrayDeque<Waiting.Held> queue, EntityEnvelope envelope, ActorRef sender) {
-    if (!waiting.add(queue, envelope, sender)) {
-      system.deadLetterOffice().publish(envelope.message(), sender, entityRef(envelope.entityId()),
-          "the sharding buffer of " + settings.typeName() + " on node " + nodeId + " is full ("
-              + waiting.bound() + " messages wait for shards on the move)");
-    }
+    waiting.add(queue, envelope, sender);
   }
 
   /** Routes again what waited; what is still without an owner waits again, in the same order. */
@@ -242,78 +265,13 @@ final class ShardRegion extends Actor {
     }
   }
 
-  private ActorRef entityRef(String entityId) {
-    return new EntityRef(system, self(), entityId);
-  }
-
   // ---------------------------------------------------------------- entities
 
-  private void deliver(Shard shard, EntityEnvelope envelope, ActorRef sender) {
-    Shard.Entity entity = shard.entities.get(envelope.entityId());
-    if (entity == null) {
-      entity = startEntity(shard, envelope.entityId());
-      if (entity == null) {
-        system.deadLetterOffice().publish(envelope.message(), sender, entityRef(envelope.entityId()),
-            "the entity could not be started (see the log of actors.sharding)");
-        return;
-      }
-    }
-    if (entity.stopping) {
-      if (entity.waiting == null) {
-        entity.waiting = new ArrayDeque<>();
-      }
-      hold(entity.waiting, envelope, sender);
-    } else {
-      entity.lastTick = tick;
-      entity.ref.tell(envelope.message(), sender);
-    }
-  }
-
-  private Shard.Entity startEntity(Shard shard, String entityId) {
-    Props props;
-    ActorRef ref;
-    try {
-      props = settings.entityProps().apply(entityId);
-      ref = context().actorOf(props, EntityNames.encode(entityId));
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] entity " + entityId + " of "
-          + settings.typeName() + " could not be started", e);
-      return null;
-    }
-    context().watch(ref);
-    Shard.Entity entity = new Shard.Entity(ref, tick);
-    shard.entities.put(entityId, entity);
-    return entity;
-  }
-
   private void entityStopped(ActorRef ref) {
-    String entityId = EntityNames.decode(ref.path().substring(ref.path().lastIndexOf('/') + 1));
-    Shard shard = shards.get(Rendezvous.shardOf(entityId, view.numberOfShards()));
-    Shard.Entity entity = shard == null ? null : shard.entities.get(entityId);
-    if (entity == null || !entity.ref.equals(ref)) {
-      return;
+    Shard shard = entities.stopped(ref, shards);
+    if (shard != null && shard.state == Shard.State.HANDING_OFF && shard.entities.isEmpty()) {
+      release(shard);
     }
-    shard.entities.remove(entityId);
-    ArrayDeque<Waiting.Held> held = entity.waiting;
-    if (shard.state == Shard.State.ACTIVE) {
-      if (held != null) {
-        // Passivated while messages came: they start its next incarnation, in order.
-        waiting.takeAll(held).forEach(next -> deliver(shard, next.envelope(), next.sender()));
-      }
-    } else if (shard.state == Shard.State.HANDING_OFF) {
-      if (held != null) {
-        shard.buffer.addAll(held);
-      }
-      if (shard.entities.isEmpty()) {
-        release(shard);
-      }
-    }
-  }
-
-  private void passivateIdle() {
-    tick++;
-    shards.values().stream().filter(shard -> shard.state == Shard.State.ACTIVE)
-        .forEach(shard -> shard.stopEntities(entity -> tick - entity.lastTick > PASSIVATION_TICKS));
   }
 
   // ---------------------------------------------------------------- leases and hand-off
@@ -374,7 +332,7 @@ final class ShardRegion extends Actor {
   private void activate(Shard shard) {
     shard.state = Shard.State.ACTIVE;
     for (Waiting.Held next : waiting.takeAll(shard.buffer)) {
-      deliver(shard, next.envelope(), next.sender());
+      entities.deliver(shard, next.envelope(), next.sender());
     }
   }
 
@@ -433,21 +391,14 @@ final class ShardRegion extends Actor {
       if (shard.state != Shard.State.ACQUIRING || shard.leaseRequested) {
         directory.release(shard.id, nodeId);
       }
-      dropAll(shard.buffer);
-      shard.entities.values().stream().filter(entity -> entity.waiting != null).forEach(entity -> dropAll(entity.waiting));
+      waiting.dropAll(shard.buffer);
+      shard.entities.values().stream().filter(entity -> entity.waiting != null).forEach(entity -> waiting.dropAll(entity.waiting));
     }
-    dropAll(parked);
-    if (directory != null && settings.hosting()) {
+    waiting.dropAll(parked);
+    if (directory != null && hosting) {
       directory.removeHost(nodeId).onComplete(removed ->
           system.vertx().eventBus().publish(settings.topic(system.name()), nodeId));
     }
     started.tryFail("the region of " + settings.typeName() + " stopped before it started");
-  }
-
-  private void dropAll(ArrayDeque<Waiting.Held> queue) {
-    for (Waiting.Held next : waiting.takeAll(queue)) {
-      system.deadLetterOffice().publish(next.envelope().message(), next.sender(), entityRef(next.envelope().entityId()),
-          "the region of " + settings.typeName() + " on node " + nodeId + " stopped");
-    }
   }
 }

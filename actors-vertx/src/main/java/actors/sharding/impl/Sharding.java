@@ -75,6 +75,15 @@ public final class Sharding implements ClusterSharding {
     return Rendezvous.shardOf(checkId(entityId), known(typeName).settings().numberOfShards());
   }
 
+  @Override
+  public Future<Void> leave() {
+    return Future.all(regions.values().stream().map(region -> {
+      Promise<Void> done = Promise.promise();
+      region.ref().tell(new RegionMessages.Leave(done));
+      return done.future();
+    }).toList()).mapEmpty();
+  }
+
   /** Backs {@code ClusterSingleton.start}: the proxy to the singleton, which this node may run. */
   public ActorRef startSingleton(String name, Props props, ShardingOptions options) {
     Objects.requireNonNull(props, "props");

@@ -1,0 +1,103 @@
+package actors.sharding.impl;
+
+import actors.ActorContext;
+import actors.ActorRef;
+import actors.Props;
+import actors.internal.EntityEnvelope;
+import actors.internal.SystemServices;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The entities a region runs, as its children named by their ids: started on their first
+ * message, passivated when idle, and started again for what came while they stopped. Used on
+ * the region's own thread only.
+ */
+final class Entities {
+
+  private static final System.Logger LOG = System.getLogger("actors.sharding");
+  // Passivation is checked this often per passivateAfter: an idle entity stops within 1.25 times it.
+  static final int PASSIVATION_TICKS = 4;
+
+  private final ActorContext context;
+  private final RegionSettings settings;
+  private final SystemServices system;
+  private final Waiting waiting;
+  private long tick;
+
+  Entities(ActorContext context, RegionSettings settings, SystemServices system, Waiting waiting) {
+    this.context = context;
+    this.settings = settings;
+    this.system = system;
+    this.waiting = waiting;
+  }
+
+  /** Gives the message to its entity in {@code shard}, an active one, starting it if need be. */
+  void deliver(Shard shard, EntityEnvelope envelope, ActorRef sender) {
+    Shard.Entity entity = shard.entities.get(envelope.entityId());
+    if (entity == null) {
+      entity = start(shard, envelope.entityId());
+      if (entity == null) {
+        waiting.deadLetter(envelope, sender, "the entity could not be started (see the log of actors.sharding)");
+        return;
+      }
+    }
+    if (entity.stopping) {
+      if (entity.waiting == null) {
+        entity.waiting = new ArrayDeque<>();
+      }
+      waiting.add(entity.waiting, envelope, sender);
+    } else {
+      entity.lastTick = tick;
+      entity.ref.tell(envelope.message(), sender);
+    }
+  }
+
+  private Shard.Entity start(Shard shard, String entityId) {
+    ActorRef ref;
+    try {
+      Props props = settings.entityProps().apply(entityId);
+      ref = context.actorOf(props, EntityNames.encode(entityId));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] entity " + entityId + " of "
+          + settings.typeName() + " could not be started", e);
+      return null;
+    }
+    context.watch(ref);
+    Shard.Entity entity = new Shard.Entity(ref, tick);
+    shard.entities.put(entityId, entity);
+    return entity;
+  }
+
+  /**
+   * The entity {@code ref} stopped: in an active shard, what came for it meanwhile starts its
+   * next incarnation, in order; in a shard handed off, it waits with the shard's messages.
+   * Returns its shard, or null if it was not one of these entities.
+   */
+  Shard stopped(ActorRef ref, Map<Integer, Shard> shards) {
+    String entityId = EntityNames.decode(ref.path().substring(ref.path().lastIndexOf('/') + 1));
+    Shard shard = shards.get(Rendezvous.shardOf(entityId, settings.numberOfShards()));
+    Shard.Entity entity = shard == null ? null : shard.entities.get(entityId);
+    if (entity == null || !entity.ref.equals(ref)) {
+      return null;
+    }
+    shard.entities.remove(entityId);
+    if (entity.waiting != null) {
+      if (shard.state == Shard.State.ACTIVE) {
+        waiting.takeAll(entity.waiting).forEach(next -> deliver(shard, next.envelope(), next.sender()));
+      } else {
+        shard.buffer.addAll(entity.waiting);
+      }
+    }
+    return shard;
+  }
+
+  /** One passivation tick: the entities idle for more than {@link #PASSIVATION_TICKS} ticks stop. */
+  void passivateIdle(Collection<Shard> shards) {
+    tick++;
+    shards.stream().filter(shard -> shard.state == Shard.State.ACTIVE)
+        .forEach(shard -> shard.stopEntities(entity -> tick - entity.lastTick > PASSIVATION_TICKS));
+  }
+}
