@@ -55,7 +55,12 @@ final class Entities {
     }
   }
 
-  private Shard.Entity start(Shard shard, String entityId) {
+  /** Starts entity {@code entityId} of {@code shard}, an active one, unless it runs; null if it cannot be started. */
+  Shard.Entity start(Shard shard, String entityId) {
+    Shard.Entity running = shard.entities.get(entityId);
+    if (running != null) {
+      return running;
+    }
     ActorRef ref;
     try {
       Props props = settings.entityProps().apply(entityId);

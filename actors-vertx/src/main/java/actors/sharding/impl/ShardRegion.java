@@ -190,6 +190,12 @@ final class ShardRegion extends Actor {
     if (view.update(live, read.snapshot().holders())) {
       reconsiderShards();
     }
+    if (settings.sticky() && hosting && nodeId.equals(view.ownerOf(0)) && !shards.containsKey(0)) {
+      // A singleton runs whether or not it has messages: the node it belongs to takes it now.
+      Shard shard = new Shard(0);
+      shards.put(0, shard);
+      requestLease(shard);
+    }
     shards.values().stream().filter(shard -> shard.state == Shard.State.ACQUIRING).toList()
         .forEach(shard -> retryLease(shard.id));
     rerouteParked();
@@ -331,6 +337,9 @@ final class ShardRegion extends Actor {
 
   private void activate(Shard shard) {
     shard.state = Shard.State.ACTIVE;
+    if (settings.sticky()) {
+      entities.start(shard, settings.typeName());
+    }
     for (Waiting.Held next : waiting.takeAll(shard.buffer)) {
       entities.deliver(shard, next.envelope(), next.sender());
     }
