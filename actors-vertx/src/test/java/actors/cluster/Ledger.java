@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the entities of the cluster sharding tests report, in arrival order: each numbered message
@@ -49,6 +50,17 @@ final class Ledger {
   /** Every number entity {@code id} took, in all incarnations; duplicates counted. */
   List<Integer> taken(String id) {
     return byIncarnation(id).values().stream().flatMap(Collection::stream).toList();
+  }
+
+  /**
+   * Waits, at most {@code seconds}, until entity {@code id} has reported {@code count} messages:
+   * reports travel apart from answers, so an answer can come before the reports before it.
+   */
+  void awaitTaken(String id, int count, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (taken(id).size() < count && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
   }
 
   /** The nodes where entity {@code id} ran. */

@@ -112,6 +112,7 @@ class ShardingClusterTest {
       JsonObject state = await(sharding.entityRef("tally", id).ask("state"));
       assertThat(state.getString("node")).isNotEqualTo(leaving.nodeId());
       // Every message arrived once, in one incarnation or two.
+      ledger.awaitTaken(id, rounds, 10);
       assertThat(ledger.taken(id)).as(id).containsExactlyInAnyOrderElementsOf(IntStream.range(0, rounds).boxed().toList());
       Map<String, List<Integer>> incarnations = ledger.byIncarnation(id);
       if (incarnations.size() == 1) {
@@ -153,6 +154,7 @@ class ShardingClusterTest {
     await(left);
     JsonObject after = await(sender.<JsonObject>ask("where", Duration.ofSeconds(20)));
     assertThat(after.getString("node")).isNotEqualTo(host.nodeId());
+    ledger.awaitTaken("sole", 300, 10);
     assertThat(ledger.taken("sole")).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 300).boxed().toList());
     long violations = await(nodes.get(0).vertx().sharedData().getCounter(Sole.VIOLATIONS).compose(counter -> counter.get()));
     assertThat(violations).as("times a second instance ran").isZero();

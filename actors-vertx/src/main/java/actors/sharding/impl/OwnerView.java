@@ -2,28 +2,29 @@ package actors.sharding.impl;
 
 import actors.internal.RemoteProvider;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which node should own each shard, as one region sees it: rendezvous hashing over the live
- * hosts of the type, or, for a singleton, the node that holds it while that node lives. Owners
- * are computed once per shard and view, so routing a message costs an array read.
+ * Which node should own each shard, as one region sees it: bounded-load rendezvous hashing
+ * over the live hosts of the type, or, for a singleton, the node that holds it while that node
+ * lives and hosts it. Owners are computed once per view, so routing a message costs an array
+ * read.
  */
 final class OwnerView {
 
   private final RemoteProvider provider;
   private final boolean sticky;
-  private final String[] owners;
+  private final int numberOfShards;
   private Rendezvous hosts;
+  private String[] owners;
   private Map<Integer, String> holders = new HashMap<>();
 
   OwnerView(RemoteProvider provider, boolean sticky, int numberOfShards) {
     this.provider = provider;
     this.sticky = sticky;
-    this.owners = new String[numberOfShards];
+    this.numberOfShards = numberOfShards;
   }
 
   /** Whether a view was read yet: until then no owner is known. */
@@ -37,7 +38,7 @@ final class OwnerView {
   }
 
   int numberOfShards() {
-    return owners.length;
+    return numberOfShards;
   }
 
   /** Takes these live hosts and holders; returns whether the owners may have changed. */
@@ -46,22 +47,24 @@ final class OwnerView {
         || (sticky && !newHolders.equals(holders));
     if (changed) {
       hosts = new Rendezvous(liveHosts);
+      owners = hosts.allocate(numberOfShards);
       holders = new HashMap<>(newHolders);
-      invalidate();
     }
     return changed;
   }
 
   /** The node that should own {@code shard}, or null when no node hosts the type. */
   String ownerOf(int shard) {
-    String owner = owners[shard];
-    if (owner == null && hosts != null) {
-      String holder = sticky ? holders.get(shard) : null;
-      owner = holder != null && provider.isMember(holder) && hosts.nodes().contains(holder) ? holder
-          : hosts.ownerOf(shard);
-      owners[shard] = owner;
+    if (hosts == null) {
+      return null;
     }
-    return owner;
+    if (sticky) {
+      String holder = holders.get(shard);
+      if (holder != null && provider.isMember(holder) && hosts.nodes().contains(holder)) {
+        return holder;
+      }
+    }
+    return owners[shard];
   }
 
   /** For a singleton: {@code holder} holds {@code shard} now, or nobody if null. */
@@ -72,12 +75,6 @@ final class OwnerView {
       } else {
         holders.put(shard, holder);
       }
-      owners[shard] = null;
     }
-  }
-
-  /** A member left: owners are computed again, without it. */
-  void invalidate() {
-    Arrays.fill(owners, null);
   }
 }

@@ -43,8 +43,6 @@ import java.util.stream.Collectors;
 final class ShardRegion extends Actor {
 
   private static final System.Logger LOG = System.getLogger("actors.sharding");
-  // A message passed on this often without reaching its owner waits for the next view.
-  private static final int MAX_HOPS = 3;
   private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
   private static final String RELEASED = "shardReleased";
 
@@ -226,7 +224,7 @@ final class ShardRegion extends Actor {
     }
     int shardId = Rendezvous.shardOf(envelope.entityId(), view.numberOfShards());
     String owner = view.ownerOf(shardId);
-    if (owner == null || envelope.hops() >= MAX_HOPS) {
+    if (owner == null) {
       hold(parked, envelope, sender);
     } else if (owner.equals(nodeId)) {
       Shard shard = shards.get(shardId);
@@ -240,10 +238,10 @@ final class ShardRegion extends Actor {
       } else {
         hold(shard.buffer, envelope, sender);
       }
-    } else if (!provider.isMember(owner)) {
-      // The owner left and this view is stale: wait for the next one, which is being read.
+    } else if (!provider.isMember(owner) || envelope.hops() > 0) {
+      // The owner left, or the node that passed it on thinks this one owns it: one of the two
+      // views is stale. It waits for the next view, read now; never bounced between the two.
       hold(parked, envelope, sender);
-      view.invalidate();
       readView();
     } else {
       regionAt(owner).tell(envelope.passedOn(), sender);
