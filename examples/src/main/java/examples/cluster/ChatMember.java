@@ -2,12 +2,20 @@ package examples.cluster;
 
 import actors.Actor;
 import actors.ActorRef;
-import actors.Terminated;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
-/** One node's member of the room: joins it, says what it is told to, prints what it hears. */
+/**
+ * One node's member of the room: joins it, says what it is told to, prints what it hears. It
+ * joins again every few seconds, so that a room that moved to another node knows it.
+ */
 public final class ChatMember extends Actor {
+
+  /** How often a member repeats its join. */
+  static final Duration REJOIN = Duration.ofSeconds(2);
+
+  private enum Rejoin { TICK }
 
   private final ActorRef room;
   private final String name;
@@ -21,19 +29,18 @@ public final class ChatMember extends Actor {
 
   @Override
   public void preStart() {
-    context().watch(room);
     room.tell(new ChatRoom.Join(self(), name), self());
+    context().timers().startTimerWithFixedDelay(Rejoin.TICK, Rejoin.TICK, REJOIN);
   }
 
   @Override
   protected void receive(Object message) {
     if (message instanceof String line) {
-      room.tell(new ChatRoom.Say(line), self());
+      room.tell(new ChatRoom.Say(name, line), self());
     } else if (message instanceof ChatRoom.Said said) {
       out.accept("[" + said.from() + "] " + said.text());
-    } else if (message instanceof Terminated) {
-      out.accept("the room is gone: its node left");
-      context().stop(self());
+    } else if (message == Rejoin.TICK) {
+      room.tell(new ChatRoom.Join(self(), name), self());
     } else {
       unhandled(message);
     }

@@ -4,12 +4,10 @@ import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.Props;
+import actors.sharding.ClusterSingleton;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VertxOptions;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.io.BufferedReader;
@@ -21,10 +19,11 @@ import java.util.function.Consumer;
 
 /**
  * A node of a chat spread over a Vert.x cluster (Hazelcast, TCP-IP join on the loopback
- * address). The first node ({@code --port 5701}) hosts the room and registers it; a node that
- * joins ({@code --port 5702 --join 127.0.0.1:5701}) finds it in the registry. Every node has a
- * member in the room: lines typed on standard input are said, what is said is printed, and a
- * node that stops (end of input, or killed) leaves the room.
+ * address): the first node ({@code --port 5701}), then others ({@code --port 5702 --join
+ * 127.0.0.1:5701}). The room is a cluster singleton: it runs on the first node, and when that
+ * node dies (kill -9) another one starts a fresh room, which the members join again. Every node
+ * has a member in the room: lines typed on standard input are said, what is said is printed,
+ * and a node that stops (end of input, or killed) leaves the room.
  */
 public final class ChatNode {
 
@@ -62,43 +61,24 @@ public final class ChatNode {
   }
 
   // tag::start[]
-  /** Joins the cluster, and the room: hosts it on the first node, looks it up on the others. */
+  /** Joins the cluster, and the room: every node is a candidate to run it, and has a proxy to it. */
   public static Future<ActorRef> start(Settings settings, Consumer<String> out, List<ActorSystem> started) {
     ActorSystemOptions options = new ActorSystemOptions().setName("chat")
         .addMessagePackage("examples.cluster"); // the records that may arrive from other nodes
     VertxOptions vertxOptions = new VertxOptions();
     vertxOptions.getEventBusOptions().setHost("127.0.0.1");
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(hazelcast(settings));
-    return ActorSystem.clustered(vertxOptions, clusterManager, options).compose(system -> {
+    return ActorSystem.clustered(vertxOptions, clusterManager, options).map(system -> {
       started.add(system);
-      Future<ActorRef> room = settings.join().isEmpty()
-          ? system.registry().register("room", system.actorOf(ChatRoom::new, "room"))
-              .compose(registered -> system.registry().lookup("room"))
-          : system.registry().lookup("room");
-      return room.map(found -> system.actorOf(
-          Props.create(() -> new ChatMember(found, settings.name(), out)), "member"));
+      ActorRef room = ClusterSingleton.start(system, "room", Props.create(ChatRoom::new));
+      return system.actorOf(Props.create(() -> new ChatMember(room, settings.name(), out)), "member");
     });
   }
   // end::start[]
 
   /** Hazelcast on 127.0.0.1 at {@code settings.port()}, joining the given members over TCP. */
   static Config hazelcast(Settings settings) {
-    // tag::hazelcast[]
-    Config config = ConfigUtil.loadConfig(); // Vert.x's defaults for its own maps, then:
-    config.setClusterName("actors-vertx-chat");
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "none");
-    config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
-    NetworkConfig network = config.getNetworkConfig();
-    network.setPort(settings.port()).setPortAutoIncrement(false);
-    network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(settings.join());
-    // end::hazelcast[]
-    return config;
+    return LoopbackHazelcast.config("actors-vertx-chat", settings.port(), settings.join());
   }
 
   public static void main(String[] args) throws Exception {

@@ -8,18 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The room, on the first node: members of any node join with a reference to themselves, and
- * everything said reaches every member. It watches each member, so a member whose node leaves
- * or dies is gone from the room, and the others are told.
+ * The room, a cluster singleton: it runs on one node, and when that node dies another node
+ * starts a fresh one. Members of any node join with a reference to themselves, and everything
+ * said reaches every member. It watches each member, so a member whose node leaves or dies is
+ * gone from the room, and the others are told. A fresh room learns its members again from
+ * their next join or line.
  */
 public final class ChatRoom extends Actor {
 
-  /** A member joins; {@code member} is a reference that works from any node. */
+  /** A member joins (again: members repeat it, so that a fresh room knows them); {@code member} works from any node. */
   public record Join(ActorRef member, String name) {
   }
 
   /** A member says something (its sender is the member). */
-  public record Say(String text) {
+  public record Say(String name, String text) {
   }
 
   /** What a member hears: who said what. */
@@ -32,11 +34,10 @@ public final class ChatRoom extends Actor {
   @Override
   protected void receive(Object message) {
     if (message instanceof Join join) {
-      context().watch(join.member()); // across nodes: Terminated when it stops or its node leaves
-      members.put(join.member(), join.name());
-      broadcast(new Said("room", join.name() + " joined"));
-    } else if (message instanceof Say say && members.containsKey(sender())) {
-      broadcast(new Said(members.get(sender()), say.text()));
+      enter(join.member(), join.name());
+    } else if (message instanceof Say say) {
+      enter(sender(), say.name()); // a line can reach a fresh room before its speaker's next join
+      broadcast(new Said(say.name(), say.text()));
     } else if (message instanceof Terminated terminated) {
       String name = members.remove(terminated.actor());
       if (name != null) {
@@ -44,6 +45,13 @@ public final class ChatRoom extends Actor {
       }
     } else {
       unhandled(message);
+    }
+  }
+
+  private void enter(ActorRef member, String name) {
+    if (members.putIfAbsent(member, name) == null) {
+      context().watch(member); // across nodes: Terminated when it stops or its node leaves
+      broadcast(new Said("room", name + " joined"));
     }
   }
 
