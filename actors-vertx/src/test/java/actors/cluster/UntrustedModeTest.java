@@ -6,7 +6,11 @@ import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.DeadLetter;
 import actors.PoisonPill;
+import actors.sharding.ClusterSharding;
+import actors.sharding.ShardingOptions;
+import actors.sharding.Tally;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,21 @@ class UntrustedModeTest {
     assertThat(TrustTest.next(letters, "refused by the cluster transport").message().toString())
         .contains("death-watch frame").contains("untrusted mode");
     assertThat(await(a.inspect(guarded)).state()).isEqualTo(ActorInfo.State.RUNNING);
+  }
+
+  @Test
+  void itsShardedEntitiesAreReachableButItsRegionsTakeNothingElse() throws Exception {
+    await(ClusterSharding.get(a).start("untrusted-tally", id -> Tally.props(id, null),
+        new ShardingOptions().setNumberOfShards(4)));
+    await(ClusterSharding.get(b).startProxy("untrusted-tally", new ShardingOptions().setNumberOfShards(4)));
+    ActorRef entity = ClusterSharding.get(b).entityRef("untrusted-tally", "x");
+    entity.tell(0);
+    JsonObject state = await(entity.ask("state"));
+    assertThat(state.getString("node")).isEqualTo(a.nodeId());
+    assertThat(state.getLong("count")).isEqualTo(1);
+    ActorRef region = b.resolve(a.nodeId() + "/user/$sharding.untrusted-tally");
+    assertThatThrownBy(() -> await(region.ask("not an envelope")))
+        .hasCauseInstanceOf(ActorNotFoundException.class).hasMessageContaining("only registered ones are");
   }
 
   @Test

@@ -29,7 +29,7 @@ public final class Tally extends Actor {
     this.ledger = ledger;
   }
 
-  static Props props(String id, ActorRef events) {
+  public static Props props(String id, ActorRef events) {
     return Props.create(Tally.class, () -> new Tally(id, events, null));
   }
 

@@ -11,7 +11,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.concurrent.TimeUnit;
 
 /** Hazelcast members on 127.0.0.1 (TCP-IP join, no multicast) under a cluster name of their own. */
-final class LoopbackHazelcast {
+public final class LoopbackHazelcast {
 
   private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
 
@@ -22,7 +22,7 @@ final class LoopbackHazelcast {
   private LoopbackHazelcast() {
   }
 
-  static HazelcastClusterManager clusterManager(String clusterName) {
+  public static HazelcastClusterManager clusterManager(String clusterName) {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName(clusterName);
     config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -38,7 +38,7 @@ final class LoopbackHazelcast {
     return new HazelcastClusterManager(config);
   }
 
-  static VertxOptions vertxOptions() {
+  public static VertxOptions vertxOptions() {
     VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost("127.0.0.1").setPort(0);
     return options;

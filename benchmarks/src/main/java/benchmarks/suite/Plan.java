@@ -15,7 +15,7 @@ import java.util.List;
  * @param shotTime      the length of an iteration: rounds run until it has passed (at least one)
  * @param latencyRounds measured rounds of the ask-latency probe, per fork
  */
-record Plan(String name, int forks, int warmupShots, Duration warmupTime, int shots, Duration shotTime, int latencyRounds) {
+public record Plan(String name, int forks, int warmupShots, Duration warmupTime, int shots, Duration shotTime, int latencyRounds) {
 
   /** Every workload once, in this JVM, one round each: checks that it runs, measures nothing. */
   static final Plan SMOKE = new Plan("smoke", 0, 0, Duration.ofMillis(1), 1, Duration.ofMillis(1), 1);
@@ -44,7 +44,7 @@ record Plan(String name, int forks, int warmupShots, Duration warmupTime, int sh
    * CPUs) it starts a thread per task instead, which made Pekko's ask from outside 100 times
    * slower than it is. So it gets at least 2.
    */
-  static List<String> jvmArgs() {
+  public static List<String> jvmArgs() {
     int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
     return List.of("-Xms4g", "-Xmx4g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + parallelism);
   }

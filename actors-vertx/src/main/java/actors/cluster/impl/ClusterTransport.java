@@ -8,6 +8,7 @@ import actors.Status;
 import actors.cluster.ActorNotFoundException;
 import actors.cluster.ActorUnreachableException;
 import actors.cluster.MessageEncodingException;
+import actors.internal.EntityEnvelope;
 import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import actors.internal.PendingAsk;
@@ -366,10 +367,14 @@ public final class ClusterTransport implements RemoteProvider {
     }
   }
 
-  /** In untrusted mode: no lifecycle control, and only registered actors or this node's asks. */
+  /**
+   * In untrusted mode: no lifecycle control, and only registered actors, this node's asks, and
+   * envelopes for sharded entities (and singletons) to their region.
+   */
   private boolean trustedWith(String path, Object message) {
     return message != PoisonPill.INSTANCE && message != Kill.INSTANCE
-        && (path.startsWith("/temp/") || system.isRegistered(path));
+        && (path.startsWith("/temp/") || system.isRegistered(path)
+        || message instanceof EntityEnvelope && (path.startsWith("/user/$sharding.") || path.startsWith("/user/$singleton.")));
   }
 
   /** A frame, or the rest of a batch, that is not delivered: a dead letter that says why. */

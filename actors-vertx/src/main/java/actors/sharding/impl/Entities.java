@@ -8,7 +8,6 @@ import actors.internal.SystemServices;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * The entities a region runs, as its children named by their ids: started on their first
@@ -81,7 +80,7 @@ final class Entities {
    * next incarnation, in order; in a shard handed off, it waits with the shard's messages.
    * Returns its shard, or null if it was not one of these entities.
    */
-  Shard stopped(ActorRef ref, Map<Integer, Shard> shards) {
+  Shard stopped(ActorRef ref, ShardTable shards) {
     String entityId = EntityNames.decode(ref.path().substring(ref.path().lastIndexOf('/') + 1));
     Shard shard = shards.get(Rendezvous.shardOf(entityId, settings.numberOfShards()));
     Shard.Entity entity = shard == null ? null : shard.entities.get(entityId);

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,7 +50,7 @@ final class ShardRegion extends Actor {
   private final RemoteProvider provider;
   private final String nodeId;
   private final Promise<Void> started;
-  private final Map<Integer, Shard> shards = new HashMap<>();
+  private final ShardTable shards;
   private final Map<String, ActorRef> regions = new HashMap<>();
   // Messages whose owner is unknown (no view yet, no host) or moot (passed on too often).
   private final ArrayDeque<Waiting.Held> parked = new ArrayDeque<>();
@@ -74,6 +73,7 @@ final class ShardRegion extends Actor {
     this.nodeId = provider.nodeId();
     this.started = started;
     this.view = new OwnerView(provider, settings.sticky(), settings.numberOfShards());
+    this.shards = new ShardTable(settings.numberOfShards());
     this.waiting = new Waiting(settings, system, provider.nodeId());
     this.hosting = settings.hosting();
   }
@@ -108,7 +108,7 @@ final class ShardRegion extends Actor {
     } else if (message == Tick.REFRESH) {
       readView();
     } else if (message == Tick.PASSIVATE) {
-      entities.passivateIdle(shards.values());
+      entities.passivateIdle(shards.all());
     } else if (message instanceof ViewRead read) {
       viewRead(read);
     } else if (message instanceof JsonObject json && json.getValue(RELEASED) instanceof Integer shard) {
@@ -188,13 +188,13 @@ final class ShardRegion extends Actor {
     if (view.update(live, read.snapshot().holders())) {
       reconsiderShards();
     }
-    if (settings.sticky() && hosting && nodeId.equals(view.ownerOf(0)) && !shards.containsKey(0)) {
+    if (settings.sticky() && hosting && nodeId.equals(view.ownerOf(0)) && shards.get(0) == null) {
       // A singleton runs whether or not it has messages: the node it belongs to takes it now.
       Shard shard = new Shard(0);
-      shards.put(0, shard);
+      shards.put(shard);
       requestLease(shard);
     }
-    shards.values().stream().filter(shard -> shard.state == Shard.State.ACQUIRING).toList()
+    shards.all().stream().filter(shard -> shard.state == Shard.State.ACQUIRING)
         .forEach(shard -> retryLease(shard.id));
     rerouteParked();
     started.tryComplete();
@@ -202,7 +202,7 @@ final class ShardRegion extends Actor {
 
   /** After a change of view: hand off the shards that now belong elsewhere, give up those not yet taken. */
   private void reconsiderShards() {
-    for (Shard shard : List.copyOf(shards.values())) {
+    for (Shard shard : shards.all()) {
       if (nodeId.equals(view.ownerOf(shard.id))) {
         continue;
       }
@@ -230,7 +230,7 @@ final class ShardRegion extends Actor {
       Shard shard = shards.get(shardId);
       if (shard == null) {
         shard = new Shard(shardId);
-        shards.put(shardId, shard);
+        shards.put(shard);
         requestLease(shard);
       }
       if (shard.state == Shard.State.ACTIVE) {
@@ -354,9 +354,12 @@ final class ShardRegion extends Actor {
         settings.options().getHandOffTimeout());
   }
 
+  /** The hand-off's time is up: its entities are stopped at once; or, if they all stopped, its release is retried. */
   private void handOffTimedOut(int shardId) {
     Shard shard = shards.get(shardId);
-    if (shard != null && shard.state == Shard.State.HANDING_OFF) {
+    if (shard != null && shard.state == Shard.State.HANDING_OFF && shard.entities.isEmpty()) {
+      release(shard);
+    } else if (shard != null && shard.state == Shard.State.HANDING_OFF) {
       LOG.log(System.Logger.Level.WARNING, () -> "[" + system.name() + "] the entities of shard " + shard.id + " of "
           + settings.typeName() + " did not stop within " + settings.options().getHandOffTimeout().toMillis()
           + " ms of its hand-off: stopping " + shard.entities.size() + " at once");
@@ -376,7 +379,8 @@ final class ShardRegion extends Actor {
       return;
     }
     if (!done.succeeded()) {
-      release(shard); // The lease must go, or the new owner waits for this node to die.
+      // The lease must go, or the new owner waits for this node to die: again in a moment.
+      context().timers().startSingleTimer(new HandOffTimedOut(shard.id), new HandOffTimedOut(shard.id), REFRESH_INTERVAL);
       return;
     }
     shards.remove(shard.id);
@@ -394,7 +398,7 @@ final class ShardRegion extends Actor {
     if (changes != null) {
       changes.unregister();
     }
-    for (Shard shard : shards.values()) {
+    for (Shard shard : shards.all()) {
       if (shard.state != Shard.State.ACQUIRING || shard.leaseRequested) {
         directory.release(shard.id, nodeId);
       }
