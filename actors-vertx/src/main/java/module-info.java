@@ -9,6 +9,7 @@ module actors.vertx {
   requires com.fasterxml.jackson.databind;
   requires io.netty.common;
   requires io.netty.transport;
+  requires java.sql;
   // Only for actors.testkit: an application that uses it has them already.
   requires static transitive org.junit.jupiter.api;
   requires static io.vertx.testing.junit5;
@@ -17,6 +18,7 @@ module actors.vertx {
   exports actors.cluster;
   exports actors.dispatch;
   exports actors.event;
+  exports actors.persistence;
   exports actors.routing;
   exports actors.sharding;
   exports actors.testkit;
