@@ -1,6 +1,8 @@
 package actors;
 
 import actors.impl.ActorSystemImpl;
+import actors.persistence.Persistence;
+import actors.persistence.impl.PersistenceImpl;
 import actors.sharding.ClusterSharding;
 import actors.sharding.ClusterSingleton;
 import actors.sharding.impl.Sharding;
@@ -38,11 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
   private static final String[] API = {"actors", "actors.cluster", "actors.dispatch", "actors.event",
-      "actors.routing", "actors.sharding", "actors.testkit"};
+      "actors.persistence", "actors.routing", "actors.sharding", "actors.testkit"};
   private static final String CORE = "actors.impl..";
   /** The concerns' machinery the core composes; none of them knows the core or another. */
   private static final String[] CONCERNS = {"actors.dispatch.impl..", "actors.routing.impl..", "actors.event.impl..",
-      "actors.cluster.impl..", "actors.sharding.impl.."};
+      "actors.cluster.impl..", "actors.sharding.impl..", "actors.persistence.impl.."};
   private static final String[] MACHINERY = Stream.concat(Stream.of(CORE), Arrays.stream(CONCERNS)).toArray(String[]::new);
 
   /** Routers' package-private base, which makes the router Props. */
@@ -60,11 +62,14 @@ class ArchitectureTest {
   void apiNamesNoMachineryButInItsStaticFactories() {
     check(noClasses().that().resideInAnyPackage(API)
         .and(not(belongToAnyOf(ActorSystem.class, ActorProxy.class, Routers.class, ClusterSharding.class,
-            ClusterSingleton.class).or(ROUTING_CHOICE)))
+            ClusterSingleton.class, Persistence.class).or(ROUTING_CHOICE)))
         .should().dependOnClassesThat().resideInAnyPackage(MACHINERY));
     // ClusterSharding.get and ClusterSingleton's methods reach the system's sharding.
     check(noClasses().that().belongToAnyOf(ClusterSharding.class, ClusterSingleton.class)
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(Sharding.class)))));
+    // Persistence.get and .start reach the system's persistence.
+    check(noClasses().that().belongToAnyOf(Persistence.class)
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(PersistenceImpl.class)))));
     // ActorSystem.create and .clustered make the system; ActorProxy.props and Routers make Props.
     check(noClasses().that().belongToAnyOf(ActorSystem.class)
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(ActorSystemImpl.class)))));

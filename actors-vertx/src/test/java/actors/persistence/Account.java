@@ -1,0 +1,106 @@
+package actors.persistence;
+
+import actors.ActorRef;
+import actors.Props;
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The persistent actor of the tests: a balance made of deposits, with what it replayed. */
+final class Account extends PersistentActor {
+
+  /** Puts {@code amount} in; answered with the balance once durable. */
+  record Deposit(long amount) {
+  }
+
+  /** The event; older histories wrote the amount as "sum". */
+  record Deposited(@JsonAlias("sum") long amount) {
+  }
+
+  /** The snapshot. */
+  record Balance(long balance) {
+  }
+
+  /** Answered with a {@link State}. */
+  enum Query { STATE }
+
+  /** Saves a snapshot; answered with the sequence number it covers. */
+  enum Snap { NOW }
+
+  /** Deposits, then throws: the supervisor restarts the account, which replays. */
+  record DepositThenFail(long amount) {
+  }
+
+  /** Persists an event of a class that is not allowed. */
+  enum Forbidden { NOW }
+
+  /** What the account knows: its balance, its last sequence number, what recovery gave it. */
+  record State(long balance, long lastSequenceNr, List<Object> recovered) {
+  }
+
+  private final String id;
+  private final ActorRef started;
+  private long balance;
+  private final List<Object> recovered = new ArrayList<>();
+
+  Account(String id, ActorRef started) {
+    this.id = id;
+    this.started = started;
+  }
+
+  static Props props(String id) {
+    return props(id, null);
+  }
+
+  static Props props(String id, ActorRef started) {
+    return Props.create(Account.class, () -> new Account(id, started));
+  }
+
+  @Override
+  public String persistenceId() {
+    return id;
+  }
+
+  @Override
+  protected void receiveRecover(Object event) {
+    recovered.add(event instanceof Deposited ? "event" : event);
+    if (event instanceof Deposited deposited) {
+      balance += deposited.amount();
+    } else if (event instanceof SnapshotOffer offer && offer.snapshot() instanceof Balance snapshot) {
+      balance = snapshot.balance();
+    }
+  }
+
+  @Override
+  protected void onRecoveryCompleted() {
+    if (started != null) {
+      started.tell(lastSequenceNr());
+    }
+  }
+
+  @Override
+  protected void receiveCommand(Object command) {
+    if (command instanceof Deposit deposit) {
+      persist(new Deposited(deposit.amount()), event -> {
+        balance += event.amount();
+        sender().tell(balance, self());
+      });
+    } else if (command == Query.STATE) {
+      sender().tell(new State(balance, lastSequenceNr(), List.copyOf(recovered)), self());
+    } else if (command == Snap.NOW) {
+      long covered = lastSequenceNr();
+      ActorRef asker = sender();
+      saveSnapshot(new Balance(balance)).onSuccess(saved -> asker.tell(covered));
+    } else if (command instanceof DepositThenFail deposit) {
+      persist(new Deposited(deposit.amount()), event -> {
+        balance += event.amount();
+        throw new IllegalStateException("failing after deposit " + event.amount());
+      });
+    } else if (command == Forbidden.NOW) {
+      persist(new actors.persistence.outside.NotAllowed(1), event -> { });
+    } else {
+      unhandled(command);
+    }
+  }
+}
