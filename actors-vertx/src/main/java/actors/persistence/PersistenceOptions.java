@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where a system's persistent actors keep their events: by default the embedded H2 database in
+ * Where a system's persistent actors keep their events: by default the embedded SQLite database in
  * {@link #DEFAULT_DIRECTORY}{@code /<system name>}, or a store of the application's (PostgreSQL,
  * or any {@link EventJournal} and {@link SnapshotStore}).
  */

@@ -95,7 +95,7 @@ class PersistenceCrashTest {
     Vertx vertx = Vertx.vertx();
     Map<String, Long> stored = new HashMap<>();
     try {
-      JdbcStore store = JdbcStore.open(vertx, Dialect.H2, directory, "check").toCompletionStage().toCompletableFuture()
+      JdbcStore store = JdbcStore.open(vertx, Dialect.SQLITE, directory, "check").toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
       for (int i = 0; i < ACTORS; i++) {
         String id = "counter-" + i;

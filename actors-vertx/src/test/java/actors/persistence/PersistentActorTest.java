@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Persistent actors on the embedded store (H2 in a temporary directory), on a real Vertx. */
+/** Persistent actors on the embedded store (SQLite in a temporary directory), on a real Vertx. */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PersistentActorTest {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The persistence of one actor system: its store, opened once (the embedded H2 one unless the
+ * The persistence of one actor system: its store, opened once (the embedded SQLite one unless the
  * options give another), and its codec, Jackson under the system's allow-list, tolerant of
  * fields an event class no longer has. Until the store is open, calls wait for it.
  */
@@ -45,7 +45,7 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
     } else {
       Path directory = options != null && options.getDirectory() != null ? options.getDirectory()
           : Path.of(PersistenceOptions.DEFAULT_DIRECTORY, system.name());
-      Future<JdbcStore> embedded = JdbcStore.open(system.vertx(), Dialect.H2, directory, system.name());
+      Future<JdbcStore> embedded = JdbcStore.open(system.vertx(), Dialect.SQLITE, directory, system.name());
       this.events = embedded.map(store -> store);
       this.snapshots = embedded.map(store -> store);
       system.whenTerminated().onComplete(terminated -> embedded.onSuccess(JdbcStore::close));
