@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where a system's persistent actors keep their events: by default the embedded SQLite database in
- * {@link #DEFAULT_DIRECTORY}{@code /<system name>}, or a store of the application's (PostgreSQL,
- * or any {@link EventJournal} and {@link SnapshotStore}).
+ * Where a system's persistent actors keep their events: by default the embedded SQLite database
+ * in {@link #DEFAULT_DIRECTORY}{@code /<system name>}; PostgreSQL ({@link #setPostgres}); or any
+ * {@link EventJournal} and {@link SnapshotStore} of the application's ({@link #setStore}).
  */
 public class PersistenceOptions {
 
@@ -14,6 +14,7 @@ public class PersistenceOptions {
   public static final String DEFAULT_DIRECTORY = "actors-data";
 
   private Path directory;
+  private String postgres;
   private EventJournal journal;
   private SnapshotStore snapshotStore;
 
@@ -28,6 +29,29 @@ public class PersistenceOptions {
   /** Keeps the embedded store's files in {@code directory} (created if missing). */
   public PersistenceOptions setDirectory(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /** The PostgreSQL database's URI, or null for the embedded store. */
+  public String getPostgres() {
+    return postgres;
+  }
+
+  /**
+   * Keeps events and snapshots in PostgreSQL at {@code uri}
+   * ({@code postgresql://user:secret@host:5432/database}) through the reactive
+   * {@code vertx-pg-client}, which the application adds to its dependencies. The tables are
+   * created if missing.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not a {@code postgresql://} or {@code postgres://} URI
+   */
+  public PersistenceOptions setPostgres(String uri) {
+    Objects.requireNonNull(uri, "uri");
+    if (!uri.startsWith("postgresql://") && !uri.startsWith("postgres://")) {
+      throw new IllegalArgumentException("a PostgreSQL URI starts with postgresql:// or postgres://, was "
+          + uri.replaceAll(":[^:@/]*@", ":***@"));
+    }
+    this.postgres = uri;
     return this;
   }
 

@@ -1,6 +1,5 @@
 package actors.persistence;
 
-import actors.persistence.impl.Dialect;
 import actors.persistence.impl.JdbcStore;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
@@ -95,7 +94,7 @@ class PersistenceCrashTest {
     Vertx vertx = Vertx.vertx();
     Map<String, Long> stored = new HashMap<>();
     try {
-      JdbcStore store = JdbcStore.open(vertx, Dialect.SQLITE, directory, "check").toCompletionStage().toCompletableFuture()
+      JdbcStore store = JdbcStore.embedded(vertx, directory, "check").toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
       for (int i = 0; i < ACTORS; i++) {
         String id = "counter-" + i;

@@ -1,7 +1,6 @@
 package benchmarks.persistence;
 
 import actors.persistence.StoredEvent;
-import actors.persistence.impl.Dialect;
 import actors.persistence.impl.JdbcStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,8 +57,8 @@ public class EmbeddedStoreBenchmark {
   public void setUp() throws Exception {
     vertx = Vertx.vertx();
     directory = Files.createTempDirectory("store-bench");
-    Dialect dialect = store.equals("h2") ? new H2Dialect() : Dialect.SQLITE;
-    journal = JdbcStore.open(vertx, dialect, directory, "bench").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    journal = (store.equals("h2") ? JdbcStore.open(vertx, new H2Dialect(), H2Dialect.url(directory), "bench")
+        : JdbcStore.embedded(vertx, directory, "bench")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     next = new long[writers];
     List<StoredEvent> history = new ArrayList<>();
     for (int i = 1; i <= 1000; i++) {

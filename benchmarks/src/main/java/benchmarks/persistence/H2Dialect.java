@@ -14,8 +14,8 @@ import java.util.List;
  */
 final class H2Dialect implements Dialect {
 
-  @Override
-  public String url(Path directory) {
+  /** The JDBC URL of the H2 database in {@code directory}. */
+  static String url(Path directory) {
     return "jdbc:h2:" + directory.resolve("journal").toAbsolutePath() + ";WRITE_DELAY=0";
   }
 

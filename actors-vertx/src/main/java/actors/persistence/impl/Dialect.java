@@ -1,14 +1,12 @@
 package actors.persistence.impl;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
-/** An embedded database the JDBC store runs on: how to connect, its schema, how it says "duplicate key". */
+/** A database the JDBC store runs on: its schema, and how it says "duplicate key". */
 public interface Dialect {
-
-  /** The JDBC URL of the database in {@code directory}. */
-  String url(Path directory);
 
   /** The statements that create what is missing, run at every start. */
   List<String> schema();
@@ -23,11 +21,6 @@ public interface Dialect {
    * synchronous FULL, or a server database.
    */
   Dialect SQLITE = new Dialect() {
-    @Override
-    public String url(Path directory) {
-      return "jdbc:sqlite:" + directory.resolve("journal.db").toAbsolutePath();
-    }
-
     @Override
     public List<String> schema() {
       return List.of("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
@@ -48,4 +41,52 @@ public interface Dialect {
       return "SQLite";
     }
   };
+
+  /** PostgreSQL, through its JDBC driver, which the application adds to its dependencies. */
+  Dialect POSTGRES = new Dialect() {
+    @Override
+    public List<String> schema() {
+      return List.of(
+          "CREATE TABLE IF NOT EXISTS actors_journal (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
+              + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL, PRIMARY KEY (persistence_id, sequence_nr))",
+          "CREATE TABLE IF NOT EXISTS actors_deleted (persistence_id VARCHAR(255) NOT NULL, to_sequence_nr BIGINT NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS actors_snapshots (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
+              + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)");
+    }
+
+    @Override
+    public boolean isDuplicateKey(SQLException e) {
+      return "23505".equals(e.getSQLState());
+    }
+
+    @Override
+    public String toString() {
+      return "PostgreSQL";
+    }
+  };
+
+  /** The JDBC URL of the SQLite database in {@code directory}. */
+  static String sqliteUrl(Path directory) {
+    return "jdbc:sqlite:" + directory.resolve("journal.db").toAbsolutePath();
+  }
+
+  /**
+   * The JDBC URL of {@code uri} ({@code postgresql://user:secret@host:5432/database}).
+   *
+   * @throws IllegalArgumentException if it is not such a URI
+   */
+  static String postgresUrl(String uri) {
+    URI parsed = URI.create(uri.startsWith("postgres://") ? "postgresql://" + uri.substring("postgres://".length()) : uri);
+    StringBuilder url = new StringBuilder("jdbc:postgresql://").append(parsed.getHost())
+        .append(parsed.getPort() > 0 ? ":" + parsed.getPort() : "").append(parsed.getRawPath());
+    String userInfo = parsed.getRawUserInfo();
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      url.append("?user=").append(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      if (colon >= 0) {
+        url.append("&password=").append(userInfo.substring(colon + 1));
+      }
+    }
+    return url.toString();
+  }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The journal and snapshot store on an embedded database through JDBC (see {@link Dialect}):
+ * The journal and snapshot store on a database through JDBC (see {@link Dialect}): SQLite, the
+ * embedded default, or PostgreSQL;
  * blocking JDBC on two threads of its own, never an event loop. Writes go through one writer
  * thread that commits every write waiting when it starts in one transaction (group commit), so
  * that many actors persisting at once cost few commits; a write whose sequence numbers exist
@@ -51,22 +52,27 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  private JdbcStore(Vertx vertx, Dialect dialect, Path directory, String name) throws SQLException {
+  private JdbcStore(Vertx vertx, Dialect dialect, String url, String name) throws SQLException {
     this.dialect = dialect;
-    this.writeConnection = DriverManager.getConnection(dialect.url(directory));
-    this.readConnection = DriverManager.getConnection(dialect.url(directory));
+    this.writeConnection = DriverManager.getConnection(url);
+    this.readConnection = DriverManager.getConnection(url);
     this.writer = vertx.createSharedWorkerExecutor("actors-journal-writer-" + name, 1);
     this.reader = vertx.createSharedWorkerExecutor("actors-journal-reader-" + name, 1);
   }
 
+  /** The store on the embedded SQLite database in {@code directory}, both created if missing. */
+  public static Future<JdbcStore> embedded(Vertx vertx, Path directory, String name) {
+    return vertx.executeBlocking(() -> Files.createDirectories(directory), false)
+        .compose(created -> open(vertx, Dialect.SQLITE, Dialect.sqliteUrl(directory), name));
+  }
+
   /**
-   * The store on {@code dialect}'s database in {@code directory} (created if missing), its
-   * tables created if missing; opened on a worker thread. {@code name} names its threads.
+   * The store on the database at the JDBC {@code url}, in {@code dialect}, its tables created
+   * if missing; opened on a worker thread. {@code name} names its threads.
    */
-  public static Future<JdbcStore> open(Vertx vertx, Dialect dialect, Path directory, String name) {
+  public static Future<JdbcStore> open(Vertx vertx, Dialect dialect, String url, String name) {
     return vertx.executeBlocking(() -> {
-      Files.createDirectories(directory);
-      JdbcStore store = new JdbcStore(vertx, dialect, directory, name);
+      JdbcStore store = new JdbcStore(vertx, dialect, url, name);
       store.createTables();
       return store;
     }, false);

@@ -42,10 +42,16 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
     if (options != null && options.getJournal() != null) {
       this.events = Future.succeededFuture(options.getJournal());
       this.snapshots = Future.succeededFuture(options.getSnapshotStore());
+    } else if (options != null && options.getPostgres() != null) {
+      Future<JdbcStore> postgres = JdbcStore.open(system.vertx(), Dialect.POSTGRES, Dialect.postgresUrl(options.getPostgres()),
+          system.name());
+      this.events = postgres.map(store -> store);
+      this.snapshots = postgres.map(store -> store);
+      system.whenTerminated().onComplete(terminated -> postgres.onSuccess(JdbcStore::close));
     } else {
       Path directory = options != null && options.getDirectory() != null ? options.getDirectory()
           : Path.of(PersistenceOptions.DEFAULT_DIRECTORY, system.name());
-      Future<JdbcStore> embedded = JdbcStore.open(system.vertx(), Dialect.SQLITE, directory, system.name());
+      Future<JdbcStore> embedded = JdbcStore.embedded(system.vertx(), directory, system.name());
       this.events = embedded.map(store -> store);
       this.snapshots = embedded.map(store -> store);
       system.whenTerminated().onComplete(terminated -> embedded.onSuccess(JdbcStore::close));

@@ -1,0 +1,105 @@
+package actors.persistence;
+
+import actors.ActorRef;
+import actors.ActorSystem;
+import actors.ActorSystemOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Persistent actors on a real PostgreSQL server that the tests start on loopback, through vertx-pg-client. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PgStoreTest {
+
+  private final List<ActorSystem> systems = new ArrayList<>();
+
+  @AfterEach
+  void stop() throws Exception {
+    for (ActorSystem system : systems) {
+      await(system.terminate());
+    }
+  }
+
+  private ActorSystem start(Vertx vertx, String uri) {
+    ActorSystem system = ActorSystem.create(vertx, new ActorSystemOptions().setName("pg-test-" + systems.size())
+        .addMessagePackage("actors.persistence"));
+    Persistence.start(system, new PersistenceOptions().setPostgres(uri));
+    systems.add(system);
+    return system;
+  }
+
+  @Test
+  void manyActorsPersistAtOnceAndRecoverInAnotherSystem(Vertx vertx) throws Exception {
+    String uri = PostgresServer.freshDatabase("many_" + UUID.randomUUID().toString().replace("-", ""));
+    ActorSystem first = start(vertx, uri);
+    List<ActorRef> accounts = new ArrayList<>();
+    for (int a = 0; a < 100; a++) {
+      accounts.add(first.actorOf(Account.props("account-" + a)));
+    }
+    List<Future<Object>> deposits = new ArrayList<>();
+    for (int round = 1; round <= 20; round++) {
+      for (ActorRef account : accounts) {
+        deposits.add(account.ask(new Account.Deposit(round)));
+      }
+    }
+    await(Future.all(deposits));
+    await(first.terminate());
+    systems.remove(first);
+
+    ActorSystem second = start(vertx, uri);
+    for (int a = 0; a < 100; a++) {
+      Account.State state = await(second.actorOf(Account.props("account-" + a)).ask(Account.Query.STATE));
+      assertThat(state.balance()).isEqualTo(210);
+      assertThat(state.lastSequenceNr()).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void theStoreKeepsOrderRefusesASecondWriterAndKeepsNumberingAfterADelete(Vertx vertx) throws Exception {
+    String uri = PostgresServer.freshDatabase("contract_" + UUID.randomUUID().toString().replace("-", ""));
+    ActorSystem system = start(vertx, uri);
+    Persistence persistence = Persistence.get(system);
+    EventJournal journal = persistence.journal();
+    List<StoredEvent> events = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      events.add(new StoredEvent("p", i, Account.Deposited.class.getName(), persistence.encode(new Account.Deposited(i))));
+    }
+    await(journal.append(events));
+    Future<Void> good = journal.append(List.of(new StoredEvent("q", 1, "x", new byte[] {1})));
+    Future<Void> twice = journal.append(List.of(new StoredEvent("p", 10, "x", new byte[] {2})));
+    await(good);
+    assertThatThrownBy(() -> await(twice)).hasCauseInstanceOf(PersistenceFailureException.class)
+        .hasMessageContaining("refused events 10 to 10 of p").hasMessageContaining("by another incarnation");
+    assertThat(await(journal.read("p", 4, 3))).extracting(StoredEvent::sequenceNr).containsExactly(4L, 5L, 6L);
+    await(journal.deleteTo("p", 10));
+    assertThat(await(journal.read("p", 1, 100))).isEmpty();
+    assertThat(await(journal.highestSequenceNr("p"))).isEqualTo(10);
+    await(persistence.snapshotStore().save(new StoredSnapshot("p", 10, "x", new byte[] {3})));
+    assertThat(await(persistence.snapshotStore().latest("p")).sequenceNr()).isEqualTo(10);
+    assertThat((Object) await(persistence.snapshotStore().latest("nobody"))).isNull();
+  }
+
+  @Test
+  void aBadUriIsRefusedAtTheCall() {
+    assertThatThrownBy(() -> new PersistenceOptions().setPostgres("jdbc:postgresql://u:secret@h/db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a PostgreSQL URI starts with postgresql:// or postgres://, was jdbc:postgresql://u:***@h/db");
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
