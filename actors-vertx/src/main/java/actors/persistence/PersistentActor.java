@@ -3,6 +3,7 @@ package actors.persistence;
 import actors.Actor;
 import actors.ActorRef;
 import actors.Stash;
+import actors.internal.StopWhenDone;
 import io.vertx.core.Future;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ import java.util.function.Consumer;
  * that was not stored was acknowledged. Events and snapshots are encoded by Jackson and must be of
  * allowed classes ({@code ActorSystemOptions.addMessagePackage}).
  */
-public abstract class PersistentActor extends Actor implements Stash {
+public abstract class PersistentActor extends Actor implements Stash, StopWhenDone.Deferring {
 
   private static final int REPLAY_CHUNK = 1024;
 
@@ -154,6 +155,15 @@ public abstract class PersistentActor extends Actor implements Stash {
           + lastSequenceNr);
     }
     return persistence.journal().deleteTo(id, toSequenceNr);
+  }
+
+  /**
+   * Not for applications: a sharding region's hand-off or passivation waits while this actor
+   * recovers or writes, so that no command it holds is lost.
+   */
+  @Override
+  public final boolean deferStop() {
+    return recovering || writing;
   }
 
   @Override

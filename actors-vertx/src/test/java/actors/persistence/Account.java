@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The persistent actor of the tests: a balance made of deposits, with what it replayed. */
-final class Account extends PersistentActor {
+public final class Account extends PersistentActor {
 
   /** Puts {@code amount} in; answered with the balance once durable. */
-  record Deposit(long amount) {
+  public record Deposit(long amount) {
   }
 
   /** The event; older histories wrote the amount as "sum". */
@@ -23,7 +23,7 @@ final class Account extends PersistentActor {
   }
 
   /** Answered with a {@link State}. */
-  enum Query { STATE }
+  public enum Query { STATE }
 
   /** Saves a snapshot; answered with the sequence number it covers. */
   enum Snap { NOW }
@@ -35,21 +35,22 @@ final class Account extends PersistentActor {
   /** Persists an event of a class that is not allowed. */
   enum Forbidden { NOW }
 
-  /** What the account knows: its balance, its last sequence number, what recovery gave it. */
-  record State(long balance, long lastSequenceNr, List<Object> recovered) {
+  /** What the account knows: its balance, its last sequence number, what recovery gave it, which instance it is. */
+  public record State(long balance, long lastSequenceNr, List<Object> recovered, String incarnation) {
   }
 
   private final String id;
   private final ActorRef started;
   private long balance;
   private final List<Object> recovered = new ArrayList<>();
+  private final String incarnation = java.util.UUID.randomUUID().toString();
 
   Account(String id, ActorRef started) {
     this.id = id;
     this.started = started;
   }
 
-  static Props props(String id) {
+  public static Props props(String id) {
     return props(id, null);
   }
 
@@ -87,7 +88,7 @@ final class Account extends PersistentActor {
         sender().tell(balance, self());
       });
     } else if (command == Query.STATE) {
-      sender().tell(new State(balance, lastSequenceNr(), List.copyOf(recovered)), self());
+      sender().tell(new State(balance, lastSequenceNr(), List.copyOf(recovered), incarnation), self());
     } else if (command == Snap.NOW) {
       long covered = lastSequenceNr();
       ActorRef asker = sender();

@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * The JVM {@link PersistenceCrashTest} kills: {@code actors} persistent counters on the embedded
- * store in the directory given, each persisting its next number as soon as the last is durable.
+ * The JVM {@link PersistenceCrashTest} kills: {@code actors} persistent counters on the store
+ * given (a directory for the embedded store, or a PostgreSQL URI), each persisting its next number as soon as the last is durable.
  * It prints {@code RECOVERED <id> <last sequence number>} when a counter has recovered and
  * {@code ACK <id> <n>} when event {@code n} is durable, and runs until it is killed.
  */
@@ -75,10 +75,10 @@ public final class CrashingWriter {
   }
 
   public static void main(String[] args) {
-    Path directory = Path.of(args[0]);
     int actors = Integer.parseInt(args[1]);
     ActorSystem system = ActorSystem.create(new ActorSystemOptions().setName("crash").addMessagePackage("actors.persistence"));
-    Persistence.start(system, new PersistenceOptions().setDirectory(directory));
+    Persistence.start(system, args[0].startsWith("postgresql://") ? new PersistenceOptions().setPostgres(args[0])
+        : new PersistenceOptions().setDirectory(Path.of(args[0])));
     for (int i = 0; i < actors; i++) {
       String id = "counter-" + i;
       system.actorOf(Props.create(Counter.class, () -> new Counter(id)));

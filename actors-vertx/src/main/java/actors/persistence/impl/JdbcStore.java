@@ -78,10 +78,22 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
     }, false);
   }
 
+  /**
+   * Creates what is missing. Nodes that start together race: PostgreSQL fails one of two
+   * concurrent {@code CREATE TABLE IF NOT EXISTS} (a duplicate in its catalog); the loser tries
+   * again, and then finds the tables.
+   */
   private void createTables() throws SQLException {
-    try (Statement statement = writeConnection.createStatement()) {
-      for (String ddl : dialect.schema()) {
-        statement.execute(ddl);
+    for (int attempt = 1; ; attempt++) {
+      try (Statement statement = writeConnection.createStatement()) {
+        for (String ddl : dialect.schema()) {
+          statement.execute(ddl);
+        }
+        break;
+      } catch (SQLException e) {
+        if (attempt == 3) {
+          throw e;
+        }
       }
     }
     writeConnection.setAutoCommit(false);

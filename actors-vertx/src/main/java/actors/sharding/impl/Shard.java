@@ -1,7 +1,7 @@
 package actors.sharding.impl;
 
 import actors.ActorRef;
-import actors.PoisonPill;
+import actors.internal.StopWhenDone;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -38,14 +38,15 @@ final class Shard {
   }
 
   /**
-   * Tells the entities that {@code match} to stop after the messages in their mailboxes
-   * (passivation, hand-off); from then on what comes for them waits for their next incarnation.
+   * Tells the entities that {@code match} to stop after the messages in their mailboxes and
+   * their stashes (passivation, hand-off); from then on what comes for them waits for their next
+   * incarnation.
    */
   void stopEntities(Predicate<Entity> match) {
     for (Entity entity : entities.values()) {
       if (!entity.stopping && match.test(entity)) {
         entity.stopping = true;
-        entity.ref.tell(PoisonPill.INSTANCE);
+        entity.ref.tell(StopWhenDone.INSTANCE);
       }
     }
   }
