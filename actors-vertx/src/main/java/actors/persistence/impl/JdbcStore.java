@@ -47,15 +47,15 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   private final Dialect dialect;
   private final WorkerExecutor writer;
   private final WorkerExecutor reader;
-  private final Connection writeConnection;
-  private final Connection readConnection;
+  private final String url;
+  private final Link writeLink = new Link(true);
+  private final Link readLink = new Link(false);
   private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  private JdbcStore(Vertx vertx, Dialect dialect, String url, String name) throws SQLException {
+  private JdbcStore(Vertx vertx, Dialect dialect, String url, String name) {
     this.dialect = dialect;
-    this.writeConnection = DriverManager.getConnection(url);
-    this.readConnection = DriverManager.getConnection(url);
+    this.url = url;
     this.writer = vertx.createSharedWorkerExecutor("actors-journal-writer-" + name, 1);
     this.reader = vertx.createSharedWorkerExecutor("actors-journal-reader-" + name, 1);
   }
@@ -67,15 +67,54 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   }
 
   /**
-   * The store on the database at the JDBC {@code url}, in {@code dialect}, its tables created
-   * if missing; opened on a worker thread. {@code name} names its threads.
+   * The store on the database at the JDBC {@code url}, in {@code dialect}. It connects on first
+   * use, creating its tables if missing, and again after a failure that left a connection
+   * broken: a database that is down at start or goes away fails the operations meanwhile, and
+   * serves again once it is back. {@code name} names its threads.
    */
   public static Future<JdbcStore> open(Vertx vertx, Dialect dialect, String url, String name) {
-    return vertx.executeBlocking(() -> {
-      JdbcStore store = new JdbcStore(vertx, dialect, url, name);
-      store.createTables();
-      return store;
-    }, false);
+    return Future.succeededFuture(new JdbcStore(vertx, dialect, url, name));
+  }
+
+  /** A connection, opened on first use and again when a failure has left it broken. */
+  private final class Link {
+    private final boolean writes;
+    private Connection connection;
+    private boolean suspect;
+
+    Link(boolean writes) {
+      this.writes = writes;
+    }
+
+    Connection get() throws SQLException {
+      if (connection != null && suspect && !connection.isValid(2)) {
+        close();
+      }
+      suspect = false;
+      if (connection == null) {
+        Connection opened = DriverManager.getConnection(url);
+        createTables(opened); // whichever connects first finds the tables there
+        opened.setAutoCommit(!writes);
+        connection = opened;
+      }
+      return connection;
+    }
+
+    /** An operation failed: the connection is checked before the next one. */
+    void failed() {
+      suspect = true;
+    }
+
+    void close() {
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+      } catch (SQLException ignored) {
+        // Broken already.
+      }
+      connection = null;
+    }
   }
 
   /**
@@ -83,9 +122,9 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
    * concurrent {@code CREATE TABLE IF NOT EXISTS} (a duplicate in its catalog); the loser tries
    * again, and then finds the tables.
    */
-  private void createTables() throws SQLException {
+  private void createTables(Connection connection) throws SQLException {
     for (int attempt = 1; ; attempt++) {
-      try (Statement statement = writeConnection.createStatement()) {
+      try (Statement statement = connection.createStatement()) {
         for (String ddl : dialect.schema()) {
           statement.execute(ddl);
         }
@@ -96,7 +135,6 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
         }
       }
     }
-    writeConnection.setAutoCommit(false);
   }
 
   // ---------------------------------------------------------------- the journal
@@ -136,9 +174,10 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   private void commit(List<Write> group) {
     try {
       insert(group);
-      writeConnection.commit();
+      writeLink.get().commit();
       group.forEach(write -> write.done().complete());
     } catch (SQLException groupFailure) {
+      writeLink.failed();
       rollback();
       if (group.size() == 1) {
         group.get(0).done().fail(failure(group.get(0), groupFailure));
@@ -150,7 +189,7 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   }
 
   private void insert(List<Write> group) throws SQLException {
-    try (PreparedStatement insert = writeConnection.prepareStatement(
+    try (PreparedStatement insert = writeLink.get().prepareStatement(
         "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) VALUES (?, ?, ?, ?)")) {
       for (Write write : group) {
         for (StoredEvent event : write.events()) {
@@ -167,7 +206,9 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
 
   private void rollback() {
     try {
-      writeConnection.rollback();
+      if (writeLink.connection != null) {
+        writeLink.connection.rollback();
+      }
     } catch (SQLException ignored) {
       // The connection is broken: the next commit fails and says so.
     }
@@ -187,7 +228,7 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   public Future<List<StoredEvent>> read(String persistenceId, long fromSequenceNr, int max) {
     return onReader(() -> {
       List<StoredEvent> events = new ArrayList<>(Math.min(max, 1024));
-      try (PreparedStatement select = readConnection.prepareStatement("SELECT sequence_nr, manifest, payload "
+      try (PreparedStatement select = readLink.get().prepareStatement("SELECT sequence_nr, manifest, payload "
           + "FROM actors_journal WHERE persistence_id = ? AND sequence_nr >= ? ORDER BY sequence_nr LIMIT ?")) {
         select.setString(1, persistenceId);
         select.setLong(2, fromSequenceNr);
@@ -209,7 +250,7 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   }
 
   private long single(String query, String persistenceId) throws SQLException {
-    try (PreparedStatement select = readConnection.prepareStatement(query)) {
+    try (PreparedStatement select = readLink.get().prepareStatement(query)) {
       select.setString(1, persistenceId);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? rows.getLong(1) : 0;
@@ -220,9 +261,9 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   @Override
   public Future<Void> deleteTo(String persistenceId, long toSequenceNr) {
     return onWriter(() -> {
-      try (PreparedStatement mark = writeConnection.prepareStatement(
+      try (PreparedStatement mark = writeLink.get().prepareStatement(
           "INSERT INTO actors_deleted (persistence_id, to_sequence_nr) VALUES (?, ?)");
-           PreparedStatement delete = writeConnection.prepareStatement(
+           PreparedStatement delete = writeLink.get().prepareStatement(
                "DELETE FROM actors_journal WHERE persistence_id = ? AND sequence_nr <= ?")) {
         mark.setString(1, persistenceId);
         mark.setLong(2, toSequenceNr);
@@ -230,8 +271,9 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
         delete.setString(1, persistenceId);
         delete.setLong(2, toSequenceNr);
         delete.executeUpdate();
-        writeConnection.commit();
+        writeLink.get().commit();
       } catch (SQLException e) {
+        writeLink.failed();
         rollback();
         throw e;
       }
@@ -244,15 +286,16 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   @Override
   public Future<Void> save(StoredSnapshot snapshot) {
     return onWriter(() -> {
-      try (PreparedStatement insert = writeConnection.prepareStatement(
+      try (PreparedStatement insert = writeLink.get().prepareStatement(
           "INSERT INTO actors_snapshots (persistence_id, sequence_nr, manifest, payload) VALUES (?, ?, ?, ?)")) {
         insert.setString(1, snapshot.persistenceId());
         insert.setLong(2, snapshot.sequenceNr());
         insert.setString(3, snapshot.manifest());
         insert.setBytes(4, snapshot.payload());
         insert.executeUpdate();
-        writeConnection.commit();
+        writeLink.get().commit();
       } catch (SQLException e) {
+        writeLink.failed();
         rollback();
         throw e;
       }
@@ -263,7 +306,7 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   @Override
   public Future<StoredSnapshot> latest(String persistenceId) {
     return onReader(() -> {
-      try (PreparedStatement select = readConnection.prepareStatement("SELECT sequence_nr, manifest, payload "
+      try (PreparedStatement select = readLink.get().prepareStatement("SELECT sequence_nr, manifest, payload "
           + "FROM actors_snapshots WHERE persistence_id = ? ORDER BY sequence_nr DESC LIMIT 1")) {
         select.setString(1, persistenceId);
         try (ResultSet rows = select.executeQuery()) {
@@ -274,7 +317,14 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   }
 
   private <T> Future<T> onReader(Callable<T> work) {
-    return CallerContext.rebind(reader.executeBlocking(work, false));
+    return CallerContext.rebind(reader.executeBlocking(() -> {
+      try {
+        return work.call();
+      } catch (SQLException e) {
+        readLink.failed();
+        throw e;
+      }
+    }, false));
   }
 
   /** Work of the writer thread, behind the appends already queued on it. */
@@ -285,8 +335,8 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   @Override
   public Future<Void> close() {
     return writer.executeBlocking(() -> {
-      writeConnection.close();
-      readConnection.close();
+      writeLink.close();
+      readLink.close();
       return null;
     }, true).eventually(() -> Future.join(writer.close(), reader.close())).mapEmpty();
   }

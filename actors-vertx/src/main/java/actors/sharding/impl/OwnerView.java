@@ -3,6 +3,7 @@ package actors.sharding.impl;
 import actors.internal.RemoteProvider;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +36,11 @@ final class OwnerView {
   /** Whether {@code node} is one of the hosts in this view. */
   boolean includes(String node) {
     return hosts != null && hosts.nodes().contains(node);
+  }
+
+  /** The hosts in this view. */
+  List<String> hosts() {
+    return hosts == null ? List.of() : hosts.nodes();
   }
 
   int numberOfShards() {

@@ -28,6 +28,10 @@ final class RegionMessages {
   record HandOffTimedOut(int shard) {
   }
 
+  /** A host asked whether this region's view includes {@code node}; {@code asker} waits for the answer. */
+  record Confirmation(String node, actors.ActorRef asker) {
+  }
+
   /** The node stops hosting the type; {@code done} completes once its shards are handed off. */
   record Leave(io.vertx.core.Promise<Void> done) {
   }

@@ -21,7 +21,9 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,9 @@ final class ShardRegion extends Actor {
   private static final System.Logger LOG = System.getLogger("actors.sharding");
   private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
   private static final String RELEASED = "shardReleased";
+  // A host that started asks the others to confirm they see it; they answer once they do.
+  private static final String JOINED = "hostJoined";
+  private static final Duration JOIN_CONFIRMATION = Duration.ofSeconds(10);
 
   private final RegionSettings settings;
   private final SystemServices system;
@@ -57,6 +62,9 @@ final class ShardRegion extends Actor {
   private final OwnerView view;
   private Runnable membershipListener;
   private TypeDirectory directory;
+  private boolean announced;
+  // Other hosts waiting to hear that this region's view includes them.
+  private final List<RegionMessages.Confirmation> confirmations = new ArrayList<>();
   private boolean hosting;
   // Completed once this node has left the type's hosts and handed all its shards off.
   private Promise<Void> leaving;
@@ -113,6 +121,10 @@ final class ShardRegion extends Actor {
       viewRead(read);
     } else if (message instanceof JsonObject json && json.getValue(RELEASED) instanceof Integer shard) {
       retryLease(shard);
+    } else if (message instanceof JsonObject json && json.getValue(JOINED) instanceof String node) {
+      confirmations.add(new RegionMessages.Confirmation(node, sender()));
+      confirmJoins();
+      readView();
     } else if (message instanceof RetryLease retry) {
       retryLease(retry.shard());
     } else if (message instanceof ReleaseDone done) {
@@ -197,7 +209,36 @@ final class ShardRegion extends Actor {
     shards.all().stream().filter(shard -> shard.state == Shard.State.ACQUIRING)
         .forEach(shard -> retryLease(shard.id));
     rerouteParked();
-    started.tryComplete();
+    confirmJoins();
+    if (!announced) {
+      announced = true;
+      announce();
+    }
+  }
+
+  /**
+   * The first view is read: the start is over once every other live host has confirmed that
+   * it sees this one (so that none places a shard as if it did not), or after a while anyway.
+   */
+  private void announce() {
+    if (!hosting) {
+      started.tryComplete();
+      return;
+    }
+    Future.join(view.hosts().stream().filter(host -> !host.equals(nodeId))
+            .map(host -> regionAt(host).ask(new JsonObject().put(JOINED, nodeId), JOIN_CONFIRMATION)).toList())
+        .onComplete(all -> started.tryComplete());
+  }
+
+  /** Answers the hosts that asked whether this region sees them, if it does now. */
+  private void confirmJoins() {
+    confirmations.removeIf(waiting -> {
+      if (view.includes(waiting.node())) {
+        waiting.asker().tell(Boolean.TRUE, self());
+        return true;
+      }
+      return false;
+    });
   }
 
   /** After a change of view: hand off the shards that now belong elsewhere, give up those not yet taken. */
