@@ -36,7 +36,8 @@ public interface ClusterSharding {
 
   /**
    * Makes this node host entities of {@code typeName}, each made by {@code entityProps} from its
-   * id. The Future completes once the other nodes that host the type know of this one. Starting
+   * id. The Future completes once every other node that hosts the type has confirmed that it
+   * sees this one (or after 10 s): entities used after it are placed alike by every node. Starting
    * a type again with the same function and options returns the same Future.
    *
    * @throws NullPointerException     if an argument is null
