@@ -117,9 +117,8 @@ class ShardingClusterTest {
       Map<String, List<Integer>> incarnations = ledger.byIncarnation(id);
       if (incarnations.size() == 1) {
         assertThat(incarnations.values().iterator().next()).as(id + ", which did not move").isSorted();
-      } else {
-        moved++;
-        assertThat(ledger.nodes(id)).contains(leaving.nodeId());
+      } else if (ledger.nodes(id).contains(leaving.nodeId())) {
+        moved++; // others may move too: bounded loads rebalance a little when a node leaves
       }
     }
     assertThat(moved).as("entities that moved off the leaving node").isPositive();
