@@ -10,8 +10,8 @@ module actors.vertx {
   requires io.netty.common;
   requires io.netty.transport;
   requires java.sql;
-  // The embedded store's JDBC driver, found through DriverManager.
-  requires org.xerial.sqlitejdbc;
+  // The embedded store's JDBC driver, found through DriverManager: an application that persists adds it.
+  requires static org.xerial.sqlitejdbc;
   // Only for actors.testkit: an application that uses it has them already.
   requires static transitive org.junit.jupiter.api;
   requires static io.vertx.testing.junit5;

@@ -60,8 +60,17 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
     this.reader = vertx.createSharedWorkerExecutor("actors-journal-reader-" + name, 1);
   }
 
-  /** The store on the embedded SQLite database in {@code directory}, both created if missing. */
+  /**
+   * The store on the embedded SQLite database in {@code directory}, both created if missing;
+   * failed with what to add when the application lacks SQLite's driver.
+   */
   public static Future<JdbcStore> embedded(Vertx vertx, Path directory, String name) {
+    try {
+      Class.forName("org.sqlite.JDBC");
+    } catch (ClassNotFoundException e) {
+      return Future.failedFuture(new IllegalStateException("the embedded store needs SQLite's JDBC driver: add "
+          + "org.xerial:sqlite-jdbc to the application's dependencies, or PersistenceOptions.setPostgres"));
+    }
     return vertx.executeBlocking(() -> Files.createDirectories(directory), false)
         .compose(created -> open(vertx, Dialect.SQLITE, Dialect.sqliteUrl(directory), name));
   }
