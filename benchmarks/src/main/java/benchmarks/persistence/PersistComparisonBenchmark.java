@@ -84,7 +84,6 @@ public class PersistComparisonBenchmark {
       pekko = org.apache.pekko.actor.ActorSystem.create("compare", ConfigFactory.parseString(String.join("\n",
           "pekko.loglevel = WARNING",
           "pekko.stdout-loglevel = WARNING",
-          "pekko.fail-mixed-versions = off",
           "pekko.persistence.journal.plugin = \"jdbc-journal\"",
           "pekko.persistence.snapshot-store.plugin = \"jdbc-snapshot-store\"",
           // Default 1,000: 10,000 actors persisting at once overflow it, and their persists fail.
