@@ -182,12 +182,9 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
 
   private void commit(List<Write> group) {
     try {
-      insert(group);
-      writeLink.get().commit();
+      transact(connection -> insert(connection, group));
       group.forEach(write -> write.done().complete());
     } catch (SQLException groupFailure) {
-      writeLink.failed();
-      rollback();
       if (group.size() == 1) {
         group.get(0).done().fail(failure(group.get(0), groupFailure));
         return;
@@ -197,8 +194,8 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
     }
   }
 
-  private void insert(List<Write> group) throws SQLException {
-    try (PreparedStatement insert = writeLink.get().prepareStatement(
+  private void insert(Connection connection, List<Write> group) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) VALUES (?, ?, ?, ?)")) {
       for (Write write : group) {
         for (StoredEvent event : write.events()) {
@@ -269,10 +266,10 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
 
   @Override
   public Future<Void> deleteTo(String persistenceId, long toSequenceNr) {
-    return onWriter(() -> {
-      try (PreparedStatement mark = writeLink.get().prepareStatement(
+    return onWriter(connection -> {
+      try (PreparedStatement mark = connection.prepareStatement(
           "INSERT INTO actors_deleted (persistence_id, to_sequence_nr) VALUES (?, ?)");
-           PreparedStatement delete = writeLink.get().prepareStatement(
+           PreparedStatement delete = connection.prepareStatement(
                "DELETE FROM actors_journal WHERE persistence_id = ? AND sequence_nr <= ?")) {
         mark.setString(1, persistenceId);
         mark.setLong(2, toSequenceNr);
@@ -280,13 +277,7 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
         delete.setString(1, persistenceId);
         delete.setLong(2, toSequenceNr);
         delete.executeUpdate();
-        writeLink.get().commit();
-      } catch (SQLException e) {
-        writeLink.failed();
-        rollback();
-        throw e;
       }
-      return null;
     });
   }
 
@@ -294,21 +285,15 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
 
   @Override
   public Future<Void> save(StoredSnapshot snapshot) {
-    return onWriter(() -> {
-      try (PreparedStatement insert = writeLink.get().prepareStatement(
+    return onWriter(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO actors_snapshots (persistence_id, sequence_nr, manifest, payload) VALUES (?, ?, ?, ?)")) {
         insert.setString(1, snapshot.persistenceId());
         insert.setLong(2, snapshot.sequenceNr());
         insert.setString(3, snapshot.manifest());
         insert.setBytes(4, snapshot.payload());
         insert.executeUpdate();
-        writeLink.get().commit();
-      } catch (SQLException e) {
-        writeLink.failed();
-        rollback();
-        throw e;
       }
-      return null;
     });
   }
 
@@ -336,9 +321,31 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
     }, false));
   }
 
-  /** Work of the writer thread, behind the appends already queued on it. */
-  private <T> Future<T> onWriter(Callable<T> work) {
-    return CallerContext.rebind(writer.executeBlocking(work, true));
+  /** Statements run in one transaction on the writer's connection. */
+  @FunctionalInterface
+  private interface Transaction {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /** On the writer thread: {@code work}, committed, or rolled back and the connection checked before the next. */
+  private void transact(Transaction work) throws SQLException {
+    try {
+      Connection connection = writeLink.get();
+      work.run(connection);
+      connection.commit();
+    } catch (SQLException e) {
+      writeLink.failed();
+      rollback();
+      throw e;
+    }
+  }
+
+  /** A transaction of the writer thread, behind the appends already queued on it. */
+  private Future<Void> onWriter(Transaction work) {
+    return CallerContext.rebind(writer.executeBlocking(() -> {
+      transact(work);
+      return null;
+    }, true));
   }
 
   @Override
