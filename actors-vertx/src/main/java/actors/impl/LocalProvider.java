@@ -5,8 +5,6 @@ import actors.internal.RemoteProvider;
 import actors.internal.RemoteWatcher;
 import io.vertx.core.Future;
 
-import java.util.Set;
-
 /** The {@link RemoteProvider} of a system whose Vertx is not clustered: there is no other node. */
 final class LocalProvider implements RemoteProvider {
 
@@ -27,11 +25,6 @@ final class LocalProvider implements RemoteProvider {
   @Override
   public boolean isMember(String node) {
     return LOCAL_NODE.equals(node);
-  }
-
-  @Override
-  public Set<String> members() {
-    return Set.of(LOCAL_NODE);
   }
 
   @Override

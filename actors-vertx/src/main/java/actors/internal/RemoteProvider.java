@@ -16,9 +16,6 @@ public interface RemoteProvider {
   /** Whether {@code node} is in the cluster now; this node always is. Cheap: any thread, any rate. */
   boolean isMember(String node);
 
-  /** The nodes of the cluster now, this one included. */
-  java.util.Set<String> members();
-
   /** {@code listener} runs, on any thread, each time a node joins or leaves the cluster. */
   void onMembershipChange(Runnable listener);
 

@@ -68,11 +68,6 @@ final class ClusterMembership implements NodeListener {
     }
   }
 
-  /** The nodes known now. */
-  Set<String> nodes() {
-    return Set.copyOf(nodes);
-  }
-
   void onChange(Runnable listener) {
     changeListeners.add(listener);
   }

@@ -27,7 +27,6 @@ import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -138,11 +137,6 @@ public final class ClusterTransport implements RemoteProvider {
   @Override
   public boolean isMember(String node) {
     return membership.isMember(node);
-  }
-
-  @Override
-  public Set<String> members() {
-    return membership.nodes();
   }
 
   @Override
