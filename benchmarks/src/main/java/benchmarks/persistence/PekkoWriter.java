@@ -39,10 +39,7 @@ final class PekkoWriter extends AbstractPersistentActor {
     long started = System.nanoTime();
     persist(new Counted(count + 1), event -> {
       count = event.n();
-      int slot = go.next().getAndIncrement();
-      if (slot < go.latencies().length) {
-        go.latencies()[slot] = System.nanoTime() - started;
-      }
+      go.latencies().record(System.nanoTime() - started);
       next(go, left - 1);
     });
   }

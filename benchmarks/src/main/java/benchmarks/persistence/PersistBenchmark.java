@@ -4,8 +4,6 @@ import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.Props;
-import actors.persistence.Persistence;
-import actors.persistence.PersistenceOptions;
 import io.vertx.core.Vertx;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,15 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Persisted events per second with 1, 100 and 10,000 persistent actors persisting at once, each
@@ -58,22 +51,14 @@ public class PersistBenchmark {
   private ActorSystem system;
   private EmbeddedPostgres postgres;
   private final List<ActorRef> writers = new ArrayList<>();
-  private long[] latencies;
-  private AtomicInteger next;
+  private Latencies latencies;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     vertx = Vertx.vertx();
     system = ActorSystem.create(vertx, new ActorSystemOptions().setName("persist-bench")
         .addMessagePackage("benchmarks.persistence"));
-    if (store.equals("postgres")) {
-      postgres = EmbeddedPostgres.builder().start();
-      Persistence.start(system, new PersistenceOptions().setPostgres("postgresql://postgres@localhost:" + postgres.getPort()
-          + "/postgres"));
-    } else {
-      Persistence.start(system, new PersistenceOptions().setDirectory(Files.createTempDirectory("persist-bench")));
-    }
-    Persistence.get(system).ready().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    postgres = BenchStores.start(system, store);
     for (int i = 0; i < actors; i++) {
       String id = "writer-" + i;
       writers.add(system.actorOf(Props.create(Writer.class, () -> new Writer(id))));
@@ -82,19 +67,12 @@ public class PersistBenchmark {
 
   @Setup(Level.Iteration)
   public void newIteration() {
-    latencies = new long[1_000_000];
-    next = new AtomicInteger();
+    latencies = new Latencies();
   }
 
   @TearDown(Level.Iteration)
   public void printLatency() {
-    int count = Math.min(next.get(), latencies.length);
-    long[] taken = Arrays.copyOf(latencies, count);
-    Arrays.sort(taken);
-    if (count > 0) {
-      System.out.printf(Locale.ROOT, "%n[latency %s %d] p50 %.0f µs p99 %.0f µs (%d persists)%n", store, actors,
-          taken[count / 2] / 1e3, taken[(int) (count * 0.99)] / 1e3, count);
-    }
+    latencies.print(store + " " + actors);
   }
 
   @TearDown(Level.Trial)
@@ -114,7 +92,7 @@ public class PersistBenchmark {
   public void persist() throws Exception {
     int each = EVENTS / actors;
     CountDownLatch done = new CountDownLatch(actors);
-    Writer.Go go = new Writer.Go(each, latencies, next, done);
+    Writer.Go go = new Writer.Go(each, latencies, done);
     for (ActorRef writer : writers) {
       writer.tell(go);
     }

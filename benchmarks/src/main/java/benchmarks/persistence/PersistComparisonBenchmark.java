@@ -29,12 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +58,7 @@ public class PersistComparisonBenchmark {
   private ActorSystem ours;
   private org.apache.pekko.actor.ActorSystem pekko;
   private final List<Consumer<Writer.Go>> writers = new ArrayList<>();
-  private long[] latencies;
-  private AtomicInteger next;
+  private Latencies latencies;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -130,19 +126,12 @@ public class PersistComparisonBenchmark {
 
   @Setup(Level.Iteration)
   public void newIteration() {
-    latencies = new long[1_000_000];
-    next = new AtomicInteger();
+    latencies = new Latencies();
   }
 
   @TearDown(Level.Iteration)
   public void printLatency() {
-    int count = Math.min(next.get(), latencies.length);
-    long[] taken = Arrays.copyOf(latencies, count);
-    Arrays.sort(taken);
-    if (count > 0) {
-      System.out.printf(Locale.ROOT, "%n[latency %s %d] p50 %.0f µs p99 %.0f µs (%d persists)%n", platform, actors,
-          taken[count / 2] / 1e3, taken[(int) (count * 0.99)] / 1e3, count);
-    }
+    latencies.print(platform + " " + actors);
   }
 
   @TearDown(Level.Trial)
@@ -165,7 +154,7 @@ public class PersistComparisonBenchmark {
   @OperationsPerInvocation(EVENTS)
   public void persist() throws Exception {
     CountDownLatch done = new CountDownLatch(actors);
-    Writer.Go go = new Writer.Go(EVENTS / actors, latencies, next, done);
+    Writer.Go go = new Writer.Go(EVENTS / actors, latencies, done);
     writers.forEach(writer -> writer.accept(go));
     if (!done.await(180, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the writers did not finish within 180 s");

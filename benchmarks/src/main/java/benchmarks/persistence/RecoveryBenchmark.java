@@ -5,7 +5,6 @@ import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.Props;
 import actors.persistence.Persistence;
-import actors.persistence.PersistenceOptions;
 import actors.persistence.StoredEvent;
 import actors.persistence.StoredSnapshot;
 import io.vertx.core.Vertx;
@@ -24,12 +23,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The recovery of an actor with 100,000 events: from the events alone, or from a snapshot taken
@@ -59,13 +56,7 @@ public class RecoveryBenchmark {
     vertx = Vertx.vertx();
     system = ActorSystem.create(vertx, new ActorSystemOptions().setName("recovery-bench")
         .addMessagePackage("benchmarks.persistence"));
-    if (store.equals("postgres")) {
-      postgres = EmbeddedPostgres.builder().start();
-      Persistence.start(system, new PersistenceOptions().setPostgres("postgresql://postgres@localhost:" + postgres.getPort()
-          + "/postgres"));
-    } else {
-      Persistence.start(system, new PersistenceOptions().setDirectory(Files.createTempDirectory("recovery-bench")));
-    }
+    postgres = BenchStores.start(system, store);
     Persistence persistence = Persistence.get(system);
     for (int from = 1; from <= HISTORY; from += 10_000) {
       List<StoredEvent> chunk = new ArrayList<>();
@@ -96,7 +87,7 @@ public class RecoveryBenchmark {
   public void recover() throws Exception {
     ActorRef actor = system.actorOf(Props.create(Writer.class, () -> new Writer("history")));
     CountDownLatch done = new CountDownLatch(1);
-    actor.tell(new Writer.Go(0, new long[0], new AtomicInteger(), done));
+    actor.tell(new Writer.Go(0, new Latencies(), done));
     if (!done.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the actor did not recover within 120 s");
     }

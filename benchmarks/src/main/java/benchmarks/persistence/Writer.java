@@ -4,12 +4,11 @@ import actors.persistence.PersistentActor;
 import actors.persistence.SnapshotOffer;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A persistent actor of the benchmarks (its snapshot is its last event): told {@link Go}, it persists that many events one after
- * the other (each once the one before is durable), writes how long each took to the run's
- * latency array, then counts the run's latch down.
+ * the other (each once the one before is durable), records how long each took, then counts the
+ * run's latch down.
  */
 final class Writer extends PersistentActor {
 
@@ -17,8 +16,8 @@ final class Writer extends PersistentActor {
   record Written(long n) {
   }
 
-  /** Persist {@code events} events; record latencies from {@code next} on into {@code latencies}. */
-  record Go(int events, long[] latencies, AtomicInteger next, CountDownLatch done) {
+  /** Persist {@code events} events, recording how long each took into {@code latencies}. */
+  record Go(int events, Latencies latencies, CountDownLatch done) {
   }
 
   private final String id;
@@ -52,10 +51,7 @@ final class Writer extends PersistentActor {
     long started = System.nanoTime();
     persist(new Written(count + 1), event -> {
       count = event.n();
-      int slot = go.next().getAndIncrement();
-      if (slot < go.latencies().length) {
-        go.latencies()[slot] = System.nanoTime() - started;
-      }
+      go.latencies().record(System.nanoTime() - started);
       next(go, left - 1);
     });
   }
