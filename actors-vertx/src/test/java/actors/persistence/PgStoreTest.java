@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Persistent actors on a real PostgreSQL server that the tests start on loopback, through vertx-pg-client. */
+/** Persistent actors on a real PostgreSQL server that the tests start on loopback, through its JDBC driver. */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PgStoreTest {
@@ -90,6 +90,21 @@ class PgStoreTest {
     await(persistence.snapshotStore().save(new StoredSnapshot("p", 10, "x", new byte[] {3})));
     assertThat(await(persistence.snapshotStore().latest("p")).sequenceNr()).isEqualTo(10);
     assertThat((Object) await(persistence.snapshotStore().latest("nobody"))).isNull();
+  }
+
+  @Test
+  void writesOfOneIdKeepTheirOrderAcrossTheWriteConnections(Vertx vertx) throws Exception {
+    String uri = PostgresServer.freshDatabase("order_" + UUID.randomUUID().toString().replace("-", ""));
+    EventJournal journal = Persistence.get(start(vertx, uri)).journal();
+    List<Future<Void>> appends = new ArrayList<>();
+    for (int sequenceNr = 1; sequenceNr <= 500; sequenceNr++) { // nobody waits: only the store keeps the order
+      appends.add(journal.append(List.of(new StoredEvent("solo", sequenceNr, "x", new byte[4096]))));
+    }
+    Future<Void> deleted = journal.deleteTo("solo", 450); // behind the appends, though other connections are idle
+    await(Future.all(appends));
+    await(deleted);
+    assertThat(await(journal.read("solo", 1, 1000))).extracting(StoredEvent::sequenceNr)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(451, 500).boxed().toList());
   }
 
   @Test

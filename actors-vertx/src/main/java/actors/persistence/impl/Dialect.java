@@ -15,6 +15,14 @@ public interface Dialect {
   boolean isDuplicateKey(SQLException e);
 
   /**
+   * How many connections write at once, each committing its own groups: one where the
+   * database takes one writer at a time (SQLite).
+   */
+  default int writeConnections() {
+    return 1;
+  }
+
+  /**
    * SQLite in WAL mode with synchronous NORMAL: the embedded default. A commit reaches the
    * operating system before the write is acknowledged, so a process that dies loses nothing
    * acknowledged (the crash test kills it mid-stream); surviving a power loss needs
@@ -57,6 +65,11 @@ public interface Dialect {
     @Override
     public boolean isDuplicateKey(SQLException e) {
       return "23505".equals(e.getSQLState());
+    }
+
+    @Override
+    public int writeConnections() {
+      return 4;
     }
 
     @Override

@@ -2,36 +2,29 @@ package actors.persistence.impl;
 
 import actors.internal.CallerContext;
 import actors.persistence.EventJournal;
-import actors.persistence.PersistenceFailureException;
 import actors.persistence.SnapshotStore;
 import actors.persistence.StoredEvent;
 import actors.persistence.StoredSnapshot;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The journal and snapshot store on a database through JDBC (see {@link Dialect}): SQLite, the
  * embedded default, or PostgreSQL;
- * blocking JDBC on two threads of its own, never an event loop. Writes go through one writer
- * thread that commits every write waiting when it starts in one transaction (group commit), so
- * that many actors persisting at once cost few commits; a write whose sequence numbers exist
- * already fails alone, and the others of its group are committed again without it.
+ * blocking JDBC on threads of its own, never an event loop. Writes go through
+ * {@link Dialect#writeConnections()} {@link JournalWriter}s, each with a connection and a thread,
+ * which commit in groups; every write of one persistence id goes through the same writer, in
+ * order. Reads go through one reader thread.
  *
  * <p>Tables: {@code actors_journal (persistence_id, sequence_nr, manifest, payload)} with the
  * key {@code (persistence_id, sequence_nr)}, which refuses a second writer;
@@ -40,24 +33,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class JdbcStore implements EventJournal, SnapshotStore {
 
-  /** One append waiting for the writer. */
-  private record Write(List<StoredEvent> events, Promise<Void> done) {
-  }
-
-  private final Dialect dialect;
-  private final WorkerExecutor writer;
+  private final JournalWriter[] writers;
   private final WorkerExecutor reader;
-  private final String url;
-  private final Link writeLink = new Link(true);
-  private final Link readLink = new Link(false);
-  private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
+  private final Link readLink;
 
   private JdbcStore(Vertx vertx, Dialect dialect, String url, String name) {
-    this.dialect = dialect;
-    this.url = url;
-    this.writer = vertx.createSharedWorkerExecutor("actors-journal-writer-" + name, 1);
+    this.writers = new JournalWriter[dialect.writeConnections()];
+    for (int i = 0; i < writers.length; i++) {
+      writers[i] = new JournalWriter(vertx, dialect, url, "actors-journal-writer-" + name + "-" + i);
+    }
     this.reader = vertx.createSharedWorkerExecutor("actors-journal-reader-" + name, 1);
+    this.readLink = new Link(dialect, url, false);
   }
 
   /**
@@ -85,149 +71,16 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
     return Future.succeededFuture(new JdbcStore(vertx, dialect, url, name));
   }
 
-  /** A connection, opened on first use and again when a failure has left it broken. */
-  private final class Link {
-    private final boolean writes;
-    private Connection connection;
-    private boolean suspect;
-
-    Link(boolean writes) {
-      this.writes = writes;
-    }
-
-    Connection get() throws SQLException {
-      if (connection != null && suspect && !connection.isValid(2)) {
-        close();
-      }
-      suspect = false;
-      if (connection == null) {
-        Connection opened = DriverManager.getConnection(url);
-        createTables(opened); // whichever connects first finds the tables there
-        opened.setAutoCommit(!writes);
-        connection = opened;
-      }
-      return connection;
-    }
-
-    /** An operation failed: the connection is checked before the next one. */
-    void failed() {
-      suspect = true;
-    }
-
-    void close() {
-      try {
-        if (connection != null) {
-          connection.close();
-        }
-      } catch (SQLException ignored) {
-        // Broken already.
-      }
-      connection = null;
-    }
-  }
-
-  /**
-   * Creates what is missing. Nodes that start together race: PostgreSQL fails one of two
-   * concurrent {@code CREATE TABLE IF NOT EXISTS} (a duplicate in its catalog); the loser tries
-   * again, and then finds the tables.
-   */
-  private void createTables(Connection connection) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try (Statement statement = connection.createStatement()) {
-        for (String ddl : dialect.schema()) {
-          statement.execute(ddl);
-        }
-        break;
-      } catch (SQLException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- the journal
 
   @Override
   public Future<Void> append(List<StoredEvent> events) {
-    if (events.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> done = CallerContext.promise();
-    writes.add(new Write(List.copyOf(events), done));
-    if (draining.compareAndSet(false, true)) {
-      writer.executeBlocking(this::drain, false);
-    }
-    return done.future();
+    return events.isEmpty() ? Future.succeededFuture() : writerOf(events.get(0).persistenceId()).append(events);
   }
 
-  /** On the writer thread: commits what waits, group by group, until nothing does. */
-  private Void drain() {
-    while (true) {
-      List<Write> group = new ArrayList<>();
-      for (Write write = writes.poll(); write != null; write = writes.poll()) {
-        group.add(write);
-      }
-      if (group.isEmpty()) {
-        draining.set(false);
-        // A write added after the last poll, before the flag went down, would wait for ever.
-        if (writes.isEmpty() || !draining.compareAndSet(false, true)) {
-          return null;
-        }
-        continue;
-      }
-      commit(group);
-    }
-  }
-
-  private void commit(List<Write> group) {
-    try {
-      transact(connection -> insert(connection, group));
-      group.forEach(write -> write.done().complete());
-    } catch (SQLException groupFailure) {
-      if (group.size() == 1) {
-        group.get(0).done().fail(failure(group.get(0), groupFailure));
-        return;
-      }
-      // One write of the group failed it: each again alone, so that only the failing one fails.
-      group.forEach(write -> commit(List.of(write)));
-    }
-  }
-
-  private void insert(Connection connection, List<Write> group) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) VALUES (?, ?, ?, ?)")) {
-      for (Write write : group) {
-        for (StoredEvent event : write.events()) {
-          insert.setString(1, event.persistenceId());
-          insert.setLong(2, event.sequenceNr());
-          insert.setString(3, event.manifest());
-          insert.setBytes(4, event.payload());
-          insert.addBatch();
-        }
-      }
-      insert.executeBatch();
-    }
-  }
-
-  private void rollback() {
-    try {
-      if (writeLink.connection != null) {
-        writeLink.connection.rollback();
-      }
-    } catch (SQLException ignored) {
-      // The connection is broken: the next commit fails and says so.
-    }
-  }
-
-  private PersistenceFailureException failure(Write write, SQLException cause) {
-    StoredEvent first = write.events().get(0);
-    String what = "events " + first.sequenceNr() + " to " + (first.sequenceNr() + write.events().size() - 1)
-        + " of " + first.persistenceId();
-    return dialect.isDuplicateKey(cause)
-        ? new PersistenceFailureException("refused " + what + ": a sequence number among them was written already, "
-            + "by another incarnation of the same persistence id", cause)
-        : new PersistenceFailureException("could not write " + what + ": " + cause.getMessage(), cause);
+  /** The writer of every write of {@code persistenceId}. */
+  private JournalWriter writerOf(String persistenceId) {
+    return writers[Math.floorMod(persistenceId.hashCode(), writers.length)];
   }
 
   @Override
@@ -266,7 +119,7 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
 
   @Override
   public Future<Void> deleteTo(String persistenceId, long toSequenceNr) {
-    return onWriter(connection -> {
+    return writerOf(persistenceId).run(connection -> {
       try (PreparedStatement mark = connection.prepareStatement(
           "INSERT INTO actors_deleted (persistence_id, to_sequence_nr) VALUES (?, ?)");
            PreparedStatement delete = connection.prepareStatement(
@@ -285,7 +138,7 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
 
   @Override
   public Future<Void> save(StoredSnapshot snapshot) {
-    return onWriter(connection -> {
+    return writerOf(snapshot.persistenceId()).run(connection -> {
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO actors_snapshots (persistence_id, sequence_nr, manifest, payload) VALUES (?, ?, ?, ?)")) {
         insert.setString(1, snapshot.persistenceId());
@@ -321,39 +174,16 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
     }, false));
   }
 
-  /** Statements run in one transaction on the writer's connection. */
-  @FunctionalInterface
-  private interface Transaction {
-    void run(Connection connection) throws SQLException;
-  }
-
-  /** On the writer thread: {@code work}, committed, or rolled back and the connection checked before the next. */
-  private void transact(Transaction work) throws SQLException {
-    try {
-      Connection connection = writeLink.get();
-      work.run(connection);
-      connection.commit();
-    } catch (SQLException e) {
-      writeLink.failed();
-      rollback();
-      throw e;
-    }
-  }
-
-  /** A transaction of the writer thread, behind the appends already queued on it. */
-  private Future<Void> onWriter(Transaction work) {
-    return CallerContext.rebind(writer.executeBlocking(() -> {
-      transact(work);
-      return null;
-    }, true));
-  }
-
   @Override
   public Future<Void> close() {
-    return writer.executeBlocking(() -> {
-      writeLink.close();
+    List<Future<Void>> closed = new ArrayList<>();
+    for (JournalWriter writer : writers) {
+      closed.add(writer.close());
+    }
+    closed.add(reader.executeBlocking(() -> {
       readLink.close();
       return null;
-    }, true).eventually(() -> Future.join(writer.close(), reader.close())).mapEmpty();
+    }, true).eventually(reader::close).mapEmpty());
+    return Future.join(closed).mapEmpty();
   }
 }
