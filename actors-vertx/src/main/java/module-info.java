@@ -12,6 +12,9 @@ module actors.vertx {
   requires java.sql;
   // The embedded store's JDBC driver, found through DriverManager: an application that persists adds it.
   requires static org.xerial.sqlitejdbc;
+  // Metrics: an application that turns them on has Micrometer, and Vert.x's metrics if it shares their registry.
+  requires static micrometer.core;
+  requires static io.vertx.metrics.micrometer;
   // Only for actors.testkit: an application that uses it has them already.
   requires static transitive org.junit.jupiter.api;
   requires static io.vertx.testing.junit5;
@@ -20,6 +23,7 @@ module actors.vertx {
   exports actors.cluster;
   exports actors.dispatch;
   exports actors.event;
+  exports actors.metrics;
   exports actors.persistence;
   exports actors.routing;
   exports actors.sharding;

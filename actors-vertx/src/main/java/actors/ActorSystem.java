@@ -2,7 +2,7 @@ package actors;
 
 import actors.cluster.ActorRegistry;
 import actors.event.EventStream;
-import actors.impl.ActorSystemImpl;
+import actors.impl.ActorSystems;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -30,12 +30,12 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
 
   /** A system with default options on a Vertx of its own, which {@link #terminate()} closes. */
   static ActorSystem create() {
-    return ActorSystemImpl.create(null, new ActorSystemOptions());
+    return ActorSystems.create(null, new ActorSystemOptions());
   }
 
   /** A system with these options on a Vertx of its own, which {@link #terminate()} closes. */
   static ActorSystem create(ActorSystemOptions options) {
-    return ActorSystemImpl.create(null, options);
+    return ActorSystems.create(null, options);
   }
 
   /** A system with default options hosted on {@code vertx}, which it never closes. */
@@ -49,7 +49,7 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
    * @throws NullPointerException if an argument is null
    */
   static ActorSystem create(Vertx vertx, ActorSystemOptions options) {
-    return ActorSystemImpl.create(java.util.Objects.requireNonNull(vertx, "vertx"), options);
+    return ActorSystems.create(java.util.Objects.requireNonNull(vertx, "vertx"), options);
   }
 
   /**
@@ -70,7 +70,7 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
                                        ActorSystemOptions options) {
     java.util.Objects.requireNonNull(options, "options");
     return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager).buildClustered()
-        .compose(vertx -> ActorSystemImpl.clustered(vertx, true, options)
+        .compose(vertx -> ActorSystems.clustered(vertx, true, options)
             .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
   }
 
@@ -82,7 +82,7 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
    * @throws IllegalArgumentException if {@code vertx} is not clustered
    */
   static Future<ActorSystem> clustered(Vertx vertx, ActorSystemOptions options) {
-    return ActorSystemImpl.clustered(vertx, false, options);
+    return ActorSystems.clustered(vertx, false, options);
   }
 
   /** The system's name, from its options. Systems of one name on different nodes form one actor cluster. */

@@ -3,6 +3,7 @@ package actors;
 import actors.dispatch.Dispatcher;
 import actors.dispatch.Dispatchers;
 import actors.dispatch.MailboxOptions;
+import actors.metrics.ActorMetricsOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,7 +26,7 @@ import java.util.Set;
  * {@code messagePackages} (array of strings), {@code defaultMailbox} (object, see
  * {@link MailboxOptions}), {@code idleSpinNanos} (long), {@code eventLoops} (int),
  * {@code maxFrameSize} (bytes), {@code untrustedMode} (boolean). The guardian's
- * strategy and custom dispatchers are code and have no JSON form: set them in code.
+ * strategy, custom dispatchers and metrics are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
 
@@ -68,6 +69,7 @@ public class ActorSystemOptions {
   private int eventLoops = DEFAULT_EVENT_LOOPS;
   private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
   private boolean untrustedMode;
+  private ActorMetricsOptions metricsOptions;
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -90,6 +92,7 @@ public class ActorSystemOptions {
     this.maxFrameSize = other.maxFrameSize;
     this.untrustedMode = other.untrustedMode;
     this.eventLoops = other.eventLoops;
+    this.metricsOptions = other.metricsOptions == null ? null : new ActorMetricsOptions(other.metricsOptions);
   }
 
   /**
@@ -199,6 +202,20 @@ public class ActorSystemOptions {
   }
 
   /** Whether dead letters are logged. They are counted and passed to listeners either way. */
+  /** The metrics options; null (the default) while metrics are off. */
+  public ActorMetricsOptions getMetricsOptions() {
+    return metricsOptions;
+  }
+
+  /**
+   * Turns Micrometer metrics on ({@code io.micrometer:micrometer-core} on the class path), or
+   * off with null: the default, which measures nothing and costs nothing.
+   */
+  public ActorSystemOptions setMetricsOptions(ActorMetricsOptions metricsOptions) {
+    this.metricsOptions = metricsOptions == null ? null : new ActorMetricsOptions(metricsOptions);
+    return this;
+  }
+
   public boolean isLogDeadLetters() {
     return logDeadLetters;
   }

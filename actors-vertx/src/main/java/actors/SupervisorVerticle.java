@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  */
 public class SupervisorVerticle extends VerticleBase implements Supervised {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.supervision");
 
   private final SupervisorStrategy strategy;
   private final List<Child> children = new ArrayList<>();

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ActorRegistryImpl implements ActorRegistry {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.registry");
 
   private final SystemServices system;
   private final Future<AsyncMap<String, String>> map;

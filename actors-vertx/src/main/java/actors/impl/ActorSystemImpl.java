@@ -23,8 +23,10 @@ import actors.internal.CallerContext;
 import actors.internal.LocalRef;
 import actors.internal.MessageAllowList;
 import actors.internal.RemoteProvider;
+import actors.internal.SystemMeters;
 import actors.internal.SystemServices;
 import actors.internal.VerticlePool;
+import actors.metrics.impl.MicrometerMeters;
 import actors.routing.impl.VerticlePools;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -40,6 +42,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The {@link ActorSystem}: the guardian and the shutdown sequence. It is the composition root:
@@ -49,7 +52,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class ActorSystemImpl implements SystemServices {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.system");
 
   private final VertxInternal vertx;
   private final ActorSystemOptions options;
@@ -59,8 +62,9 @@ public final class ActorSystemImpl implements SystemServices {
   private final MailboxOptions defaultMailbox;
   private final EventStreamImpl eventStream = new EventStreamImpl();
   private final DeadLetterOffice deadLetterOffice;
+  private final SystemMeters meters;
   private final ActorRef deadLetters;
-  private final RateLimitedLog unhandledLog = new RateLimitedLog(LOG, 10);
+  private final RateLimitedLog unhandledLog = new RateLimitedLog(System.getLogger("actors.unhandled"), 10);
   private final DispatcherRegistry dispatchers;
   private final Exposures exposures;
   private final VerticlePools verticlePools = new VerticlePools(this);
@@ -73,14 +77,16 @@ public final class ActorSystemImpl implements SystemServices {
   private final Shutdown shutdown;
   private volatile boolean terminating;
 
-  private ActorSystemImpl(VertxInternal vertx, boolean ownsVertx, ActorSystemOptions options) {
+  ActorSystemImpl(VertxInternal vertx, boolean ownsVertx, ActorSystemOptions options) {
     this.vertx = vertx;
     this.options = options;
     this.throughput = options.getThroughput();
     this.idleSpinNanos = (int) options.getIdleSpin().toNanos();
     this.defaultAskTimeout = options.getDefaultAskTimeout();
     this.defaultMailbox = options.getDefaultMailbox();
-    this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream);
+    this.meters = options.getMetricsOptions() == null ? null
+        : MicrometerMeters.create(options.getName(), options.getMetricsOptions());
+    this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream, meters);
     this.deadLetters = new DeadLetterRef(this);
     this.dispatchers = new DispatcherRegistry(vertx, this, options);
     JacksonMessageCodec codec = JacksonMessageCodec.install(vertx);
@@ -107,36 +113,6 @@ public final class ActorSystemImpl implements SystemServices {
     this.addressing = new Addressing(this, provider, guardian, verticlePools);
     this.shutdown = new Shutdown(vertx, ownsVertx, options.getName(), vertx.deployVerticle(new RootVerticle(this)),
         this::stopActors);
-  }
-
-  /** Backs the {@code ActorSystem.create} methods; {@code vertx} null means one of its own. */
-  public static ActorSystem create(Vertx vertx, ActorSystemOptions options) {
-    Objects.requireNonNull(options, "options");
-    ActorSystemOptions copy = new ActorSystemOptions(options);
-    if (vertx == null) {
-      return new ActorSystemImpl((VertxInternal) Vertx.vertx(), true, copy);
-    }
-    if (!(vertx instanceof VertxInternal internal)) {
-      throw new IllegalArgumentException("vertx must be a Vertx made by Vert.x (Vertx.vertx() or Vertx.builder()), was "
-          + vertx.getClass().getName());
-    }
-    return new ActorSystemImpl(internal, false, copy);
-  }
-
-  /**
-   * Backs the {@code ActorSystem.clustered} methods: a system on a clustered Vertx, once other
-   * nodes can reach it.
-   */
-  public static Future<ActorSystem> clustered(Vertx vertx, boolean ownsVertx, ActorSystemOptions options) {
-    Objects.requireNonNull(vertx, "vertx");
-    Objects.requireNonNull(options, "options");
-    if (!vertx.isClustered()) {
-      throw new IllegalArgumentException("vertx is not clustered: build it with Vertx.builder().withClusterManager(...)"
-          + ".buildClustered(), or use ActorSystem.create(vertx, options) for a single node");
-    }
-    ActorSystemImpl system = new ActorSystemImpl((VertxInternal) vertx, ownsVertx, new ActorSystemOptions(options));
-    return system.provider.ready().<ActorSystem>map(system).recover(failure ->
-        system.terminate().transform(terminated -> Future.failedFuture(failure)));
   }
 
   // ---------------------------------------------------------------- what the cells read
@@ -188,6 +164,11 @@ public final class ActorSystemImpl implements SystemServices {
   @Override
   public DeadLetterOffice deadLetterOffice() {
     return deadLetterOffice;
+  }
+
+  @Override
+  public SystemMeters meters() {
+    return meters;
   }
 
   @Override
@@ -272,11 +253,7 @@ public final class ActorSystemImpl implements SystemServices {
     return guardian.createTopLevel(props, name, false);
   }
 
-  /**
-   * {@code ref} as an actor of this system.
-   *
-   * @throws IllegalArgumentException naming {@code operation} if it is not one
-   */
+  /** {@code ref} as an actor of this system; an IllegalArgumentException naming {@code operation} if it is not one. */
   LocalRef localOf(ActorRef ref, String operation) {
     Objects.requireNonNull(ref, "ref");
     if (ref instanceof LocalRef local && local.system() == this) {
@@ -326,7 +303,13 @@ public final class ActorSystemImpl implements SystemServices {
     Future<Void> unexposed = Future.join(exposures.unregisterAll(), provider.close()).mapEmpty();
     LocalRef root = (LocalRef) guardian.self();
     root.stop();
-    return Future.join(unexposed, root.whenTerminated()).<Void>mapEmpty().andThen(stopped -> dispatchers.close());
+    return Future.join(unexposed, root.whenTerminated()).transform(stopped -> shutdown.runHooks())
+        .andThen(hooksRan -> dispatchers.close());
+  }
+
+  @Override
+  public void beforeTerminated(Supplier<Future<?>> hook) {
+    shutdown.addHook(hook);
   }
 
   /** A failure escalated past the guardian: the system terminates and reports it. */

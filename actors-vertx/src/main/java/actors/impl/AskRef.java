@@ -5,6 +5,7 @@ import actors.AskTimeoutException;
 import actors.Status;
 import actors.internal.NullReply;
 import actors.internal.PendingAsk;
+import actors.internal.SystemMeters;
 import actors.internal.SystemServices;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -43,6 +44,9 @@ final class AskRef<T> implements PendingAsk, Runnable {
   private final Duration timeout;
   // Set before the question is sent, so before any reply can arrive.
   ScheduledFuture<?> timer;
+  // Null while metrics are off.
+  private SystemMeters meters;
+  private long sentAt;
   // Given when the path is first asked for (rarely: dead letters, other nodes), not per ask.
   private volatile String path;
 
@@ -52,6 +56,19 @@ final class AskRef<T> implements PendingAsk, Runnable {
     this.target = target;
     this.messageClass = messageClass;
     this.timeout = timeout;
+  }
+
+  /** Reports this ask to {@code meters}: sent now, and how it ends; before it is sent. */
+  void measure(SystemMeters meters) {
+    this.meters = meters;
+    this.sentAt = System.nanoTime();
+    meters.askSent();
+  }
+
+  private void ended(SystemMeters.AskOutcome outcome) {
+    if (meters != null) {
+      meters.askEnded(outcome, System.nanoTime() - sentAt);
+    }
   }
 
   /**
@@ -85,6 +102,7 @@ final class AskRef<T> implements PendingAsk, Runnable {
   public void fail(Throwable cause) {
     if (promise.tryFail(cause)) {
       timer.cancel(false);
+      ended(SystemMeters.AskOutcome.FAILED);
     }
   }
 
@@ -97,6 +115,7 @@ final class AskRef<T> implements PendingAsk, Runnable {
         : promise.tryComplete(message == NullReply.INSTANCE ? null : (T) message);
     if (answered) {
       timer.cancel(false);
+      ended(message instanceof Status.Failure ? SystemMeters.AskOutcome.FAILED : SystemMeters.AskOutcome.ANSWERED);
     } else {
       system.deadLetterOffice().publish(message, sender, this, "the ask was already answered or timed out");
     }
@@ -104,9 +123,12 @@ final class AskRef<T> implements PendingAsk, Runnable {
 
   @Override
   public void run() {
-    promise.tryFail(new AskTimeoutException("ask timed out on " + target.path() + " after "
+    boolean timedOut = promise.tryFail(new AskTimeoutException("ask timed out on " + target.path() + " after "
         + timeout.toMillis() + " ms: no reply to a message of type " + messageClass.getName()
         + "; a later reply goes to dead letters"));
+    if (timedOut) {
+      ended(SystemMeters.AskOutcome.TIMED_OUT);
+    }
   }
 
   @Override

@@ -42,6 +42,9 @@ public final class Asks {
     }
     Promise<T> promise = CallerContext.promise();
     AskRef<T> replyTo = new AskRef<>(system, promise, target, message.getClass(), timeout);
+    if (system.meters() != null) {
+      replyTo.measure(system.meters());
+    }
     ContextInternal timerContext = caller != null ? caller : targetContext;
     replyTo.timer = timerContext.nettyEventLoop().schedule(replyTo, timeout.toNanos(), TimeUnit.NANOSECONDS);
     try {

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Exposures {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.eventbus");
 
   private final MessageAllowList allowList;
   private final ActorSystemImpl system;

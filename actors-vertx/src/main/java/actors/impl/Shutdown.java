@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.VertxInternal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -15,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class Shutdown {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.system");
 
   private final VertxInternal vertx;
   private final boolean ownsVertx;
@@ -24,6 +27,8 @@ final class Shutdown {
   private final Supplier<Future<Void>> stopActors;
   private final Promise<Void> terminated = Promise.promise();
   private final AtomicBoolean terminateCalled = new AtomicBoolean();
+  // What closes once the actors have stopped: stores and the like.
+  private final List<Supplier<Future<?>>> hooks = new CopyOnWriteArrayList<>();
   private volatile Throwable escalatedFailure;
 
   Shutdown(VertxInternal vertx, boolean ownsVertx, String systemName, Future<String> rootDeployment,
@@ -33,6 +38,24 @@ final class Shutdown {
     this.systemName = systemName;
     this.rootDeployment = rootDeployment;
     this.stopActors = stopActors;
+  }
+
+  void addHook(Supplier<Future<?>> hook) {
+    hooks.add(hook);
+  }
+
+  /** Runs every hook, all at once; completes when all have, whether they succeeded or not. */
+  Future<Void> runHooks() {
+    List<Future<?>> ran = new ArrayList<>();
+    for (Supplier<Future<?>> hook : hooks) {
+      try {
+        ran.add(hook.get().onFailure(e -> LOG.log(System.Logger.Level.WARNING, "[" + systemName
+            + "] closing what the actors used failed", e)));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "[" + systemName + "] closing what the actors used failed", e);
+      }
+    }
+    return Future.join(ran).mapEmpty();
   }
 
   /** Starts the shutdown, once however often called; the Future completes when it is over. */

@@ -9,6 +9,7 @@ import io.vertx.core.internal.ContextInternal;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** What the other concerns, {@code ActorVerticle} and the testkit need of an actor system. */
 public interface SystemServices extends ActorSystem {
@@ -37,6 +38,15 @@ public interface SystemServices extends ActorSystem {
    * @throws IllegalArgumentException if {@code name} does not start with {@code '$'}
    */
   ActorRef systemActorOf(Props props, String name);
+
+  /** The system's meters; null while metrics are off. */
+  SystemMeters meters();
+
+  /**
+   * Runs {@code hook} when the system terminates, once every actor has stopped and before the
+   * system is terminated (and an owned Vertx closed): what the actors used closes there.
+   */
+  void beforeTerminated(Supplier<Future<?>> hook);
 
   /** Where undeliverable messages go. */
   DeadLetters deadLetterOffice();

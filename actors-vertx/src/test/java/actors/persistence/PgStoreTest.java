@@ -108,6 +108,37 @@ class PgStoreTest {
   }
 
   @Test
+  void anOwnedVertxClosesOnlyAfterTheStoreClosedItsConnections() throws Exception {
+    String database = "owned_" + UUID.randomUUID().toString().replace("-", "");
+    String uri = PostgresServer.freshDatabase(database);
+    ActorSystem owning = ActorSystem.create(new ActorSystemOptions().setName("pg-owned").addMessagePackage("actors.persistence"));
+    Persistence.start(owning, new PersistenceOptions().setPostgres(uri));
+    ActorRef account = owning.actorOf(Account.props("owned"));
+    await(account.ask(new Account.Deposit(5))); // the writer's connection
+    await(account.ask(Account.Query.STATE));
+    try (java.sql.Connection admin = java.sql.DriverManager.getConnection(
+        actors.persistence.impl.Dialect.postgresUrl(uri.replace(database, "postgres")))) {
+      assertThat(connectionsTo(admin, database)).isPositive();
+      await(owning.terminate());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (connectionsTo(admin, database) > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10); // polls: the server ends a backend shortly after its client said goodbye
+      }
+      assertThat(connectionsTo(admin, database)).as("connections left open to " + database).isZero();
+    }
+  }
+
+  private static long connectionsTo(java.sql.Connection admin, String database) throws Exception {
+    try (java.sql.PreparedStatement count = admin.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?")) {
+      count.setString(1, database);
+      try (java.sql.ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  @Test
   void aBadUriIsRefusedAtTheCall() {
     assertThatThrownBy(() -> new PersistenceOptions().setPostgres("jdbc:postgresql://u:secret@h/db"))
         .isInstanceOf(IllegalArgumentException.class)

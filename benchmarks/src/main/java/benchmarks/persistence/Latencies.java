@@ -1,5 +1,9 @@
 package benchmarks.persistence;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,14 +22,26 @@ final class Latencies {
     }
   }
 
+  /** Appends a line {@code p50-nanos p99-nanos} to {@code file}, or {@code 0 0} if nothing was recorded. */
+  void append(Path file) throws IOException {
+    long[] taken = sorted();
+    String line = taken.length == 0 ? "0 0\n" : taken[taken.length / 2] + " " + taken[(int) (taken.length * 0.99)] + "\n";
+    Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  private long[] sorted() {
+    long[] taken = Arrays.copyOf(values, Math.min(next.get(), values.length));
+    Arrays.sort(taken);
+    return taken;
+  }
+
   /** Prints {@code [latency <label>] p50 .. µs p99 .. µs (n persists)}, if any was recorded. */
   void print(String label) {
-    int count = Math.min(next.get(), values.length);
+    long[] taken = sorted();
+    int count = taken.length;
     if (count == 0) {
       return;
     }
-    long[] taken = Arrays.copyOf(values, count);
-    Arrays.sort(taken);
     System.out.printf(Locale.ROOT, "%n[latency %s] p50 %.0f µs p99 %.0f µs (%d persists)%n", label,
         taken[count / 2] / 1e3, taken[(int) (count * 0.99)] / 1e3, count);
   }

@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -46,6 +48,9 @@ import java.util.function.Consumer;
 public class PersistComparisonBenchmark {
 
   static final int EVENTS = 10_000;
+
+  /** The system property naming a file to which every iteration appends its p50 and p99, for {@link PersistRun}. */
+  static final String LATENCY_FILE = "persist.latencies";
 
   @Param({"ours", "pekko"})
   public String platform;
@@ -130,8 +135,23 @@ public class PersistComparisonBenchmark {
   }
 
   @TearDown(Level.Iteration)
-  public void printLatency() {
+  public void printLatency() throws IOException {
     latencies.print(platform + " " + actors);
+    String file = System.getProperty(LATENCY_FILE);
+    if (file != null) {
+      latencies.append(Path.of(file));
+    }
+  }
+
+  /** The events the platform's journal holds now; for the smoke test. */
+  long storedEvents() throws Exception {
+    String table = platform.equals("ours") ? "actors_journal" : "event_journal";
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement();
+         java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   @TearDown(Level.Trial)

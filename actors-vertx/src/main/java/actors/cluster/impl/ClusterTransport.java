@@ -14,6 +14,7 @@ import actors.internal.MessageAllowList;
 import actors.internal.PendingAsk;
 import actors.internal.RemoteProvider;
 import actors.internal.RemoteWatcher;
+import actors.internal.SystemMeters;
 import actors.internal.SystemServices;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -42,11 +43,13 @@ import java.util.function.Consumer;
  */
 public final class ClusterTransport implements RemoteProvider {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.cluster");
 
   final SystemServices system;
   final String nodeId;
   private final int maxFrameSize;
+  // Null while metrics are off.
+  private final SystemMeters meters;
   // Untrusted mode: no lifecycle control or death watch from other nodes, registered actors only.
   private final boolean untrusted;
   private final VertxInternal vertx;
@@ -71,6 +74,7 @@ public final class ClusterTransport implements RemoteProvider {
   private ClusterTransport(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
                            int maxFrameSize, boolean untrusted, List<ContextInternal> decoders) {
     this.system = system;
+    this.meters = system.meters();
     this.maxFrameSize = maxFrameSize;
     this.untrusted = untrusted;
     this.nodeId = vertx.clusterManager().getNodeId();
@@ -175,6 +179,9 @@ public final class ClusterTransport implements RemoteProvider {
   }
 
   private void deliver(String node, Buffer frame) {
+    if (meters != null) {
+      meters.frameSent(frame.length());
+    }
     if (beforeReady != null) {
       synchronized (this) {
         if (beforeReady != null) {
@@ -282,6 +289,9 @@ public final class ClusterTransport implements RemoteProvider {
    * with the reason; an ask waiting for it is answered with the failure.
    */
   private void receiveFrame(Buffer frame) {
+    if (meters != null) {
+      meters.frameReceived(frame.length());
+    }
     if (frame.length() > maxFrameSize) {
       refused("a frame of " + frame.length() + " bytes, more than the largest frame, " + maxFrameSize + " bytes");
       return;

@@ -3,6 +3,7 @@ package actors.dispatch.impl;
 import actors.ActorRef;
 import actors.MailboxFullException;
 import actors.dispatch.MailboxOptions;
+import actors.internal.GroupMeters;
 import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
@@ -68,6 +69,9 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
   private ArrayDeque<Envelope> front;
   private volatile int status;
+  // The meters of the actor's group; null while metrics are off. Set once, before the actor's
+  // reference is handed out; a message enqueued before that is simply not measured.
+  private GroupMeters meters;
   // Taken from the stack but not yet processed, oldest first, when a drain's budget ran out;
   // actor thread only.
   private SystemMessage pendingSystem;
@@ -115,11 +119,15 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
    * @throws MailboxFullException if a full bounded mailbox refuses it
    */
   public void enqueue(Object message, ActorRef sender) {
-    Envelope envelope = new Envelope(message, sender);
+    GroupMeters meters = this.meters;
+    Envelope envelope = meters == null ? new Envelope(message, sender) : new TimedEnvelope(message, sender);
     if (configured == null) {
       offer(envelope);
     } else if (!offerConfigured(envelope)) {
       return;
+    }
+    if (meters != null) {
+      meters.enqueued();
     }
     if (idleSpin != null) {
       boolean fromHandler = RunningActors.inHandlerOnEventLoop();
@@ -145,6 +153,9 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
           + envelope.message.getClass().getName() + " not enqueued");
     }
     Envelope dropped = rejected.dropped();
+    if (dropped != envelope && dropped instanceof TimedEnvelope) {
+      meters.discarded();
+    }
     deadLetter(dropped.message, dropped.sender, rejected.reason());
     return dropped != envelope;
   }
@@ -163,6 +174,16 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       return (s & SCHEDULED) == 0 ? 0 : 1;
     }
     return 1 + (configured != null ? Math.min(limit, configured.size()) : approximateSize(limit));
+  }
+
+  /** Measures this mailbox and its actor's processing with {@code meters} from now on; before the actor's reference is handed out. */
+  public void meter(GroupMeters meters) {
+    this.meters = meters;
+  }
+
+  /** The meters of the actor's group; null while metrics are off. */
+  public GroupMeters meters() {
+    return meters;
   }
 
   /** How many user messages wait; actor thread only (it walks the default queue). */
@@ -332,15 +353,31 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
         break;
       }
       processed++;
-      Object message = envelope.message;
-      ActorRef sender = envelope.sender;
-      EnvelopeQueue.release(envelope);
-      invoke(message, sender);
+      if (meters != null) {
+        invokeMeasured(envelope, meters);
+      } else {
+        Object message = envelope.message;
+        ActorRef sender = envelope.sender;
+        EnvelopeQueue.release(envelope);
+        invoke(message, sender);
+      }
       if (systemStack != null) {
         processSystemMessages();
       }
     }
     return processed;
+  }
+
+  private void invokeMeasured(Envelope envelope, GroupMeters meters) {
+    long start = System.nanoTime();
+    if (envelope instanceof TimedEnvelope timed) {
+      meters.dequeued(start - timed.enqueuedAt);
+    }
+    Object message = envelope.message;
+    ActorRef sender = envelope.sender;
+    EnvelopeQueue.release(envelope);
+    invoke(message, sender);
+    meters.processed(System.nanoTime() - start);
   }
 
   /** Whether a message waits, system or user; any thread, a hint for the idle spin. */
@@ -395,6 +432,9 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   private void drainToDeadLetters() {
     Envelope envelope;
     while ((envelope = next()) != null) {
+      if (envelope instanceof TimedEnvelope) {
+        meters.discarded();
+      }
       Object message = envelope.message;
       ActorRef sender = envelope.sender;
       EnvelopeQueue.release(envelope);

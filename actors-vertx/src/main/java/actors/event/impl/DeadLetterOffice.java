@@ -6,6 +6,7 @@ import actors.DeadLetter;
 import actors.internal.DeadLetters;
 import actors.internal.LogText;
 import actors.internal.PendingAsk;
+import actors.internal.SystemMeters;
 import io.vertx.core.Handler;
 
 import java.util.List;
@@ -15,18 +16,21 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counts dead letters, passes them to listeners, and logs them at a bounded rate. */
 public final class DeadLetterOffice implements DeadLetters {
 
-  private static final System.Logger LOG = System.getLogger("actors.deadLetters");
+  private static final System.Logger LOG = System.getLogger("actors.deadletters");
   private static final int LOGGED_PER_SECOND = 10;
 
   private final String systemName;
   private final boolean log;
   private final EventStreamImpl eventStream;
   private final LongAdder count = new LongAdder();
+  // Null while metrics are off.
+  private final SystemMeters meters;
   private final List<Handler<DeadLetter>> listeners = new CopyOnWriteArrayList<>();
   private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, LOGGED_PER_SECOND);
 
-  public DeadLetterOffice(String systemName, boolean log, EventStreamImpl eventStream) {
+  public DeadLetterOffice(String systemName, boolean log, EventStreamImpl eventStream, SystemMeters meters) {
     this.systemName = systemName;
+    this.meters = meters;
     this.log = log;
     this.eventStream = eventStream;
   }
@@ -39,6 +43,9 @@ public final class DeadLetterOffice implements DeadLetters {
   @Override
   public void publish(Object message, ActorRef sender, ActorRef recipient, String reason) {
     count.increment();
+    if (meters != null) {
+      meters.deadLetter(reason);
+    }
     if (sender instanceof PendingAsk ask && recipient.equals(ask.target())) {
       // The question itself was not delivered: no answer can come, so the ask fails now, not
       // at its timeout (which would keep its timer, and what that holds, until then). Only for

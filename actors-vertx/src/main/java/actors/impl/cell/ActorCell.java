@@ -267,7 +267,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
         FaultHandling.recreate(this, recreate.cause);
       }
     } catch (Throwable t) {
-      System.getLogger("actors").log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path() + ": processing "
+      System.getLogger("actors.lifecycle").log(System.Logger.Level.ERROR, "[" + system.name() + "] " + path() + ": processing "
           + message.getClass().getSimpleName() + " failed", t);
     }
   }

@@ -13,7 +13,7 @@ import java.util.concurrent.Executor;
 /** The mailbox of one cell: what it takes goes to that cell, what it cannot deliver to dead letters. */
 final class CellMailbox extends Mailbox {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.dispatch");
   // At most one warning a minute per actor that falls behind.
   private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
 

@@ -7,6 +7,7 @@ import actors.Props;
 import actors.dispatch.impl.CellDispatcher;
 import actors.event.ActorStarted;
 import actors.impl.cell.SystemMessages.Create;
+import actors.internal.GroupMeters;
 import actors.internal.CellAccess;
 import io.vertx.core.Promise;
 
@@ -45,6 +46,11 @@ final class Creation {
     try {
       cell = new ActorCell(parent.system, parent, props, childName, dispatcher);
       cell.actor = newInstance(cell);
+      if (parent.system.meters() != null) {
+        GroupMeters meters = parent.system.meters().group(cell.actor.getClass(), cell.path());
+        cell.mailbox.meter(meters);
+        meters.created();
+      }
       // Born into a suspended parent, it is held as its siblings are: once per unit the parent
       // holds, each given back by the parent's Resume or Recreate (see FaultHandling).
       for (int units = parent.mailbox.suspensionCount(); units > 0; units--) {

@@ -43,13 +43,16 @@ import java.util.Set;
  */
 final class FaultHandling {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.supervision");
 
   private FaultHandling() {
   }
 
   /** {@code receive} or a lifecycle hook threw {@code cause} while processing {@code message}. */
   static void handleInvokeFailure(ActorCell cell, Throwable cause, Object message) {
+    if (cell.mailbox.meters() != null) {
+      cell.mailbox.meters().failed(cause);
+    }
     if (cell.terminating) {
       LOG.log(System.Logger.Level.ERROR, "[" + cell.system.name() + "] " + cell.path() + " failed while stopping", cause);
       return;
@@ -327,6 +330,9 @@ final class FaultHandling {
     }
     clearFailure(cell);
     rare.restartCount++;
+    if (cell.mailbox.meters() != null) {
+      cell.mailbox.meters().restarted(cause);
+    }
     if (cell.system.events().hasSubscribers(ActorRestarted.class)) {
       cell.system.events().publish(new ActorRestarted(cell.self, cause));
     }

@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class Termination {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.lifecycle");
   private static final int STOP_SLICE = 4096;
 
   private Termination() {
@@ -137,6 +137,9 @@ final class Termination {
       synchronized (cell) {
         cell.terminated = true;
         promise = cell.terminationPromise;
+      }
+      if (cell.mailbox.meters() != null) {
+        cell.mailbox.meters().stopped();
       }
       DeathWatch.tellWatchersWeDied(cell);
       if (cell.parent != null) {

@@ -47,15 +47,20 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
           system.name());
       this.events = postgres.map(store -> store);
       this.snapshots = postgres.map(store -> store);
-      system.whenTerminated().onComplete(terminated -> postgres.onSuccess(JdbcStore::close));
+      closeWithSystem(system, postgres);
     } else {
       Path directory = options != null && options.getDirectory() != null ? options.getDirectory()
           : Path.of(PersistenceOptions.DEFAULT_DIRECTORY, system.name());
       Future<JdbcStore> embedded = JdbcStore.embedded(system.vertx(), directory, system.name());
       this.events = embedded.map(store -> store);
       this.snapshots = embedded.map(store -> store);
-      system.whenTerminated().onComplete(terminated -> embedded.onSuccess(JdbcStore::close));
+      closeWithSystem(system, embedded);
     }
+  }
+
+  /** Closes the store once the system's actors have stopped, before the system is terminated. */
+  private static void closeWithSystem(SystemServices system, Future<JdbcStore> store) {
+    system.beforeTerminated(() -> store.transform(opened -> opened.succeeded() ? opened.result().close() : Future.succeededFuture()));
   }
 
   /** Backs {@code Persistence.get} (options null) and {@code Persistence.start}. */

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class RouterActor extends Actor {
 
-  private static final System.Logger LOG = System.getLogger("actors");
+  private static final System.Logger LOG = System.getLogger("actors.routing");
 
   private final RouterConfig config;
   private final Routing routing;
