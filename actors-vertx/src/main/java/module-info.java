@@ -15,6 +15,9 @@ module actors.vertx {
   // Metrics: an application that turns them on has Micrometer, and Vert.x's metrics if it shares their registry.
   requires static micrometer.core;
   requires static io.vertx.metrics.micrometer;
+  // The tree page and the health procedure: an application that uses them has these.
+  requires static io.vertx.web;
+  requires static io.vertx.healthcheck;
   // Only for actors.testkit: an application that uses it has them already.
   requires static transitive org.junit.jupiter.api;
   requires static io.vertx.testing.junit5;
@@ -24,8 +27,10 @@ module actors.vertx {
   exports actors.dispatch;
   exports actors.event;
   exports actors.metrics;
+  exports actors.monitor;
   exports actors.persistence;
   exports actors.routing;
   exports actors.sharding;
   exports actors.testkit;
+  exports actors.web;
 }

@@ -2,8 +2,12 @@ package actors;
 
 import actors.impl.ActorSystemImpl;
 import actors.impl.ActorSystems;
+import actors.monitor.ActorMonitor;
+import actors.monitor.impl.Monitor;
 import actors.persistence.Persistence;
 import actors.persistence.impl.PersistenceImpl;
+import actors.web.ActorTreeRouter;
+import actors.web.impl.TreeRoutes;
 import actors.sharding.ClusterSharding;
 import actors.sharding.ClusterSingleton;
 import actors.sharding.impl.Sharding;
@@ -41,12 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
   private static final String[] API = {"actors", "actors.cluster", "actors.dispatch", "actors.event",
-      "actors.metrics", "actors.persistence", "actors.routing", "actors.sharding", "actors.testkit"};
+      "actors.metrics", "actors.monitor", "actors.persistence", "actors.routing", "actors.sharding", "actors.testkit",
+      "actors.web"};
   private static final String CORE = "actors.impl..";
   /** The concerns' machinery the core composes; none of them knows the core or another. */
   private static final String[] CONCERNS = {"actors.dispatch.impl..", "actors.routing.impl..", "actors.event.impl..",
       "actors.cluster.impl..", "actors.sharding.impl..", "actors.persistence.impl..",
-      "actors.metrics.impl.."};
+      "actors.metrics.impl..", "actors.monitor.impl..", "actors.web.impl.."};
   private static final String[] MACHINERY = Stream.concat(Stream.of(CORE), Arrays.stream(CONCERNS)).toArray(String[]::new);
 
   /** Routers' package-private base, which makes the router Props. */
@@ -64,11 +69,16 @@ class ArchitectureTest {
   void apiNamesNoMachineryButInItsStaticFactories() {
     check(noClasses().that().resideInAnyPackage(API)
         .and(not(belongToAnyOf(ActorSystem.class, ActorProxy.class, Routers.class, ClusterSharding.class,
-            ClusterSingleton.class, Persistence.class).or(ROUTING_CHOICE)))
+            ClusterSingleton.class, Persistence.class, ActorMonitor.class, ActorTreeRouter.class).or(ROUTING_CHOICE)))
         .should().dependOnClassesThat().resideInAnyPackage(MACHINERY));
     // ClusterSharding.get and ClusterSingleton's methods reach the system's sharding.
     check(noClasses().that().belongToAnyOf(ClusterSharding.class, ClusterSingleton.class)
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(Sharding.class)))));
+    // ActorMonitor.of and ActorTreeRouter.create make the monitor and the routes.
+    check(noClasses().that().belongToAnyOf(ActorMonitor.class)
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(Monitor.class)))));
+    check(noClasses().that().belongToAnyOf(ActorTreeRouter.class)
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(TreeRoutes.class)))));
     // Persistence.get and .start reach the system's persistence.
     check(noClasses().that().belongToAnyOf(Persistence.class)
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(PersistenceImpl.class)))));

@@ -36,7 +36,7 @@ class ModuleTest {
     assertThat(probe.exitValue()).as("probe exit code; output: %s", lines).isZero();
     assertThat(lines).contains(
         "module actors.vertx",
-        "exports [actors, actors.cluster, actors.dispatch, actors.event, actors.metrics, actors.persistence, actors.routing, actors.sharding, actors.testkit]",
+        "exports [actors, actors.cluster, actors.dispatch, actors.event, actors.metrics, actors.monitor, actors.persistence, actors.routing, actors.sharding, actors.testkit, actors.web]",
         "asked /user/$a",
         "cell refused",
         "secrets refused");

@@ -19,6 +19,7 @@ import actors.event.impl.EventStreamImpl;
 import actors.event.impl.RateLimitedLog;
 import actors.impl.cell.ActorCell;
 import actors.impl.cell.FailingActors;
+import actors.internal.ActorView;
 import actors.internal.CallerContext;
 import actors.internal.LocalRef;
 import actors.internal.MessageAllowList;
@@ -164,6 +165,14 @@ public final class ActorSystemImpl implements SystemServices {
   @Override
   public DeadLetterOffice deadLetterOffice() {
     return deadLetterOffice;
+  }
+
+  @Override
+  public ActorView actorView(String path) {
+    if (path.equals(guardian.path())) {
+      return ((LocalRef) guardian.self()).view();
+    }
+    return findLocal(path) instanceof LocalRef local ? local.view() : null;
   }
 
   @Override

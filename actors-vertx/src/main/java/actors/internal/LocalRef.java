@@ -15,6 +15,9 @@ public interface LocalRef extends ActorRef {
   /** Stops the actor: its children first, then its {@code postStop}. */
   void stop();
 
+  /** The actor as a monitor reads it, from any thread. */
+  ActorView view();
+
   /** Answers with a snapshot of the actor, taken on its own thread. */
   void inspect(Promise<ActorInfo> answer);
 

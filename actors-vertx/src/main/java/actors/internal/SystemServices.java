@@ -48,6 +48,9 @@ public interface SystemServices extends ActorSystem {
    */
   void beforeTerminated(Supplier<Future<?>> hook);
 
+  /** The actor of this node at {@code path} ({@code /user} for the guardian) as a monitor reads it, or null. */
+  ActorView actorView(String path);
+
   /** Where undeliverable messages go. */
   DeadLetters deadLetterOffice();
 

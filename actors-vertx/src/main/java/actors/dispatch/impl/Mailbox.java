@@ -176,7 +176,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     return 1 + (configured != null ? Math.min(limit, configured.size()) : approximateSize(limit));
   }
 
-  /** Measures this mailbox and its actor's processing with {@code meters} from now on; before the actor's reference is handed out. */
+  /** Measures with {@code meters} from now on; called before the actor's reference is handed out. */
   public void meter(GroupMeters meters) {
     this.meters = meters;
   }
@@ -190,6 +190,11 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   public int size() {
     int waiting = front == null ? 0 : front.size();
     return waiting + (configured != null ? configured.size() : sizeForConsumer());
+  }
+
+  /** Roughly how many user messages wait (unstashed ones aside), up to {@code limit}; any thread, the actor runs on. */
+  public int sizeEstimate(int limit) {
+    return configured != null ? Math.min(configured.size(), limit) : approximateSize(limit);
   }
 
   /** Enqueues a system message; any thread. */

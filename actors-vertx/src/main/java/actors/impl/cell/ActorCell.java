@@ -88,7 +88,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
   final LocalActorRef self;
   final CellMailbox mailbox;
   // Created with the first child, or when the actor stops: most actors have none.
-  private volatile Children children;
+  volatile Children children;
   // Among the parent's children; set under the parent's Children monitor when registered.
   int creationOrder;
   // A router's only. Set while its first instance is constructed, before the reference is
@@ -238,11 +238,11 @@ public final class ActorCell implements ActorContext, RoutedCell {
         // A watch that arrives after the end is answered at once.
         if (message instanceof Watch watch) {
           watch.watcher.sendSystem(new DeathWatchNotification(this));
-        } else if (message instanceof Inspect inspect) {
-          inspect.answer.complete(FaultHandling.info(this));
+        } else if (message instanceof Inspect<?> inspect) {
+          inspect.answer(this);
         }
-      } else if (message instanceof Inspect inspect) {
-        inspect.answer.complete(FaultHandling.info(this));
+      } else if (message instanceof Inspect<?> inspect) {
+        inspect.answer(this);
       } else if (message instanceof Create create) {
         Creation.start(this, create.started);
       } else if (message instanceof DeathWatchNotification notification) {

@@ -85,6 +85,11 @@ final class Children {
     return false;
   }
 
+  /** How many children are registered. */
+  synchronized int size() {
+    return registered;
+  }
+
   /** True when no child is registered (a creation in progress does not count). */
   synchronized boolean isEmpty() {
     return registered == 0;

@@ -10,6 +10,7 @@ import actors.internal.RemoteProvider;
 import actors.internal.RemoteWatcher;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -112,6 +113,12 @@ final class DeathWatch {
       watch.terminatedQueued.add(dead);
       cell.sendMessage(new Terminated(dead), dead);
     }
+  }
+
+  /** The paths of the actors of this JVM that watch {@code cell}; its own thread. */
+  static List<String> watcherPaths(ActorCell cell) {
+    DeathWatch watch = ifAny(cell);
+    return watch == null ? List.of() : watch.watchedBy.stream().map(ActorCell::path).sorted().toList();
   }
 
   static void addWatcher(ActorCell cell, ActorCell watcher) {

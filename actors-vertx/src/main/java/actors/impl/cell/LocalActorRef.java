@@ -4,6 +4,7 @@ import actors.ActorInfo;
 import actors.ActorRef;
 import actors.ActorSystem;
 import actors.impl.Asks;
+import actors.internal.ActorView;
 import actors.internal.LocalRef;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -51,8 +52,13 @@ final class LocalActorRef implements LocalRef {
   }
 
   @Override
+  public ActorView view() {
+    return new CellView(cell);
+  }
+
+  @Override
   public void inspect(Promise<ActorInfo> answer) {
-    cell.sendSystem(new SystemMessages.Inspect(answer));
+    cell.sendSystem(new SystemMessages.Inspect<>(answer, FaultHandling::info));
   }
 
   @Override

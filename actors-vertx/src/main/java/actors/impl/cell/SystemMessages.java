@@ -1,9 +1,10 @@
 package actors.impl.cell;
 
-import actors.ActorInfo;
 import actors.ActorRef;
 import actors.dispatch.impl.SystemMessage;
 import io.vertx.core.Promise;
+
+import java.util.function.Function;
 
 import java.util.List;
 
@@ -26,12 +27,18 @@ final class SystemMessages {
     }
   }
 
-  /** Answer with a snapshot of the actor. */
-  static final class Inspect extends SystemMessage {
-    final Promise<ActorInfo> answer;
+  /** Answer with what {@code query} reads of the actor, on its own thread. */
+  static final class Inspect<T> extends SystemMessage {
+    private final Promise<T> answer;
+    private final Function<ActorCell, T> query;
 
-    Inspect(Promise<ActorInfo> answer) {
+    Inspect(Promise<T> answer, Function<ActorCell, T> query) {
       this.answer = answer;
+      this.query = query;
+    }
+
+    void answer(ActorCell cell) {
+      answer.complete(query.apply(cell));
     }
   }
 

@@ -1,0 +1,33 @@
+package actors.web;
+
+import actors.ActorSystem;
+import actors.web.impl.TreeRoutes;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/**
+ * A live page of an actor system's tree, and the JSON behind it, as a {@code vertx-web} router
+ * to mount on the application's own: {@code router.route("/actors/*").subRouter(ActorTreeRouter.create(vertx, system))}
+ * serves the page at {@code /actors/}.
+ *
+ * <p>Routes, relative to where it is mounted: {@code GET /} the page (plain HTML, CSS and
+ * JavaScript from the jar); {@code GET /api/actor?path=} one actor, {@code GET /api/children?path=&offset=&limit=&filter=}
+ * a page of its children and {@code GET /api/watchers?path=} who watches it (see
+ * {@link actors.monitor.ActorMonitor}); {@code GET /api/events?open=path,path&filter=} server-sent
+ * events: {@code tree} every second, with the summary and the children of each open actor, and
+ * {@code deadletter} as dead letters happen (at most 50 a second per page; the rest are counted).
+ *
+ * <p>It shows everything about the actors to whoever reaches it: mount it behind the
+ * application's authentication, or on an address only operators reach. Needs
+ * {@code io.vertx:vertx-web}.
+ */
+public final class ActorTreeRouter {
+
+  private ActorTreeRouter() {
+  }
+
+  /** The router of {@code system}'s page and API. */
+  public static Router create(Vertx vertx, ActorSystem system) {
+    return TreeRoutes.create(vertx, system);
+  }
+}

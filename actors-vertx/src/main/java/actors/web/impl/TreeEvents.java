@@ -1,0 +1,128 @@
+package actors.web.impl;
+
+import actors.ActorSystem;
+import actors.DeadLetter;
+import actors.monitor.ActorMonitor;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One page's event stream: every second a {@code tree} event (the summary and a page of the
+ * children of each open actor), and {@code deadletter} events four times a second, at most 50 a
+ * second; dead letters beyond that are counted in the next {@code tree} event.
+ */
+final class TreeEvents {
+
+  private static final int MOST_OPEN = 100;
+  private static final int DEAD_LETTERS_PER_FLUSH = 12;
+  private static final int PAGE = 200;
+
+  private final ActorMonitor monitor;
+  private final HttpServerResponse response;
+  private final List<String> open;
+  private final String filter;
+  private final Queue<JsonObject> deadLetters = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicInteger dropped = new AtomicInteger();
+  private int ticks;
+  private boolean sending;
+
+  private TreeEvents(ActorMonitor monitor, HttpServerResponse response, List<String> open, String filter) {
+    this.monitor = monitor;
+    this.response = response;
+    this.open = open;
+    this.filter = filter;
+  }
+
+  static void start(Vertx vertx, ActorSystem system, ActorMonitor monitor, RoutingContext ctx) {
+    String openParam = ctx.request().getParam("open");
+    List<String> open = openParam == null || openParam.isEmpty() ? List.of("/user")
+        : Arrays.stream(openParam.split(",")).filter(path -> path.startsWith("/")).distinct().limit(MOST_OPEN).toList();
+    HttpServerResponse response = ctx.response().setChunked(true)
+        .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+    TreeEvents events = new TreeEvents(monitor, response, open, ctx.request().getParam("filter"));
+    Handler<DeadLetter> listener = events::deadLetter;
+    system.addDeadLetterListener(listener);
+    long timer = vertx.setPeriodic(0, 250, id -> events.tick());
+    response.closeHandler(closed -> {
+      vertx.cancelTimer(timer);
+      system.removeDeadLetterListener(listener);
+    });
+  }
+
+  /** Any thread: queued for the next flush, or counted if the page has enough already. */
+  private void deadLetter(DeadLetter letter) {
+    if (queued.incrementAndGet() > 4 * DEAD_LETTERS_PER_FLUSH) {
+      queued.decrementAndGet();
+      dropped.incrementAndGet();
+      return;
+    }
+    deadLetters.add(new JsonObject()
+        .put("time", System.currentTimeMillis())
+        .put("messageClass", letter.message().getClass().getName())
+        .put("message", truncate(String.valueOf(letter.message())))
+        .put("from", letter.sender() == null ? null : letter.sender().path())
+        .put("to", letter.recipient().path())
+        .put("reason", truncate(letter.reason())));
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "…";
+  }
+
+  /** On the response's context, four times a second. */
+  private void tick() {
+    if (response.closed()) {
+      return;
+    }
+    for (int i = 0; i < DEAD_LETTERS_PER_FLUSH; i++) {
+      JsonObject letter = deadLetters.poll();
+      if (letter == null) {
+        break;
+      }
+      queued.decrementAndGet();
+      send("deadletter", letter);
+    }
+    if (ticks++ % 4 == 0 && !sending) {
+      sendTree();
+    }
+  }
+
+  private void sendTree() {
+    sending = true;
+    List<Future<JsonObject>> pages = new ArrayList<>();
+    for (String path : open) {
+      pages.add(monitor.children(path, 0, PAGE, filter).otherwiseEmpty());
+    }
+    Future<JsonObject> root = monitor.actor("/user").otherwiseEmpty();
+    Future.join(root, Future.join(pages)).onComplete(done -> {
+      sending = false;
+      JsonObject byPath = new JsonObject();
+      for (int i = 0; i < open.size(); i++) {
+        JsonObject page = pages.get(i).result();
+        if (page != null) {
+          byPath.put(open.get(i), page);
+        }
+      }
+      send("tree", new JsonObject().put("summary", monitor.summary().put("deadLettersNotShown", dropped.get()))
+          .put("root", root.result()).put("pages", byPath));
+    });
+  }
+
+  private void send(String event, JsonObject data) {
+    if (!response.closed()) {
+      response.write("event: " + event + "\ndata: " + data.encode() + "\n\n");
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package actors.web;
+
+import actors.Actor;
+import actors.ActorRef;
+import actors.ActorSystem;
+import actors.ActorSystemOptions;
+import actors.Props;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The router mounted on a real HTTP server, called by a real HTTP client: page, JSON and event stream. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ActorTreeRouterTest {
+
+  /** Does nothing. */
+  public static final class Idle extends Actor {
+    @Override
+    protected void receive(Object message) {
+    }
+  }
+
+  private ActorSystem system;
+  private HttpServer server;
+  private HttpClient client;
+
+  @BeforeEach
+  void start(Vertx vertx) throws Exception {
+    system = ActorSystem.create(vertx, new ActorSystemOptions().setName("tree-page"));
+    Router router = Router.router(vertx);
+    router.route("/ops/actors/*").subRouter(ActorTreeRouter.create(vertx, system));
+    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    client = vertx.createHttpClient();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    await(client.close());
+    await(server.close());
+    await(system.terminate());
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  private Future<HttpClientResponse> get(String uri) {
+    return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", uri).compose(request -> request.send());
+  }
+
+  private String body(String uri, int status) throws Exception {
+    // The body is asked for in the response's own callback: chunks that come before are not lost.
+    JsonObject answer = await(get(uri).compose(response -> response.body()
+        .map(body -> new JsonObject().put("status", response.statusCode()).put("body", body.toString()))));
+    assertThat(answer.getInteger("status")).as(uri + ": " + answer.getString("body")).isEqualTo(status);
+    return answer.getString("body");
+  }
+
+  @Test
+  void thePageAndTheJsonAreServedWhereTheRouterIsMounted() throws Exception {
+    ActorRef orders = system.actorOf(Props.create(Idle.class), "orders");
+    assertThat(body("/ops/actors/", 200)).contains("<title>Actors</title>").contains("api/events");
+    JsonObject actor = new JsonObject(body("/ops/actors/api/actor?path=/user/orders", 200));
+    assertThat(actor.getString("actorClass")).isEqualTo(Idle.class.getName());
+    JsonObject page = new JsonObject(body("/ops/actors/api/children?path=/user&limit=10", 200));
+    assertThat(page.getInteger("total")).isEqualTo(1);
+    assertThat(new JsonObject(body("/ops/actors/api/actor?path=/user/nobody", 404)).getString("error"))
+        .contains("no actor at /user/nobody");
+    assertThat(new JsonObject(body("/ops/actors/api/children?path=/user&limit=5000", 400)).getString("error"))
+        .isEqualTo("limit must be 1 to 1000, was 5000");
+    assertThat(new JsonObject(body("/ops/actors/api/children?path=/user&offset=x", 400)).getString("error"))
+        .contains("\"x\"");
+    assertThat(body("/ops/actors/api/watchers?path=/user/orders", 200)).isEqualTo("[]");
+    assertThat(orders.path()).isEqualTo("/user/orders");
+  }
+
+  @Test
+  void theEventStreamSendsTheTreeAndDeadLettersAsTheyHappen() throws Exception {
+    system.actorOf(Props.create(Idle.class), "first");
+    HttpClientResponse response = await(get("/ops/actors/api/events?open=/user").map(answer -> answer.pause()));
+    assertThat(response.getHeader("Content-Type")).isEqualTo("text/event-stream");
+    Promise<JsonObject> tree = Promise.promise();
+    Promise<JsonObject> deadLetter = Promise.promise();
+    StringBuilder pending = new StringBuilder();
+    response.handler(chunk -> {
+      pending.append(chunk.toString());
+      int end;
+      while ((end = pending.indexOf("\n\n")) >= 0) {
+        String event = pending.substring(0, end);
+        pending.delete(0, end + 2);
+        String name = event.substring("event: ".length(), event.indexOf('\n'));
+        JsonObject data = new JsonObject(event.substring(event.indexOf("data: ") + "data: ".length()));
+        if (name.equals("tree")) {
+          tree.tryComplete(data);
+        } else if (name.equals("deadletter")) {
+          deadLetter.tryComplete(data);
+        }
+      }
+    });
+    response.resume();
+    JsonObject first = await(tree.future());
+    assertThat(first.getJsonObject("summary").getString("system")).isEqualTo("tree-page");
+    assertThat(first.getJsonObject("root").getString("path")).isEqualTo("/user");
+    assertThat(first.getJsonObject("pages").getJsonObject("/user").getJsonArray("children"))
+        .extracting(child -> ((JsonObject) child).getString("name")).containsExactly("first");
+    ActorRef gone = system.actorOf(Props.create(Idle.class), "gone");
+    await(system.stop(gone));
+    gone.tell("too late");
+    JsonObject letter = await(deadLetter.future());
+    assertThat(letter.getString("to")).isEqualTo("/user/gone");
+    assertThat(letter.getString("messageClass")).isEqualTo(String.class.getName());
+    assertThat(letter.getString("reason")).isEqualTo("recipient stopped");
+  }
+}
