@@ -1,14 +1,20 @@
 package examples.http;
 
 import actors.ActorRef;
+import actors.ActorSystem;
 import actors.AskTimeoutException;
+import actors.monitor.ActorHealth;
+import actors.web.ActorTreeRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.time.Duration;
 
@@ -23,10 +29,14 @@ import java.time.Duration;
  * GET /counter     the count                        200 {"count": n}
  * GET /slow?ms=n   work that takes n ms             200 {"done": n}, or 503 JSON error past the timeout
  *                                                   (400 JSON error when n is not a number)
+ * GET /actors/     the live actor tree (a page; its JSON under /actors/api/)
+ * GET /health      200 {"status": "UP", ...}, or 503 once the actor system is down
+ * GET /metrics     Vert.x's and the actors' metrics for Prometheus, when Vert.x has metrics on
  * </pre>
  */
 public final class HttpVerticle extends VerticleBase {
 
+  private final ActorSystem system;
   private final ActorRef store;
   private final ActorRef counter;
   private final ActorRef slow;
@@ -34,7 +44,8 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private HttpServer server;
 
-  public HttpVerticle(ActorRef store, ActorRef counter, ActorRef slow, Duration slowTimeout, int port) {
+  public HttpVerticle(ActorSystem system, ActorRef store, ActorRef counter, ActorRef slow, Duration slowTimeout, int port) {
+    this.system = system;
     this.store = store;
     this.counter = counter;
     this.slow = slow;
@@ -51,8 +62,21 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/counter").handler(ctx -> count(ctx, Counter.Increment.INSTANCE));
     router.get("/counter").handler(ctx -> count(ctx, Counter.Read.INSTANCE));
     router.get("/slow").handler(this::slow);
+    operations(router);
     return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(listening -> server = listening);
   }
+
+  // tag::operations[]
+  /** What operators look at: the live actor tree, health, and metrics for Prometheus. */
+  private void operations(Router router) {
+    router.route("/actors/*").subRouter(ActorTreeRouter.create(vertx, system));
+    HealthChecks checks = HealthChecks.create(vertx).register("actors", ActorHealth.procedure(system));
+    router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
+    if (vertx.isMetricsEnabled()) {
+      router.route("/metrics").handler(PrometheusScrapingHandler.create());
+    }
+  }
+  // end::operations[]
 
   // tag::route[]
   private void get(RoutingContext ctx) {

@@ -3,11 +3,17 @@ package examples.http;
 import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorVerticle;
+import actors.ActorSystemOptions;
 import actors.Props;
+import actors.metrics.ActorMetricsOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 
 import java.time.Duration;
 
@@ -20,7 +26,10 @@ import java.time.Duration;
  * curl localhost:8080/kv/greeting
  * curl -X POST localhost:8080/counter
  * curl 'localhost:8080/slow?ms=1500'
+ * curl localhost:8080/health
+ * curl localhost:8080/metrics
  * </pre>
+ * and open http://localhost:8080/actors/ for the live actor tree.
  */
 public final class KeyValueApp {
 
@@ -34,16 +43,34 @@ public final class KeyValueApp {
 
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
-    Vertx vertx = Vertx.vertx();
-    ActorSystem system = ActorSystem.create(vertx);
+    Vertx vertx = newVertx();
+    ActorSystem system = newSystem(vertx);
     start(vertx, system, port, SLOW_TIMEOUT)
         .onSuccess(server -> System.out.println("Listening on http://localhost:" + server.actualPort()
-            + " (PUT/GET /kv/:key, POST/GET /counter, GET /slow?ms=n); Ctrl-C stops"))
+            + " (PUT/GET /kv/:key, POST/GET /counter, GET /slow?ms=n); actor tree at /actors/, "
+            + "GET /health, GET /metrics; Ctrl-C stops"))
         .onFailure(failure -> {
           System.err.println("Could not start: " + failure);
           vertx.close();
         });
   }
+
+  // tag::metrics[]
+  /** A Vertx with Micrometer metrics for Prometheus: Vert.x's own, and the actors' (see {@link #newSystem}). */
+  public static Vertx newVertx() {
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory())
+        .build();
+  }
+
+  /** The actor system, reporting to the registry of {@code vertx}'s metrics. */
+  public static ActorSystem newSystem(Vertx vertx) {
+    return ActorSystem.create(vertx, new ActorSystemOptions().setName("key-value")
+        .setMetricsOptions(new ActorMetricsOptions()));
+  }
+  // end::metrics[]
 
   // tag::startup[]
   /** Deploys the actors as verticles, then the HTTP verticle that calls them. */
@@ -57,7 +84,7 @@ public final class KeyValueApp {
     return Future.all(store, counter, slow)
         .compose(deployed -> expose(system, counter.result().ref()))
         .compose(exposed -> {
-          HttpVerticle http = new HttpVerticle(store.result().ref(), counter.result().ref(),
+          HttpVerticle http = new HttpVerticle(system, store.result().ref(), counter.result().ref(),
               slow.result().ref(), slowTimeout, port);
           return vertx.deployVerticle(http).map(id -> http.server());
         });
