@@ -23,6 +23,7 @@ import actors.internal.ActorView;
 import actors.internal.CallerContext;
 import actors.internal.LocalRef;
 import actors.internal.MessageAllowList;
+import actors.internal.MessageTracing;
 import actors.internal.RemoteProvider;
 import actors.internal.SystemMeters;
 import actors.internal.SystemServices;
@@ -64,6 +65,7 @@ public final class ActorSystemImpl implements SystemServices {
   private final EventStreamImpl eventStream = new EventStreamImpl();
   private final DeadLetterOffice deadLetterOffice;
   private final SystemMeters meters;
+  private final MessageTracing tracing;
   private final ActorRef deadLetters;
   private final RateLimitedLog unhandledLog = new RateLimitedLog(System.getLogger("actors.unhandled"), 10);
   private final DispatcherRegistry dispatchers;
@@ -87,6 +89,7 @@ public final class ActorSystemImpl implements SystemServices {
     this.defaultMailbox = options.getDefaultMailbox();
     this.meters = options.getMetricsOptions() == null ? null
         : MicrometerMeters.create(options.getName(), options.getMetricsOptions());
+    this.tracing = MessageTracing.of(vertx);
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream, meters);
     this.deadLetters = new DeadLetterRef(this);
     this.dispatchers = new DispatcherRegistry(vertx, this, options);
@@ -173,6 +176,11 @@ public final class ActorSystemImpl implements SystemServices {
       return ((LocalRef) guardian.self()).view();
     }
     return findLocal(path) instanceof LocalRef local ? local.view() : null;
+  }
+
+  @Override
+  public MessageTracing tracing() {
+    return tracing;
   }
 
   @Override

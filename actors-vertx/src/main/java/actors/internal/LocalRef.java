@@ -6,6 +6,8 @@ import actors.ActorSystem;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
+import java.util.Map;
+
 /** A reference to an actor of this JVM, as the other concerns see it; any thread. */
 public interface LocalRef extends ActorRef {
 
@@ -14,6 +16,9 @@ public interface LocalRef extends ActorRef {
 
   /** Stops the actor: its children first, then its {@code postStop}. */
   void stop();
+
+  /** Sends {@code message} as part of the trace of {@code trace}'s headers, which came with it from another node. */
+  void tell(Object message, ActorRef sender, Map<String, String> trace);
 
   /** The actor as a monitor reads it, from any thread. */
   ActorView view();

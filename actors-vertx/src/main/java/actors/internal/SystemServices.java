@@ -39,6 +39,9 @@ public interface SystemServices extends ActorSystem {
    */
   ActorRef systemActorOf(Props props, String name);
 
+  /** Trace context through tell and ask; null when Vert.x has no tracer. */
+  MessageTracing tracing();
+
   /** The system's meters; null while metrics are off. */
   SystemMeters meters();
 

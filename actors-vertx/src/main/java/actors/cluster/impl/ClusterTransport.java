@@ -10,7 +10,9 @@ import actors.cluster.ActorUnreachableException;
 import actors.cluster.MessageEncodingException;
 import actors.internal.EntityEnvelope;
 import actors.internal.LogText;
+import actors.internal.LocalRef;
 import actors.internal.MessageAllowList;
+import actors.internal.MessageTracing;
 import actors.internal.PendingAsk;
 import actors.internal.RemoteProvider;
 import actors.internal.RemoteWatcher;
@@ -48,8 +50,9 @@ public final class ClusterTransport implements RemoteProvider {
   final SystemServices system;
   final String nodeId;
   private final int maxFrameSize;
-  // Null while metrics are off.
+  // Null while metrics are off, and while Vert.x has no tracer.
   private final SystemMeters meters;
+  private final MessageTracing tracing;
   // Untrusted mode: no lifecycle control or death watch from other nodes, registered actors only.
   private final boolean untrusted;
   private final VertxInternal vertx;
@@ -75,6 +78,7 @@ public final class ClusterTransport implements RemoteProvider {
                            int maxFrameSize, boolean untrusted, List<ContextInternal> decoders) {
     this.system = system;
     this.meters = system.meters();
+    this.tracing = system.tracing();
     this.maxFrameSize = maxFrameSize;
     this.untrusted = untrusted;
     this.nodeId = vertx.clusterManager().getNodeId();
@@ -155,11 +159,7 @@ public final class ClusterTransport implements RemoteProvider {
 
   // ---------------------------------------------------------------- sending
 
-  /**
-   * Sends a message to an actor of another node.
-   *
-   * @throws MessageEncodingException naming the class if it cannot be encoded
-   */
+  /** Sends a message to an actor of another node; a MessageEncodingException names the class if it cannot be encoded. */
   void send(RemoteActorRef target, Object message, ActorRef sender) {
     if (!membership.isMember(target.nodeId)) {
       // The ask first, with the precise cause: the dead letter would otherwise fail it as undelivered.
@@ -169,7 +169,8 @@ public final class ClusterTransport implements RemoteProvider {
       system.deadLetterOffice().publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
       return;
     }
-    Buffer frame = wire.message(nodeId, target.nodeId, target.path(), sender, message);
+    Map<String, String> trace = tracing == null ? null : tracing.send(message, sender, target.path());
+    Buffer frame = wire.message(nodeId, target.nodeId, target.path(), sender, message, trace);
     if (frame.length() > maxFrameSize) {
       throw new MessageEncodingException("a message of type " + message.getClass().getName() + " encodes to "
           + frame.length() + " bytes, more than the largest frame, " + maxFrameSize
@@ -313,12 +314,13 @@ public final class ClusterTransport implements RemoteProvider {
       refused("a frame from " + LogText.quote(from) + ", which is not a member of the cluster");
       return;
     }
-    if (untrusted && kind != WireFormat.MESSAGE) {
+    if (untrusted && kind != WireFormat.MESSAGE && kind != WireFormat.TRACED_MESSAGE) {
       refused("a death-watch frame from node " + LogText.quote(from) + " (untrusted mode)");
       return;
     }
     switch (kind) {
-      case WireFormat.MESSAGE -> receiveMessage(in, from, path);
+      case WireFormat.MESSAGE -> receiveMessage(in, from, path, null);
+      case WireFormat.TRACED_MESSAGE -> receiveTracedMessage(in, from, path);
       case WireFormat.WATCH -> deathWatch.watchedFrom(from, path);
       case WireFormat.UNWATCH -> deathWatch.unwatchedFrom(from, path);
       case WireFormat.TERMINATED -> deathWatch.terminated(new RemoteActorRef(this, from, path));
@@ -326,7 +328,18 @@ public final class ClusterTransport implements RemoteProvider {
     }
   }
 
-  private void receiveMessage(WireFormat.Reader in, String from, String path) {
+  private void receiveTracedMessage(WireFormat.Reader in, String from, String path) {
+    Map<String, String> trace;
+    try {
+      trace = WireFormat.readTrace(in);
+    } catch (RuntimeException e) {
+      refused("a message from node " + LogText.quote(from) + " whose trace headers do not decode (" + e.getMessage() + ")");
+      return;
+    }
+    receiveMessage(in, from, path, tracing == null ? null : trace); // without a tracer here, the trace ends
+  }
+
+  private void receiveMessage(WireFormat.Reader in, String from, String path, Map<String, String> trace) {
     ActorRef sender;
     try {
       sender = wire.readSender(in, from);
@@ -364,7 +377,11 @@ public final class ClusterTransport implements RemoteProvider {
       return;
     }
     try {
-      target.tell(message, sender);
+      if (trace != null && target instanceof LocalRef local) {
+        local.tell(message, sender, trace);
+      } else {
+        target.tell(message, sender);
+      }
     } catch (MailboxFullException e) {
       system.deadLetterOffice().publish(message, sender, target, e.getMessage());
       answerAsk(sender, e);

@@ -27,10 +27,13 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The frames one node's actor system sends another's over the clustered event bus, as one
- * {@link Buffer} each: a kind, the sending node, the target path, and for a message its
+ * {@link Buffer} each: a kind, the sending node, the target path, and for a message the
+ * headers of its trace (when it has one: {@link #TRACED_MESSAGE}), its
  * sender (its path alone when it is an actor of the sending node) and body. Bodies Vert.x users send every day are encoded natively; records and POJOs
  * as JSON by Jackson after their class name, decoded only when the {@link MessageAllowList}
  * allows the class. References are written as addresses ({@code nodeId + path}), wherever they
@@ -42,6 +45,11 @@ final class WireFormat {
   static final byte WATCH = 2;
   static final byte UNWATCH = 3;
   static final byte TERMINATED = 4;
+  /** A message with the headers of the trace it belongs to, ahead of its sender and body. */
+  static final byte TRACED_MESSAGE = 5;
+  /** At most this many trace headers, of at most {@value #MOST_TRACE_CHARS} characters each: more is a forged frame. */
+  static final int MOST_TRACE_HEADERS = 8;
+  static final int MOST_TRACE_CHARS = 512;
 
   private static final byte NO_SENDER = 0;
   private static final byte SENDER_PATH = 1;
@@ -85,11 +93,19 @@ final class WireFormat {
    *
    * @throws MessageEncodingException naming the class if the message cannot be encoded
    */
-  Buffer message(String fromNode, String toNode, String targetPath, ActorRef sender, Object message) {
+  Buffer message(String fromNode, String toNode, String targetPath, ActorRef sender, Object message,
+                 Map<String, String> trace) {
     Buffer frame = Buffer.buffer(96);
-    frame.appendByte(MESSAGE);
+    frame.appendByte(trace == null ? MESSAGE : TRACED_MESSAGE);
     appendString(frame, fromNode);
     appendString(frame, targetPath);
+    if (trace != null) {
+      frame.appendByte((byte) trace.size());
+      trace.forEach((name, value) -> {
+        appendString(frame, name);
+        appendString(frame, value);
+      });
+    }
     if (sender == null) {
       frame.appendByte(NO_SENDER);
     } else {
@@ -105,6 +121,28 @@ final class WireFormat {
     }
     appendBody(frame, message);
     return frame;
+  }
+
+  /**
+   * The trace headers of a {@link #TRACED_MESSAGE} frame.
+   *
+   * @throws IllegalArgumentException if there are more, or longer, than a tracer writes
+   */
+  static Map<String, String> readTrace(Reader in) {
+    int count = in.readByte();
+    if (count < 0 || count > MOST_TRACE_HEADERS) {
+      throw new IllegalArgumentException(count + " trace headers");
+    }
+    Map<String, String> trace = new HashMap<>(count * 2);
+    for (int i = 0; i < count; i++) {
+      String name = in.readString();
+      String value = in.readString();
+      if (name.length() > MOST_TRACE_CHARS || value.length() > MOST_TRACE_CHARS) {
+        throw new IllegalArgumentException("a trace header of " + Math.max(name.length(), value.length()) + " characters");
+      }
+      trace.put(name, value);
+    }
+    return trace;
   }
 
   /** The sender of a message frame: none, an actor of the sending node, or one of another node. */

@@ -4,12 +4,14 @@ import actors.ActorRef;
 import actors.MailboxFullException;
 import actors.dispatch.MailboxOptions;
 import actors.internal.GroupMeters;
+import actors.internal.MessageTracing;
 import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -55,6 +57,11 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   }
 
   private final Executor executor;
+  // Null while Vert.x has no tracer.
+  private final MessageTracing tracing;
+  // Null while metrics and tracing are off. Set before the actor's reference is handed out: a
+  // message enqueued before that is simply not measured.
+  private Instruments instruments;
   private final int throughput;
   // How a drain that ran out of messages waits for more before it returns to the event loop;
   // null where it does not wait (contexts that are not event loops).
@@ -69,9 +76,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
   private ArrayDeque<Envelope> front;
   private volatile int status;
-  // The meters of the actor's group; null while metrics are off. Set once, before the actor's
-  // reference is handed out; a message enqueued before that is simply not measured.
-  private GroupMeters meters;
   // Taken from the stack but not yet processed, oldest first, when a drain's budget ran out;
   // actor thread only.
   private SystemMessage pendingSystem;
@@ -79,8 +83,10 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
 
-  protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options) {
+  protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options, MessageTracing tracing) {
     this.executor = executor;
+    this.tracing = tracing;
+    this.instruments = tracing == null ? null : new Instruments(null, tracing);
     this.throughput = throughput;
     this.idleSpin = idleSpin;
     this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
@@ -114,20 +120,22 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   protected abstract void fallingBehind(int waiting, int warningSize);
 
   /**
-   * Enqueues a user message; any thread.
+   * Enqueues a user message; any thread. {@code trace}: the headers of the trace it belongs to,
+   * when they came with it from another node; null for the trace current here, if any.
    *
    * @throws MailboxFullException if a full bounded mailbox refuses it
    */
-  public void enqueue(Object message, ActorRef sender) {
-    GroupMeters meters = this.meters;
-    Envelope envelope = meters == null ? new Envelope(message, sender) : new TimedEnvelope(message, sender);
+  public void enqueue(Object message, ActorRef sender, Map<String, String> trace) {
+    Instruments instruments = this.instruments;
+    Envelope envelope = instruments == null ? new Envelope(message, sender)
+        : instruments.envelope(message, sender, trace, this);
     if (configured == null) {
       offer(envelope);
     } else if (!offerConfigured(envelope)) {
       return;
     }
-    if (meters != null) {
-      meters.enqueued();
+    if (instruments != null) {
+      instruments.enqueued(envelope);
     }
     if (idleSpin != null) {
       boolean fromHandler = RunningActors.inHandlerOnEventLoop();
@@ -153,8 +161,8 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
           + envelope.message.getClass().getName() + " not enqueued");
     }
     Envelope dropped = rejected.dropped();
-    if (dropped != envelope && dropped instanceof TimedEnvelope) {
-      meters.discarded();
+    if (dropped != envelope && instruments != null) {
+      instruments.discarded(dropped);
     }
     deadLetter(dropped.message, dropped.sender, rejected.reason());
     return dropped != envelope;
@@ -178,12 +186,13 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
 
   /** Measures with {@code meters} from now on; called before the actor's reference is handed out. */
   public void meter(GroupMeters meters) {
-    this.meters = meters;
+    this.instruments = new Instruments(meters, tracing);
   }
 
   /** The meters of the actor's group; null while metrics are off. */
   public GroupMeters meters() {
-    return meters;
+    Instruments current = instruments;
+    return current == null ? null : current.meters();
   }
 
   /** How many user messages wait; actor thread only (it walks the default queue). */
@@ -358,8 +367,8 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
         break;
       }
       processed++;
-      if (meters != null) {
-        invokeMeasured(envelope, meters);
+      if (instruments != null) {
+        instruments.invoke(this, envelope);
       } else {
         Object message = envelope.message;
         ActorRef sender = envelope.sender;
@@ -371,18 +380,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       }
     }
     return processed;
-  }
-
-  private void invokeMeasured(Envelope envelope, GroupMeters meters) {
-    long start = System.nanoTime();
-    if (envelope instanceof TimedEnvelope timed) {
-      meters.dequeued(start - timed.enqueuedAt);
-    }
-    Object message = envelope.message;
-    ActorRef sender = envelope.sender;
-    EnvelopeQueue.release(envelope);
-    invoke(message, sender);
-    meters.processed(System.nanoTime() - start);
   }
 
   /** Whether a message waits, system or user; any thread, a hint for the idle spin. */
@@ -437,8 +434,8 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   private void drainToDeadLetters() {
     Envelope envelope;
     while ((envelope = next()) != null) {
-      if (envelope instanceof TimedEnvelope) {
-        meters.discarded();
+      if (instruments != null) {
+        instruments.discarded(envelope);
       }
       Object message = envelope.message;
       ActorRef sender = envelope.sender;

@@ -43,6 +43,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -157,28 +158,27 @@ public final class ActorCell implements ActorContext, RoutedCell {
 
   // ---------------------------------------------------------------- sending (any thread)
 
-  void sendMessage(Object message, ActorRef sender) {
+  void sendMessage(Object message, ActorRef sender, Map<String, String> trace) {
     CellRouting router = routing;
     if (mailbox.isClosed()) {
       system.deadLetterOffice().publish(message, sender, self);
     } else if (router != null && !router.isForTheRouter(message)) {
       router.route(message, sender);
     } else {
-      mailbox.enqueue(message, sender);
+      mailbox.enqueue(message, sender, trace);
     }
   }
 
   /** What the actor sends itself (timer ticks, receive timeouts): never routed. */
   void sendToSelf(Object message) {
-    mailbox.enqueue(message, null);
+    mailbox.enqueue(message, null, null);
   }
 
   void sendSystem(SystemMessage message) {
     mailbox.enqueueSystem(message);
   }
 
-  /** Whether the actor has stopped; any thread. */
-  boolean isTerminated() {
+  boolean isTerminated() { // any thread
     return terminated;
   }
 

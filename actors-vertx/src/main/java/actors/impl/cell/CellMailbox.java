@@ -20,7 +20,7 @@ final class CellMailbox extends Mailbox {
   private final ActorCell cell;
 
   CellMailbox(ActorCell cell, Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options) {
-    super(executor, throughput, idleSpin, options);
+    super(executor, throughput, idleSpin, options, cell.system.tracing());
     this.cell = cell;
   }
 

@@ -102,7 +102,7 @@ final class DeathWatch {
     DeathWatch watch = ifAny(cell);
     if (!cell.terminating && watch != null && watch.watching.remove(dead)) {
       watch.terminatedQueued.add(dead.self);
-      cell.sendMessage(new Terminated(dead.self), dead.self);
+      cell.sendMessage(new Terminated(dead.self), dead.self, null);
     }
   }
 
@@ -111,7 +111,7 @@ final class DeathWatch {
     DeathWatch watch = ifAny(cell);
     if (!cell.terminating && watch != null && watch.watchingRemote != null && watch.watchingRemote.remove(dead)) {
       watch.terminatedQueued.add(dead);
-      cell.sendMessage(new Terminated(dead), dead);
+      cell.sendMessage(new Terminated(dead), dead, null);
     }
   }
 

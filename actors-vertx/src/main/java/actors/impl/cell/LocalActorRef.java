@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /** The reference to an actor of this JVM: a thin handle on its cell, one per cell. */
@@ -28,7 +29,7 @@ final class LocalActorRef implements LocalRef {
 
   @Override
   public void tell(Object message, ActorRef sender) {
-    cell.sendMessage(Objects.requireNonNull(message, "message"), sender);
+    cell.sendMessage(Objects.requireNonNull(message, "message"), sender, null);
   }
 
   @Override
@@ -49,6 +50,11 @@ final class LocalActorRef implements LocalRef {
   @Override
   public void stop() {
     cell.sendSystem(new SystemMessages.Terminate());
+  }
+
+  @Override
+  public void tell(Object message, ActorRef sender, Map<String, String> trace) {
+    cell.sendMessage(Objects.requireNonNull(message, "message"), sender, trace);
   }
 
   @Override

@@ -1,0 +1,75 @@
+package actors.dispatch.impl;
+
+import actors.ActorRef;
+import actors.internal.GroupMeters;
+import actors.internal.MessageTracing;
+
+import java.util.Map;
+
+/**
+ * What a mailbox measures and traces, when metrics or tracing are on: the envelopes it makes
+ * then ({@link MarkedEnvelope}), the mailbox gauge they move, and how a marked message is
+ * processed: timed, and in its trace's context. A mailbox holds none while both are off.
+ */
+final class Instruments {
+
+  // Null while metrics are off.
+  private final GroupMeters meters;
+  // Null while Vert.x has no tracer.
+  private final MessageTracing tracing;
+
+  Instruments(GroupMeters meters, MessageTracing tracing) {
+    this.meters = meters;
+    this.tracing = tracing;
+  }
+
+  GroupMeters meters() {
+    return meters;
+  }
+
+  /** The envelope of a message to {@code mailbox}; any thread. */
+  Envelope envelope(Object message, ActorRef sender, Map<String, String> trace, Mailbox mailbox) {
+    if (trace == null && tracing != null) {
+      trace = tracing.send(message, sender, mailbox.ownerPath());
+    }
+    return meters == null && trace == null ? new Envelope(message, sender)
+        : new MarkedEnvelope(message, sender, meters == null ? MarkedEnvelope.UNMEASURED : System.nanoTime(), trace);
+  }
+
+  /** {@code envelope} went into the mailbox. */
+  void enqueued(Envelope envelope) {
+    if (envelope instanceof MarkedEnvelope marked && marked.measured()) {
+      meters.enqueued();
+    }
+  }
+
+  /** {@code envelope} left the mailbox unprocessed. */
+  void discarded(Envelope envelope) {
+    if (envelope instanceof MarkedEnvelope marked && marked.measured()) {
+      meters.discarded();
+    }
+  }
+
+  /** Processes {@code envelope}, taken from {@code mailbox}: timed when metrics are on, in its trace if it has one. */
+  void invoke(Mailbox mailbox, Envelope envelope) {
+    long start = meters != null ? System.nanoTime() : 0;
+    Map<String, String> trace = null;
+    if (envelope instanceof MarkedEnvelope marked) {
+      trace = marked.trace;
+      if (marked.measured()) {
+        meters.dequeued(start - marked.enqueuedAt);
+      }
+    }
+    Object message = envelope.message;
+    ActorRef sender = envelope.sender;
+    EnvelopeQueue.release(envelope);
+    if (trace != null) {
+      tracing.receive(mailbox.context(), trace, message, sender, mailbox.ownerPath(), () -> mailbox.invoke(message, sender));
+    } else {
+      mailbox.invoke(message, sender);
+    }
+    if (meters != null) {
+      meters.processed(System.nanoTime() - start);
+    }
+  }
+}
