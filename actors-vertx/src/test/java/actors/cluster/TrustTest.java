@@ -249,6 +249,19 @@ class TrustTest {
   }
 
   @Test
+  void forgedTraceHeadersAreRefusedAndATracedMessageReachesANodeWithoutATracer() throws Exception {
+    BlockingQueue<DeadLetter> letters = deadLettersOfA();
+    BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    sink("traced", received);
+    sendToA(Frames.traced(b.nodeId(), "/user/traced", 100, "x", "too many"));
+    assertThat(next(letters, REFUSED).message().toString()).contains("trace headers do not decode (100 trace headers)");
+    sendToA(Frames.traced(b.nodeId(), "/user/traced", 1, "y".repeat(10_000), "too long"));
+    assertThat(next(letters, REFUSED).message().toString()).contains("a trace header of 10000 characters");
+    sendToA(Frames.traced(b.nodeId(), "/user/traced", 1, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "fine"));
+    assertThat(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fine");
+  }
+
+  @Test
   void aForgedLengthInsideAFrameIsRefusedBeforeAnythingIsAllocated() throws Exception {
     BlockingQueue<DeadLetter> letters = deadLettersOfA();
     BlockingQueue<Object> received = new LinkedBlockingQueue<>();
@@ -346,6 +359,7 @@ class TrustTest {
     static final byte WATCH = 2;
     static final byte UNWATCH = 3;
     static final byte TERMINATED = 4;
+    static final byte TRACED_MESSAGE = 5;
     static final byte NO_SENDER = 0;
     static final byte STRING = 1;
     static final byte POISON_PILL = 16;
@@ -368,6 +382,18 @@ class TrustTest {
 
     static Buffer string(String from, String path, String body) {
       Buffer frame = message(from, path, STRING);
+      string(frame, body);
+      return frame;
+    }
+
+    /** A traced message frame whose {@code count} headers are all traceparent = {@code value}, with a string body. */
+    static Buffer traced(String from, String path, int count, String value, String body) {
+      Buffer frame = control(TRACED_MESSAGE, from, path).appendByte((byte) count);
+      for (int i = 0; i < Math.min(count, 1); i++) {
+        string(frame, "traceparent");
+        string(frame, value);
+      }
+      frame.appendByte(NO_SENDER).appendByte(STRING);
       string(frame, body);
       return frame;
     }
