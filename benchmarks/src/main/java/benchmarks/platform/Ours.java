@@ -5,15 +5,84 @@ import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.Props;
+import actors.metrics.ActorMetricsOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
+import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** actors-vertx, with default options on a Vertx of its own. */
+/**
+ * actors-vertx, with default options on a Vertx of its own; or, for the cost of observing it,
+ * with metrics on (a Prometheus registry) or with Vert.x's OpenTelemetry tracer.
+ */
 final class Ours implements Platform {
 
-  private final ActorSystem system = ActorSystem.create(new ActorSystemOptions().setName("bench").setLogDeadLetters(false));
+  private final ActorSystem system;
+
+  /** Default options. */
+  Ours() {
+    this(ActorSystem.create(new ActorSystemOptions().setName("bench").setLogDeadLetters(false)));
+  }
+
+  private Ours(ActorSystem system) {
+    this.system = system;
+  }
+
+  /** Metrics on, to a Prometheus registry, grouped by actor class (the default). */
+  static Ours withMetrics() {
+    return new Ours(ActorSystem.create(new ActorSystemOptions().setName("bench").setLogDeadLetters(false)
+        .setMetricsOptions(new ActorMetricsOptions().setRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))));
+  }
+
+  /**
+   * Vert.x's OpenTelemetry tracer on, spans batched to an exporter that drops them: the
+   * workloads' messages are sent outside any trace, as most of an application's are.
+   */
+  static Ours withTracing() {
+    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(new DroppingExporter())
+            .build()).build())
+        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .build();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setTracingOptions(new OpenTelemetryOptions()))
+        .withTracer(new OpenTelemetryTracingFactory(otel)).build();
+    ActorSystem system = ActorSystem.create(vertx, new ActorSystemOptions().setName("bench").setLogDeadLetters(false));
+    system.whenTerminated().onComplete(terminated -> vertx.close());
+    return new Ours(system);
+  }
+
+  /** Takes the spans and drops them. */
+  private static final class DroppingExporter implements SpanExporter {
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
+  }
 
   private record OurRef(ActorRef ref) implements Ref {
     @Override

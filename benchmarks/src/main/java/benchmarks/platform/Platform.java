@@ -14,9 +14,11 @@ public interface Platform extends AutoCloseable {
   static Platform create(String name) {
     return switch (name) {
       case "ours" -> new Ours();
+      case "ours-metrics" -> Ours.withMetrics();
+      case "ours-tracing" -> Ours.withTracing();
       case "pekko" -> new Pekko();
       case "eventbus" -> new EventBus();
-      default -> throw new IllegalArgumentException("unknown platform " + name + "; known: ours, pekko, eventbus");
+      default -> throw new IllegalArgumentException("unknown platform " + name + "; known: ours, ours-metrics, ours-tracing, pekko, eventbus");
     };
   }
 

@@ -42,14 +42,14 @@ public final class Suite {
   }
 
   /** Turns the average time of a round, in ms, into the row's unit. */
-  private interface Metric {
+  interface Metric {
     double of(double millisPerRound);
   }
 
   private final Plan plan;
   private final List<Row> rows = new ArrayList<>();
 
-  private Suite(Plan plan) {
+  Suite(Plan plan) {
     this.plan = plan;
   }
 
@@ -65,7 +65,7 @@ public final class Suite {
   }
 
   /** The size of a round: the sizes, smaller for the event bus where it is latency-bound. */
-  private int size(String workload, String platform) {
+  int size(String workload, String platform) {
     boolean smoke = plan == Plan.SMOKE;
     boolean bus = platform.equals("eventbus");
     return switch (workload) {
@@ -94,7 +94,7 @@ public final class Suite {
   }
 
   /** Fork {@code fork}'s order of the platforms: rotated by one each fork. */
-  private static List<String> order(List<String> platforms, int fork) {
+  static List<String> order(List<String> platforms, int fork) {
     List<String> order = new ArrayList<>(platforms);
     java.util.Collections.rotate(order, -fork);
     return order;
@@ -152,7 +152,7 @@ public final class Suite {
   }
 
   /** The measured shots of one JMH fork (in-process when smoke), in the row's unit. */
-  private double[] shots(String workload, String platform, int size, Metric metric) throws Exception {
+  double[] shots(String workload, String platform, int size, Metric metric) throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(SuiteBenchmark.class.getName() + ".round")
         .param("workload", workload)

@@ -1,0 +1,70 @@
+package benchmarks.suite;
+
+import benchmarks.stats.Ratio;
+import benchmarks.stats.Samples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What observing actors costs: the suite's tell, pingpong and ask workloads on ours with
+ * metrics on ({@code ours-metrics}) and with Vert.x's OpenTelemetry tracer on
+ * ({@code ours-tracing}, messages outside any trace) against ours with both off, forks
+ * interleaved as the suite's, same JVM settings; into {@code observability.md}.
+ * Arguments: {@code --quick} (one fork each), {@code --smoke} (in-process, measures nothing),
+ * {@code --out DIR}.
+ */
+public final class ObservabilityRun {
+
+  private static final List<String> PLATFORMS = List.of("ours", "ours-metrics", "ours-tracing");
+  private static final List<String> WORKLOADS = List.of("tell-throughput", "pingpong", "ask");
+
+  private ObservabilityRun() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = Arrays.asList(args);
+    Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : Plan.FULL;
+    int out = arguments.indexOf("--out");
+    Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
+    long start = System.nanoTime();
+    Suite suite = new Suite(plan);
+    StringBuilder md = new StringBuilder("# The cost of observing actors: metrics on, tracing on, against both off\n\n")
+        .append(String.format(Locale.ROOT, "Plan %s: %d forks per configuration, interleaved; %d x %d s warm-up, %d x %d s "
+                + "shots; JVM %s. Metrics: a Prometheus registry, actors grouped by class. Tracing: Vert.x's OpenTelemetry "
+                + "tracer (vertx-opentelemetry), spans batched to an exporter that drops them; the workloads' messages "
+                + "are outside any trace. Ratios: off / on (above 1: on is slower), 95%% bootstrap interval.%n%n",
+            plan.name(), plan.rounds(), plan.warmupShots(), plan.warmupTime().toSeconds(), plan.shots(),
+            plan.shotTime().toSeconds(), String.join(" ", Plan.jvmArgs())))
+        .append("| workload | unit | off | metrics on | tracing on | off/metrics [95% CI] | off/tracing [95% CI] |\n")
+        .append("|---|---|---:|---:|---:|---|---|\n");
+    for (String workload : WORKLOADS) {
+      Map<String, Samples> samples = new LinkedHashMap<>();
+      PLATFORMS.forEach(platform -> samples.put(platform, new Samples()));
+      int operationsPerSize = workload.equals("tell-throughput") ? TellThroughput.RECEIVERS : 1;
+      for (int fork = 0; fork < plan.rounds(); fork++) {
+        for (String platform : Suite.order(PLATFORMS, fork)) {
+          int size = suite.size(workload, "ours");
+          long operations = (long) size * operationsPerSize;
+          samples.get(platform).addFork(suite.shots(workload, platform, size, millis -> operations / (millis / 1_000)));
+        }
+      }
+      Ratio metrics = Ratio.of(samples.get("ours"), samples.get("ours-metrics"), true);
+      Ratio tracing = Ratio.of(samples.get("ours"), samples.get("ours-tracing"), true);
+      md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %.2f [%.2f, %.2f] | %.2f [%.2f, %.2f] |%n",
+          workload, workload.equals("ask") ? "asks/s" : "msg/s", samples.get("ours").median(), samples.get("ours-metrics").median(), samples.get("ours-tracing").median(),
+          metrics.value(), metrics.low(), metrics.high(), tracing.value(), tracing.low(), tracing.high()));
+    }
+    md.append(String.format(Locale.ROOT, "%n%d min.%n", TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start)));
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("observability.md"), md.toString());
+    System.out.println(md);
+  }
+}
