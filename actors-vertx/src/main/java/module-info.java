@@ -15,6 +15,8 @@ module actors.vertx {
   // Metrics: an application that turns them on has Micrometer, and Vert.x's metrics if it shares their registry.
   requires static micrometer.core;
   requires static io.vertx.metrics.micrometer;
+  // The actor's path in the MDC: an application that asks for it has SLF4J.
+  requires static org.slf4j;
   // The tree page and the health procedure: an application that uses them has these.
   requires static io.vertx.web;
   requires static io.vertx.healthcheck;

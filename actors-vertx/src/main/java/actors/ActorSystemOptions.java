@@ -25,7 +25,7 @@ import java.util.Set;
  * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds),
  * {@code messagePackages} (array of strings), {@code defaultMailbox} (object, see
  * {@link MailboxOptions}), {@code idleSpinNanos} (long), {@code eventLoops} (int),
- * {@code maxFrameSize} (bytes), {@code untrustedMode} (boolean). The guardian's
+ * {@code maxFrameSize} (bytes), {@code untrustedMode} (boolean), {@code actorPathInMdc} (boolean). The guardian's
  * strategy, custom dispatchers and metrics are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
@@ -69,6 +69,7 @@ public class ActorSystemOptions {
   private int eventLoops = DEFAULT_EVENT_LOOPS;
   private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
   private boolean untrustedMode;
+  private boolean actorPathInMdc;
   private ActorMetricsOptions metricsOptions;
 
   /** Options with every default. */
@@ -91,13 +92,13 @@ public class ActorSystemOptions {
     this.idleSpin = other.idleSpin;
     this.maxFrameSize = other.maxFrameSize;
     this.untrustedMode = other.untrustedMode;
+    this.actorPathInMdc = other.actorPathInMdc;
     this.eventLoops = other.eventLoops;
     this.metricsOptions = other.metricsOptions == null ? null : new ActorMetricsOptions(other.metricsOptions);
   }
 
   /**
    * Options from JSON; absent keys keep their defaults.
-   *
    * @throws IllegalArgumentException if a value is out of range
    * @throws ClassCastException       if a value has the wrong type
    */
@@ -116,6 +117,7 @@ public class ActorSystemOptions {
     setEventLoops(json.getInteger("eventLoops", DEFAULT_EVENT_LOOPS));
     setMaxFrameSize(json.getInteger("maxFrameSize", DEFAULT_MAX_FRAME_SIZE));
     setUntrustedMode(json.getBoolean("untrustedMode", false));
+    setActorPathInMdc(json.getBoolean("actorPathInMdc", false));
     JsonObject mailbox = json.getJsonObject("defaultMailbox");
     if (mailbox != null) {
       setDefaultMailbox(new MailboxOptions(mailbox));
@@ -141,6 +143,7 @@ public class ActorSystemOptions {
         .put("idleSpinNanos", idleSpin.toNanos())
         .put("maxFrameSize", maxFrameSize)
         .put("untrustedMode", untrustedMode)
+        .put("actorPathInMdc", actorPathInMdc)
         .put("eventLoops", eventLoops);
   }
 
@@ -149,11 +152,7 @@ public class ActorSystemOptions {
     return name;
   }
 
-  /**
-   * Sets the system's name.
-   *
-   * @throws IllegalArgumentException if blank
-   */
+  /** Sets the system's name; a blank one is refused with an IllegalArgumentException. */
   public ActorSystemOptions setName(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isBlank()) {
@@ -168,11 +167,7 @@ public class ActorSystemOptions {
     return defaultAskTimeout;
   }
 
-  /**
-   * Sets the timeout of {@link ActorRef#ask(Object)}.
-   *
-   * @throws IllegalArgumentException if zero or negative
-   */
+  /** Sets the timeout of {@link ActorRef#ask(Object)}; zero or negative is refused with an IllegalArgumentException. */
   public ActorSystemOptions setDefaultAskTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isZero() || timeout.isNegative()) {
@@ -188,10 +183,8 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how many user messages an actor processes in one turn before it yields its event
-   * loop: higher favours throughput, lower fairness between actors on one loop.
-   *
-   * @throws IllegalArgumentException if less than 1
+   * Sets how many user messages an actor processes in one turn before it yields its event loop (at least 1, or an
+   * IllegalArgumentException): higher favours throughput, lower fairness between actors on one loop.
    */
   public ActorSystemOptions setThroughput(int throughput) {
     if (throughput < 1) {
@@ -201,21 +194,18 @@ public class ActorSystemOptions {
     return this;
   }
 
-  /** Whether dead letters are logged. They are counted and passed to listeners either way. */
   /** The metrics options; null (the default) while metrics are off. */
   public ActorMetricsOptions getMetricsOptions() {
     return metricsOptions;
   }
 
-  /**
-   * Turns Micrometer metrics on ({@code io.micrometer:micrometer-core} on the class path), or
-   * off with null: the default, which measures nothing and costs nothing.
-   */
+  /** Turns Micrometer metrics on ({@code io.micrometer:micrometer-core} needed), or off with null: the default, free. */
   public ActorSystemOptions setMetricsOptions(ActorMetricsOptions metricsOptions) {
     this.metricsOptions = metricsOptions == null ? null : new ActorMetricsOptions(metricsOptions);
     return this;
   }
 
+  /** Whether dead letters are logged. They are counted and passed to listeners either way. */
   public boolean isLogDeadLetters() {
     return logDeadLetters;
   }
@@ -247,10 +237,8 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Names the worker pool behind the {@code worker} dispatcher. Vert.x shares worker pools by
-   * name, so systems (and {@code WorkerExecutor}s) that use the same name share the threads.
-   *
-   * @throws IllegalArgumentException if blank
+   * Names the worker pool behind the {@code worker} dispatcher (blank: an IllegalArgumentException). Vert.x shares
+   * worker pools by name, so systems (and {@code WorkerExecutor}s) that use the same name share the threads.
    */
   public ActorSystemOptions setWorkerPoolName(String workerPoolName) {
     Objects.requireNonNull(workerPoolName, "workerPoolName");
@@ -267,10 +255,8 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how many threads the {@code worker} dispatcher's pool has. The pool is created with
-   * the first worker actor and closed when the system terminates.
-   *
-   * @throws IllegalArgumentException if less than 1
+   * Sets how many threads the {@code worker} dispatcher's pool has (at least 1, or an
+   * IllegalArgumentException). The pool is created with the first worker actor and closed when the system terminates.
    */
   public ActorSystemOptions setWorkerPoolSize(int workerPoolSize) {
     if (workerPoolSize < 1) {
@@ -286,10 +272,8 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how long a worker actor may take over one message before Vert.x's blocked-thread
-   * checker warns (it checks every {@code VertxOptions.blockedThreadCheckInterval}).
-   *
-   * @throws IllegalArgumentException if zero or negative
+   * Sets how long a worker actor may take over one message before Vert.x's blocked-thread checker warns (it checks
+   * every {@code VertxOptions.blockedThreadCheckInterval}); zero or negative is refused with an IllegalArgumentException.
    */
   public ActorSystemOptions setWorkerMaxExecuteTime(Duration workerMaxExecuteTime) {
     Objects.requireNonNull(workerMaxExecuteTime, "workerMaxExecuteTime");
@@ -372,6 +356,24 @@ public class ActorSystemOptions {
       throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
     }
     this.maxFrameSize = maxFrameSize;
+    return this;
+  }
+
+  /** The MDC key of the actor's path while {@code receive} runs, when {@link #setActorPathInMdc} is on: {@value}. */
+  public static final String MDC_ACTOR_PATH = "actorPath";
+
+  /** Whether the actor's path is in SLF4J's MDC while {@code receive} runs; see {@link #setActorPathInMdc}. */
+  public boolean isActorPathInMdc() {
+    return actorPathInMdc;
+  }
+
+  /**
+   * Puts the actor's path in SLF4J's MDC under {@value #MDC_ACTOR_PATH} while its {@code receive} runs, so that log
+   * lines say which actor wrote them ({@code %X{actorPath}} in a Logback pattern). Off by default: it costs two map
+   * operations a message. Needs {@code org.slf4j:slf4j-api}; the system refuses to start without it.
+   */
+  public ActorSystemOptions setActorPathInMdc(boolean actorPathInMdc) {
+    this.actorPathInMdc = actorPathInMdc;
     return this;
   }
 

@@ -90,6 +90,7 @@ public final class ActorSystemImpl implements SystemServices {
     this.meters = options.getMetricsOptions() == null ? null
         : MicrometerMeters.create(options.getName(), options.getMetricsOptions());
     this.tracing = MessageTracing.of(vertx);
+    LogContext.check(options);
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream, meters);
     this.deadLetters = new DeadLetterRef(this);
     this.dispatchers = new DispatcherRegistry(vertx, this, options);
@@ -134,6 +135,11 @@ public final class ActorSystemImpl implements SystemServices {
   /** The mailbox of actors whose Props name none. */
   public MailboxOptions defaultMailbox() {
     return defaultMailbox;
+  }
+
+  /** Whether actors put their path in SLF4J's MDC while they process a message. */
+  public boolean actorPathInMdc() {
+    return options.isActorPathInMdc();
   }
 
   /** The dispatchers, by name. */

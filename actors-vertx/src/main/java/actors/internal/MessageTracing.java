@@ -63,8 +63,8 @@ public final class MessageTracing {
    */
   public Map<String, String> send(Object message, ActorRef sender, String path) {
     ContextInternal current = ContextInternal.current();
-    if (current == null) {
-      return null;
+    if (current == null || !current.isDuplicate()) {
+      return null; // as in Vert.x, a trace is current only in a duplicated context (a request's, a traced receive's)
     }
     Map<String, String> headers = new HashMap<>(4);
     Tags tags = new Tags(path, message);

@@ -1,15 +1,19 @@
 package actors.dispatch.impl;
 
 import actors.ActorRef;
+import actors.ActorSystemOptions;
 import actors.internal.GroupMeters;
 import actors.internal.MessageTracing;
+
+import org.slf4j.MDC;
 
 import java.util.Map;
 
 /**
- * What a mailbox measures and traces, when metrics or tracing are on: the envelopes it makes
- * then ({@link MarkedEnvelope}), the mailbox gauge they move, and how a marked message is
- * processed: timed, and in its trace's context. A mailbox holds none while both are off.
+ * What a mailbox measures, traces and tells the logs, when metrics, tracing or the path in the
+ * MDC are on: the envelopes it makes then ({@link MarkedEnvelope}), the mailbox gauge they move,
+ * and how a message is processed: timed, in its trace's context, with the actor's path in the
+ * MDC. A mailbox holds none while all are off.
  */
 final class Instruments {
 
@@ -17,10 +21,13 @@ final class Instruments {
   private final GroupMeters meters;
   // Null while Vert.x has no tracer.
   private final MessageTracing tracing;
+  // The actor's path, put in SLF4J's MDC while it processes a message; null: not put.
+  private final String pathInMdc;
 
-  Instruments(GroupMeters meters, MessageTracing tracing) {
+  Instruments(GroupMeters meters, MessageTracing tracing, String pathInMdc) {
     this.meters = meters;
     this.tracing = tracing;
+    this.pathInMdc = pathInMdc;
   }
 
   GroupMeters meters() {
@@ -63,13 +70,26 @@ final class Instruments {
     Object message = envelope.message;
     ActorRef sender = envelope.sender;
     EnvelopeQueue.release(envelope);
+    if (pathInMdc != null) {
+      MDC.put(ActorSystemOptions.MDC_ACTOR_PATH, pathInMdc);
+    }
+    try {
+      process(mailbox, message, sender, trace);
+    } finally {
+      if (pathInMdc != null) {
+        MDC.remove(ActorSystemOptions.MDC_ACTOR_PATH);
+      }
+    }
+    if (meters != null) {
+      meters.processed(System.nanoTime() - start);
+    }
+  }
+
+  private void process(Mailbox mailbox, Object message, ActorRef sender, Map<String, String> trace) {
     if (trace != null) {
       tracing.receive(mailbox.context(), trace, message, sender, mailbox.ownerPath(), () -> mailbox.invoke(message, sender));
     } else {
       mailbox.invoke(message, sender);
-    }
-    if (meters != null) {
-      meters.processed(System.nanoTime() - start);
     }
   }
 }

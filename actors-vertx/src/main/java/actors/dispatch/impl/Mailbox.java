@@ -57,8 +57,9 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   }
 
   private final Executor executor;
-  // Null while Vert.x has no tracer.
+  // Null while Vert.x has no tracer; the path to put in SLF4J's MDC, null while not put.
   private final MessageTracing tracing;
+  private final String pathInMdc;
   // Null while metrics and tracing are off. Set before the actor's reference is handed out: a
   // message enqueued before that is simply not measured.
   private Instruments instruments;
@@ -83,10 +84,12 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
 
-  protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options, MessageTracing tracing) {
+  protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options, MessageTracing tracing,
+                    String pathInMdc) {
     this.executor = executor;
     this.tracing = tracing;
-    this.instruments = tracing == null ? null : new Instruments(null, tracing);
+    this.pathInMdc = pathInMdc;
+    this.instruments = tracing == null && pathInMdc == null ? null : new Instruments(null, tracing, pathInMdc);
     this.throughput = throughput;
     this.idleSpin = idleSpin;
     this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
@@ -186,7 +189,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
 
   /** Measures with {@code meters} from now on; called before the actor's reference is handed out. */
   public void meter(GroupMeters meters) {
-    this.instruments = new Instruments(meters, tracing);
+    this.instruments = new Instruments(meters, tracing, pathInMdc);
   }
 
   /** The meters of the actor's group; null while metrics are off. */

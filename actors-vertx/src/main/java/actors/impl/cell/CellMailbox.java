@@ -20,7 +20,8 @@ final class CellMailbox extends Mailbox {
   private final ActorCell cell;
 
   CellMailbox(ActorCell cell, Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options) {
-    super(executor, throughput, idleSpin, options, cell.system.tracing());
+    super(executor, throughput, idleSpin, options, cell.system.tracing(),
+        cell.system.actorPathInMdc() ? cell.path() : null);
     this.cell = cell;
   }
 
