@@ -10,14 +10,17 @@ public interface GroupMeters {
   /** A message entered a mailbox of the group; any thread. */
   void enqueued();
 
-  /** A message left a mailbox to be processed, {@code waitedNanos} after it entered. */
-  void dequeued(long waitedNanos);
+  /**
+   * An actor of the group processed {@code processed} messages in {@code processingNanos} in all,
+   * of which {@code dequeued} had been counted entering its mailbox, where they waited
+   * {@code waitedNanos} in all: reported once per turn of the actor, not per message (each
+   * left the mailbox's gauge on its own, through {@link #dequeued}).
+   */
+  void processed(long processed, long processingNanos, long dequeued, long waitedNanos);
 
-  /** A message left a mailbox unprocessed: dead-lettered, or dropped by a bounded mailbox. */
-  void discarded();
+  /** A message counted by {@link #enqueued} left its mailbox: processed, dead-lettered, or dropped by a bounded mailbox. */
+  void dequeued();
 
-  /** An actor of the group processed a message in {@code nanos}. */
-  void processed(long nanos);
 
   /** An actor of the group was created. */
   void created();

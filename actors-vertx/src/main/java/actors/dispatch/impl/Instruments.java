@@ -23,6 +23,13 @@ final class Instruments {
   private final MessageTracing tracing;
   // The actor's path, put in SLF4J's MDC while it processes a message; null: not put.
   private final String pathInMdc;
+  // The actor thread's: what this turn's messages moved, reported to the meters when it ends,
+  // and when the last message ended (0: none yet this turn), the next one's start.
+  private long processed;
+  private long processingNanos;
+  private long dequeued;
+  private long waitedNanos;
+  private long lastEnd;
 
   Instruments(GroupMeters meters, MessageTracing tracing, String pathInMdc) {
     this.meters = meters;
@@ -53,18 +60,20 @@ final class Instruments {
   /** {@code envelope} left the mailbox unprocessed. */
   void discarded(Envelope envelope) {
     if (envelope instanceof MarkedEnvelope marked && marked.measured()) {
-      meters.discarded();
+      meters.dequeued();
     }
   }
 
   /** Processes {@code envelope}, taken from {@code mailbox}: timed when metrics are on, in its trace if it has one. */
   void invoke(Mailbox mailbox, Envelope envelope) {
-    long start = meters != null ? System.nanoTime() : 0;
+    long start = meters == null ? 0 : lastEnd != 0 ? lastEnd : System.nanoTime();
     Map<String, String> trace = null;
     if (envelope instanceof MarkedEnvelope marked) {
       trace = marked.trace;
       if (marked.measured()) {
-        meters.dequeued(start - marked.enqueuedAt);
+        meters.dequeued();
+        dequeued++;
+        waitedNanos += Math.max(0, start - marked.enqueuedAt); // enqueued after the last one ended: waited ~0
       }
     }
     Object message = envelope.message;
@@ -81,7 +90,22 @@ final class Instruments {
       }
     }
     if (meters != null) {
-      meters.processed(System.nanoTime() - start);
+      long end = System.nanoTime();
+      processed++;
+      processingNanos += end - start;
+      lastEnd = end;
+    }
+  }
+
+  /** The actor's turn ended (its budget used, its mailbox empty, or it was suspended): tells the meters. */
+  void turnEnded() {
+    lastEnd = 0;
+    if (processed != 0) {
+      meters.processed(processed, processingNanos, dequeued, waitedNanos);
+      processed = 0;
+      processingNanos = 0;
+      dequeued = 0;
+      waitedNanos = 0;
     }
   }
 

@@ -57,11 +57,10 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   }
 
   private final Executor executor;
-  // Null while Vert.x has no tracer; the path to put in SLF4J's MDC, null while not put.
+  // What the instruments are made of (null: off), and they, null while all are off; set before
+  // the actor's reference is handed out (a message enqueued before that is not measured).
   private final MessageTracing tracing;
   private final String pathInMdc;
-  // Null while metrics and tracing are off. Set before the actor's reference is handed out: a
-  // message enqueued before that is simply not measured.
   private Instruments instruments;
   private final int throughput;
   // How a drain that ran out of messages waits for more before it returns to the event loop;
@@ -194,8 +193,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
 
   /** The meters of the actor's group; null while metrics are off. */
   public GroupMeters meters() {
-    Instruments current = instruments;
-    return current == null ? null : current.meters();
+    return instruments == null ? null : instruments.meters(); // set once, before anyone asks
   }
 
   /** How many user messages wait; actor thread only (it walks the default queue). */
@@ -290,6 +288,9 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       long spinDeadline = 0; // set when the turn first runs out of messages
       while (systemDone && (status & CLOSED) == 0) {
         budget -= processUserMessages(budget);
+        if (instruments != null) { // it reports the turn's messages to the meters at once
+          instruments.turnEnded();
+        }
         if (budget <= 0) {
           // A turn used up: the only drains whose actor may be falling behind.
           BacklogSampling.sample(this);

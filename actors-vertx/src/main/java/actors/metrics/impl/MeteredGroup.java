@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The meters of one group of actors. What every message moves are adders that the meters read
- * when scraped: the two timers are function timers (count and total time, no maximum), which
- * cost a message two adds each where a timer's maximum would cost a clock read and a
- * compare-and-set loop.
+ * The meters of one group of actors: adders that the meters read when scraped. A message costs
+ * two adds, entering and leaving its mailbox (the mailbox gauge, exact); what its processing
+ * moves is summed by its mailbox and added here once per turn. The two timers are function timers (count and total
+ * time, no maximum): a maximum would cost each message a clock read and a compare-and-set loop.
  */
 final class MeteredGroup implements GroupMeters {
 
@@ -50,21 +50,16 @@ final class MeteredGroup implements GroupMeters {
   }
 
   @Override
-  public void dequeued(long waitedNanos) {
-    waiting.decrement();
-    dequeued.increment();
+  public void processed(long processed, long processingNanos, long dequeued, long waitedNanos) {
+    this.dequeued.add(dequeued);
     this.waitedNanos.add(waitedNanos);
+    this.processed.add(processed);
+    this.processingNanos.add(processingNanos);
   }
 
   @Override
-  public void discarded() {
+  public void dequeued() {
     waiting.decrement();
-  }
-
-  @Override
-  public void processed(long nanos) {
-    processed.increment();
-    processingNanos.add(nanos);
   }
 
   @Override
