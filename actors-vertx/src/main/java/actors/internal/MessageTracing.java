@@ -58,14 +58,21 @@ public final class MessageTracing {
   }
 
   /**
-   * On the sending thread: the headers that carry the trace current here to the receiver at
-   * {@code path}, with a span for the send; null where no trace is current.
+   * On the sending thread: the context a trace may be current in, or null where none can be: as
+   * in Vert.x, only a duplicated context (a request's, a traced receive's) holds one. Costs a
+   * thread-local read; what a send costs beyond it is paid only where it returns a context.
    */
-  public Map<String, String> send(Object message, ActorRef sender, String path) {
+  public ContextInternal tracedContext() {
     ContextInternal current = ContextInternal.current();
-    if (current == null || !current.isDuplicate()) {
-      return null; // as in Vert.x, a trace is current only in a duplicated context (a request's, a traced receive's)
-    }
+    return current != null && current.isDuplicate() ? current : null;
+  }
+
+  /**
+   * On the sending thread, in {@code current} (from {@link #tracedContext()}): the headers that
+   * carry the trace current there to the receiver at {@code path}, with a span for the send;
+   * null if no trace is current after all.
+   */
+  public Map<String, String> send(ContextInternal current, Object message, ActorRef sender, String path) {
     Map<String, String> headers = new HashMap<>(4);
     Tags tags = new Tags(path, message);
     if (sender instanceof PendingAsk ask) {

@@ -169,7 +169,8 @@ public final class ClusterTransport implements RemoteProvider {
       system.deadLetterOffice().publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
       return;
     }
-    Map<String, String> trace = tracing == null ? null : tracing.send(message, sender, target.path());
+    ContextInternal traced = tracing == null ? null : tracing.tracedContext();
+    Map<String, String> trace = traced == null ? null : tracing.send(traced, message, sender, target.path());
     Buffer frame = wire.message(nodeId, target.nodeId, target.path(), sender, message, trace);
     if (frame.length() > maxFrameSize) {
       throw new MessageEncodingException("a message of type " + message.getClass().getName() + " encodes to "

@@ -4,6 +4,7 @@ import actors.ActorRef;
 import actors.ActorSystemOptions;
 import actors.internal.GroupMeters;
 import actors.internal.MessageTracing;
+import io.vertx.core.internal.ContextInternal;
 
 import org.slf4j.MDC;
 
@@ -37,6 +38,11 @@ final class Instruments {
     this.pathInMdc = pathInMdc;
   }
 
+  /** Whether {@code envelope} is processed through {@link #invoke}: always with metrics or the MDC, else if traced. */
+  boolean takes(Envelope envelope) {
+    return meters != null || pathInMdc != null || envelope instanceof MarkedEnvelope;
+  }
+
   GroupMeters meters() {
     return meters;
   }
@@ -44,24 +50,13 @@ final class Instruments {
   /** The envelope of a message to {@code mailbox}; any thread. */
   Envelope envelope(Object message, ActorRef sender, Map<String, String> trace, Mailbox mailbox) {
     if (trace == null && tracing != null) {
-      trace = tracing.send(message, sender, mailbox.ownerPath());
+      ContextInternal traced = tracing.tracedContext();
+      if (traced != null) {
+        trace = tracing.send(traced, message, sender, mailbox.ownerPath());
+      }
     }
     return meters == null && trace == null ? new Envelope(message, sender)
         : new MarkedEnvelope(message, sender, meters == null ? MarkedEnvelope.UNMEASURED : System.nanoTime(), trace);
-  }
-
-  /** {@code envelope} went into the mailbox. */
-  void enqueued(Envelope envelope) {
-    if (envelope instanceof MarkedEnvelope marked && marked.measured()) {
-      meters.enqueued();
-    }
-  }
-
-  /** {@code envelope} left the mailbox unprocessed. */
-  void discarded(Envelope envelope) {
-    if (envelope instanceof MarkedEnvelope marked && marked.measured()) {
-      meters.dequeued();
-    }
   }
 
   /** Processes {@code envelope}, taken from {@code mailbox}: timed when metrics are on, in its trace if it has one. */
@@ -71,7 +66,6 @@ final class Instruments {
     if (envelope instanceof MarkedEnvelope marked) {
       trace = marked.trace;
       if (marked.measured()) {
-        meters.dequeued();
         dequeued++;
         waitedNanos += Math.max(0, start - marked.enqueuedAt); // enqueued after the last one ended: waited ~0
       }

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.IntSupplier;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -35,7 +36,7 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>The mailbox knows nothing of cells: its owner (the cell's own subclass) processes what it
  * takes and says where dead letters go.
  */
-public abstract class Mailbox extends EnvelopeQueue implements Runnable {
+public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupplier {
 
   // System messages per drain: a bounded slice of the event loop, even for a flood of them.
   private static final int SYSTEM_BUDGET = 1024;
@@ -136,9 +137,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     } else if (!offerConfigured(envelope)) {
       return;
     }
-    if (instruments != null) {
-      instruments.enqueued(envelope);
-    }
     if (idleSpin != null) {
       boolean fromHandler = RunningActors.inHandlerOnEventLoop();
       if (fromHandler != sentByHandler) {
@@ -163,9 +161,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
           + envelope.message.getClass().getName() + " not enqueued");
     }
     Envelope dropped = rejected.dropped();
-    if (dropped != envelope && instruments != null) {
-      instruments.discarded(dropped);
-    }
     deadLetter(dropped.message, dropped.sender, rejected.reason());
     return dropped != envelope;
   }
@@ -205,6 +200,12 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   /** Roughly how many user messages wait (unstashed ones aside), up to {@code limit}; any thread, the actor runs on. */
   public int sizeEstimate(int limit) {
     return configured != null ? Math.min(configured.size(), limit) : approximateSize(limit);
+  }
+
+  /** What waits, up to a million: what the metrics' mailbox gauge sums when scraped; any thread. */
+  @Override
+  public int getAsInt() {
+    return sizeEstimate(1_000_000);
   }
 
   /** Enqueues a system message; any thread. */
@@ -371,7 +372,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
         break;
       }
       processed++;
-      if (instruments != null) {
+      if (instruments != null && instruments.takes(envelope)) {
         instruments.invoke(this, envelope);
       } else {
         Object message = envelope.message;
@@ -438,9 +439,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   private void drainToDeadLetters() {
     Envelope envelope;
     while ((envelope = next()) != null) {
-      if (instruments != null) {
-        instruments.discarded(envelope);
-      }
       Object message = envelope.message;
       ActorRef sender = envelope.sender;
       EnvelopeQueue.release(envelope);

@@ -139,7 +139,7 @@ final class Termination {
         promise = cell.terminationPromise;
       }
       if (cell.mailbox.meters() != null) {
-        cell.mailbox.meters().stopped();
+        cell.mailbox.meters().stopped(cell.mailbox);
       }
       DeathWatch.tellWatchersWeDied(cell);
       if (cell.parent != null) {

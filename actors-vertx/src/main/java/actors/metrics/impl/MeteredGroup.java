@@ -8,13 +8,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The meters of one group of actors: adders that the meters read when scraped. A message costs
- * two adds, entering and leaving its mailbox (the mailbox gauge, exact); what its processing
- * moves is summed by its mailbox and added here once per turn. The two timers are function timers (count and total
+ * The meters of one group of actors, read when scraped: adders that each actor's mailbox adds its
+ * turn's messages to once per turn, and the group's mailboxes themselves, whose sizes the gauge
+ * sums. Nothing is shared per message. The two timers are function timers (count and total
  * time, no maximum): a maximum would cost each message a clock read and a compare-and-set loop.
  */
 final class MeteredGroup implements GroupMeters {
@@ -26,8 +29,8 @@ final class MeteredGroup implements GroupMeters {
   private final LongAdder dequeued = new LongAdder();
   private final LongAdder waitedNanos = new LongAdder();
   private final Counter stops;
-  private final LongAdder waiting = new LongAdder();
-  private final LongAdder live = new LongAdder();
+  // The mailboxes of the group's live actors: the gauges count them, and what waits in them.
+  private final Set<IntSupplier> mailboxes = ConcurrentHashMap.newKeySet();
 
   MeteredGroup(MeterRegistry registry, Tags tags) {
     this.registry = registry;
@@ -39,14 +42,18 @@ final class MeteredGroup implements GroupMeters {
             group -> group.waitedNanos.sum(), TimeUnit.NANOSECONDS).tags(tags)
         .description("How long messages waited in mailboxes").register(registry);
     this.stops = Counter.builder(ActorMetrics.STOPS).tags(tags).description("Actors stopped").register(registry);
-    Gauge.builder(ActorMetrics.MAILBOX_SIZE, waiting, LongAdder::sum).tags(tags)
+    Gauge.builder(ActorMetrics.MAILBOX_SIZE, this, MeteredGroup::waiting).tags(tags)
         .description("Messages waiting in mailboxes").register(registry);
-    Gauge.builder(ActorMetrics.LIVE, live, LongAdder::sum).tags(tags).description("Actors alive").register(registry);
+    Gauge.builder(ActorMetrics.LIVE, mailboxes, Set::size).tags(tags).description("Actors alive").register(registry);
   }
 
-  @Override
-  public void enqueued() {
-    waiting.increment();
+  /** What waits in the group's mailboxes, counted when scraped: nothing is counted per message. */
+  private double waiting() {
+    long waiting = 0;
+    for (IntSupplier mailbox : mailboxes) {
+      waiting += mailbox.getAsInt();
+    }
+    return waiting;
   }
 
   @Override
@@ -58,18 +65,13 @@ final class MeteredGroup implements GroupMeters {
   }
 
   @Override
-  public void dequeued() {
-    waiting.decrement();
+  public void created(IntSupplier mailboxSize) {
+    mailboxes.add(mailboxSize);
   }
 
   @Override
-  public void created() {
-    live.increment();
-  }
-
-  @Override
-  public void stopped() {
-    live.decrement();
+  public void stopped(IntSupplier mailboxSize) {
+    mailboxes.remove(mailboxSize);
     stops.increment();
   }
 
