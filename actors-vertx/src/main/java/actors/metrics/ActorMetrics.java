@@ -5,7 +5,7 @@ package actors.metrics;
  * on. Every meter has the tag {@value #SYSTEM} (the system's name); those of actors have
  * {@value #ACTOR}, their group: the actor class's name, or a path prefix such as
  * {@code /user/orders}. In Prometheus the dots become underscores, and timers gain
- * {@code _seconds_count}, {@code _seconds_sum} and {@code _seconds_max}.
+ * {@code _seconds_count} and {@code _seconds_sum} ({@code _seconds_max} too for {@link #ASKS}).
  */
 public final class ActorMetrics {
 
@@ -22,11 +22,11 @@ public final class ActorMetrics {
   /** Tag: {@code sent} or {@code received}. */
   public static final String DIRECTION = "direction";
 
-  /** Timer, by actor: messages processed, and how long {@code receive} took. */
+  /** Function timer (count and total time), by actor: messages processed, and how long {@code receive} took. */
   public static final String MESSAGES_PROCESSED = "actors.messages.processed";
-  /** Timer, by actor: how long messages waited in mailboxes. */
+  /** Function timer (count and total time), by actor: how long messages waited in mailboxes. */
   public static final String MAILBOX_TIME = "actors.mailbox.time";
-  /** Gauge, by actor: messages waiting in mailboxes (stashed ones not included). */
+  /** Gauge, by actor: messages waiting in mailboxes (stashed ones not included), counted when scraped. */
   public static final String MAILBOX_SIZE = "actors.mailbox.size";
   /** Gauge, by actor: actors alive. */
   public static final String LIVE = "actors.live";
