@@ -43,6 +43,11 @@ final class Instruments {
     return meters != null || pathInMdc != null || envelope instanceof MarkedEnvelope;
   }
 
+  /** These instruments with {@code meters} as well. */
+  Instruments measuredBy(GroupMeters meters) {
+    return new Instruments(meters, tracing, pathInMdc);
+  }
+
   GroupMeters meters() {
     return meters;
   }

@@ -58,10 +58,8 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupp
   }
 
   private final Executor executor;
-  // What the instruments are made of (null: off), and they, null while all are off; set before
-  // the actor's reference is handed out (a message enqueued before that is not measured).
-  private final MessageTracing tracing;
-  private final String pathInMdc;
+  // Metrics, tracing and the MDC; null while all are off (one field: an idle actor's bytes).
+  // Set before the actor's reference is handed out (a message enqueued before is not measured).
   private Instruments instruments;
   private final int throughput;
   // How a drain that ran out of messages waits for more before it returns to the event loop;
@@ -87,8 +85,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupp
   protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options, MessageTracing tracing,
                     String pathInMdc) {
     this.executor = executor;
-    this.tracing = tracing;
-    this.pathInMdc = pathInMdc;
     this.instruments = tracing == null && pathInMdc == null ? null : new Instruments(null, tracing, pathInMdc);
     this.throughput = throughput;
     this.idleSpin = idleSpin;
@@ -183,7 +179,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupp
 
   /** Measures with {@code meters} from now on; called before the actor's reference is handed out. */
   public void meter(GroupMeters meters) {
-    this.instruments = new Instruments(meters, tracing, pathInMdc);
+    this.instruments = instruments == null ? new Instruments(meters, null, null) : instruments.measuredBy(meters);
   }
 
   /** The meters of the actor's group; null while metrics are off. */
