@@ -13,8 +13,9 @@ import io.vertx.ext.web.Router;
  * <p>Routes, relative to where it is mounted: {@code GET /} the page (plain HTML, CSS and
  * JavaScript from the jar); {@code GET /api/actor?path=} one actor, {@code GET /api/children?path=&offset=&limit=&filter=}
  * a page of its children and {@code GET /api/watchers?path=} who watches it (see
- * {@link actors.monitor.ActorMonitor}); {@code GET /api/events?open=path,path&filter=} server-sent
- * events: {@code tree} every second, with the summary and the children of each open actor, and
+ * {@link actors.monitor.ActorMonitor}); {@code GET /api/events?open={"/user":200,...}&filter=}
+ * server-sent events: {@code tree} every second, with the summary and, for each open actor, as
+ * many of its children as asked (1 to 1,000), and
  * {@code deadletter} as dead letters happen (at most 50 a second per page; the rest are counted).
  *
  * <p>It shows everything about the actors to whoever reaches it: mount it behind the

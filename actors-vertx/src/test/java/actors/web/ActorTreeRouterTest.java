@@ -88,13 +88,16 @@ class ActorTreeRouterTest {
     assertThat(new JsonObject(body("/ops/actors/api/children?path=/user&offset=x", 400)).getString("error"))
         .contains("\"x\"");
     assertThat(body("/ops/actors/api/watchers?path=/user/orders", 200)).isEqualTo("[]");
+    assertThat(new JsonObject(body("/ops/actors/api/events?open=/user,/user/orders", 400)).getString("error"))
+        .startsWith("open must be a JSON object of paths");
     assertThat(orders.path()).isEqualTo("/user/orders");
   }
 
   @Test
   void theEventStreamSendsTheTreeAndDeadLettersAsTheyHappen() throws Exception {
     system.actorOf(Props.create(Idle.class), "first");
-    HttpClientResponse response = await(get("/ops/actors/api/events?open=/user").map(answer -> answer.pause()));
+    String open = java.net.URLEncoder.encode("{\"/user\":200}", java.nio.charset.StandardCharsets.UTF_8);
+    HttpClientResponse response = await(get("/ops/actors/api/events?open=" + open).map(answer -> answer.pause()));
     assertThat(response.getHeader("Content-Type")).isEqualTo("text/event-stream");
     Promise<JsonObject> tree = Promise.promise();
     Promise<JsonObject> deadLetter = Promise.promise();

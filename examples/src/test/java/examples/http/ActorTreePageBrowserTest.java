@@ -55,6 +55,17 @@ class ActorTreePageBrowserTest {
     }
   }
 
+  /** Creates as many children as it is told, and says so. */
+  public static final class Parent extends Actor {
+    @Override
+    protected void receive(Object message) {
+      for (int i = 0; i < (Integer) message; i++) {
+        context().actorOf(Props.create(Fragile.class), "child-" + i);
+      }
+      sender().tell("created", self());
+    }
+  }
+
   /** Fails on "fail"; its supervisor, the guardian, restarts it. */
   public static final class Fragile extends Actor {
     @Override
@@ -154,6 +165,26 @@ class ActorTreePageBrowserTest {
     WebElement letter = wait.until(page -> page.findElements(By.cssSelector("#letters li")).stream()
         .filter(item -> item.getText().contains("/user/gone")).findFirst().orElse(null));
     assertThat(letter.getText()).contains("recipient stopped");
+
+    // A large family is paged: 200 children, then 200 more on "show more".
+    ActorRef family = system.actorOf(Props.create(Parent.class), "family");
+    assertThat((String) await(family.ask(450))).isEqualTo("created");
+    waitFor("/user/family", "count", "450");
+    wait.ignoring(StaleElementReferenceException.class).until(page -> {
+      page.findElement(By.cssSelector(".row[data-path='/user/family'] .toggle")).click();
+      return true;
+    });
+    wait.until(page -> page.findElements(By.cssSelector(".row[data-path^='/user/family/']")).size() == 200);
+    assertThat(browser.findElement(By.cssSelector(".more[data-more='/user/family']")).getText())
+        .contains("show 200 more (250 not shown of 450)");
+    wait.ignoring(StaleElementReferenceException.class).until(page -> {
+      page.findElement(By.cssSelector(".more[data-more='/user/family']")).click();
+      return true;
+    });
+    wait.until(page -> page.findElements(By.cssSelector(".row[data-path^='/user/family/']")).size() == 400);
+    assertThat(browser.findElement(By.cssSelector(".row[data-path='/user/family/child-399']"))).isNotNull();
+    browser.findElement(By.id("collapse")).click();
+    wait.until(page -> page.findElements(By.cssSelector(".row[data-path^='/user/family/']")).isEmpty());
 
     // Clicking a row shows the actor, and who watches it.
     // The page redraws the tree every second: an element found just before may be gone; try again.

@@ -11,15 +11,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One page's event stream: every second a {@code tree} event (the summary and a page of the
- * children of each open actor), and {@code deadletter} events four times a second, at most 50 a
+ * One page's event stream: every second a {@code tree} event (the summary and the first
+ * children of each open actor, as many as the page asked for, 1 to 1,000), and {@code deadletter} events four times a second, at most 50 a
  * second; dead letters beyond that are counted in the next {@code tree} event.
  */
 final class TreeEvents {
@@ -27,10 +28,12 @@ final class TreeEvents {
   private static final int MOST_OPEN = 100;
   private static final int DEAD_LETTERS_PER_FLUSH = 12;
   private static final int PAGE = 200;
+  private static final JsonObject ROOT_OPEN = new JsonObject().put("/user", PAGE);
 
   private final ActorMonitor monitor;
   private final HttpServerResponse response;
-  private final List<String> open;
+  // The open actors' paths, and how many of their children the page shows.
+  private final Map<String, Integer> open;
   private final String filter;
   private final Queue<JsonObject> deadLetters = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -38,7 +41,7 @@ final class TreeEvents {
   private int ticks;
   private boolean sending;
 
-  private TreeEvents(ActorMonitor monitor, HttpServerResponse response, List<String> open, String filter) {
+  private TreeEvents(ActorMonitor monitor, HttpServerResponse response, Map<String, Integer> open, String filter) {
     this.monitor = monitor;
     this.response = response;
     this.open = open;
@@ -46,9 +49,14 @@ final class TreeEvents {
   }
 
   static void start(Vertx vertx, ActorSystem system, ActorMonitor monitor, RoutingContext ctx) {
-    String openParam = ctx.request().getParam("open");
-    List<String> open = openParam == null || openParam.isEmpty() ? List.of("/user")
-        : Arrays.stream(openParam.split(",")).filter(path -> path.startsWith("/")).distinct().limit(MOST_OPEN).toList();
+    Map<String, Integer> open;
+    try {
+      open = openActors(ctx.request().getParam("open"));
+    } catch (RuntimeException e) { // not JSON, or not numbers
+      ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject()
+          .put("error", "open must be a JSON object of paths to how many children to show, e.g. {\"/user\":200}").encode());
+      return;
+    }
     HttpServerResponse response = ctx.response().setChunked(true)
         .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
     TreeEvents events = new TreeEvents(monitor, response, open, ctx.request().getParam("filter"));
@@ -59,6 +67,18 @@ final class TreeEvents {
       vertx.cancelTimer(timer);
       system.removeDeadLetterListener(listener);
     });
+  }
+
+  /** The open actors of the page's {@code open} parameter: at most 100, each shown 1 to 1,000 children. */
+  private static Map<String, Integer> openActors(String param) {
+    JsonObject asked = param == null || param.isEmpty() ? ROOT_OPEN : new JsonObject(param);
+    Map<String, Integer> open = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> entry : asked) {
+      if (entry.getKey().startsWith("/") && open.size() < MOST_OPEN) {
+        open.put(entry.getKey(), Math.max(1, Math.min(ActorMonitor.MAX_PAGE, ((Number) entry.getValue()).intValue())));
+      }
+    }
+    return open;
   }
 
   /** Any thread: queued for the next flush, or counted if the page has enough already. */
@@ -101,18 +121,19 @@ final class TreeEvents {
 
   private void sendTree() {
     sending = true;
+    List<String> paths = new ArrayList<>(open.keySet());
     List<Future<JsonObject>> pages = new ArrayList<>();
-    for (String path : open) {
-      pages.add(monitor.children(path, 0, PAGE, filter).otherwiseEmpty());
+    for (String path : paths) {
+      pages.add(monitor.children(path, 0, open.get(path), filter).otherwiseEmpty());
     }
     Future<JsonObject> root = monitor.actor("/user").otherwiseEmpty();
     Future.join(root, Future.join(pages)).onComplete(done -> {
       sending = false;
       JsonObject byPath = new JsonObject();
-      for (int i = 0; i < open.size(); i++) {
+      for (int i = 0; i < paths.size(); i++) {
         JsonObject page = pages.get(i).result();
         if (page != null) {
-          byPath.put(open.get(i), page);
+          byPath.put(paths.get(i), page);
         }
       }
       send("tree", new JsonObject().put("summary", monitor.summary().put("deadLettersNotShown", dropped.get()))
