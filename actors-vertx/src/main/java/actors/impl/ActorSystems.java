@@ -19,7 +19,13 @@ public final class ActorSystems {
     Objects.requireNonNull(options, "options");
     ActorSystemOptions copy = new ActorSystemOptions(options);
     if (vertx == null) {
-      return new ActorSystemImpl((VertxInternal) Vertx.vertx(), true, copy);
+      VertxInternal own = (VertxInternal) Vertx.vertx();
+      try {
+        return new ActorSystemImpl(own, true, copy);
+      } catch (RuntimeException refused) { // options it cannot honour (metrics without a registry, say): no Vertx left behind
+        own.close();
+        throw refused;
+      }
     }
     if (!(vertx instanceof VertxInternal internal)) {
       throw new IllegalArgumentException("vertx must be a Vertx made by Vert.x (Vertx.vertx() or Vertx.builder()), was "

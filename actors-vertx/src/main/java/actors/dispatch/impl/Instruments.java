@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * What a mailbox measures, traces and tells the logs, when metrics, tracing or the path in the
- * MDC are on: the envelopes it makes then ({@link MarkedEnvelope}), the mailbox gauge they move,
- * and how a message is processed: timed, in its trace's context, with the actor's path in the
- * MDC. A mailbox holds none while all are off.
+ * MDC are on: the envelopes it makes then ({@link MarkedEnvelope}: when a message entered, the
+ * trace it belongs to), and how a message is processed: timed (summed per turn and reported when
+ * the turn ends), in its trace's context, with the actor's path in the MDC. A mailbox holds
+ * none while all are off.
  */
 final class Instruments {
 
