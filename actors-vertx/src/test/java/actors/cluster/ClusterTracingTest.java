@@ -14,10 +14,8 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
@@ -75,9 +73,8 @@ class ClusterTracingTest {
     HttpServer route = await(a.vertx().createHttpServer()
         .requestHandler(request -> remote.<String>ask("hello").onComplete(answer -> request.response().end(answer.result())))
         .listen(0, "127.0.0.1"));
-    HttpClient client = a.vertx().createHttpClient();
-    String body = await(client.request(HttpMethod.GET, route.actualPort(), "127.0.0.1", "/remote")
-        .compose(request -> request.send().compose(HttpClientResponse::body))).toString();
+    WebClient client = WebClient.create(a.vertx());
+    String body = await(client.get(route.actualPort(), "127.0.0.1", "/remote").send()).bodyAsString();
     assertThat(body).isEqualTo("hello");
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
