@@ -116,7 +116,7 @@ public final class HttpRouteBenchmark {
         } else {
           Ratio requests = Ratio.of(m.requests(), plain.requests(), true);
           Ratio p99 = Ratio.of(m.p99(), plain.p99(), false);
-          md.append(" | ").append(cell(requests)).append(" | ").append(cell(p99)).append(" |\n");
+          md.append(" | ").append(requests.describe()).append(" | ").append(p99.describe()).append(" |\n");
           row.put("requestsVsPlain", ratioJson(requests)).put("p99VsPlain", ratioJson(p99));
         }
         json.add(row);
@@ -128,7 +128,7 @@ public final class HttpRouteBenchmark {
       Measures on = measures.get(spins.get(0)).get(route);
       Measures off = measures.get(spins.get(1)).get(route);
       md.append(String.format(Locale.ROOT, "* /%s: requests/s %s; p99 %s%n", route,
-          cell(Ratio.of(on.requests(), off.requests(), true)), cell(Ratio.of(on.p99(), off.p99(), false))));
+          Ratio.of(on.requests(), off.requests(), true).describe(), Ratio.of(on.p99(), off.p99(), false).describe()));
     }
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("http.md"), md);
@@ -137,9 +137,6 @@ public final class HttpRouteBenchmark {
     System.out.println(md);
   }
 
-  private static String cell(Ratio ratio) {
-    return String.format(Locale.ROOT, "%.2f [%.2f, %.2f] %s", ratio.value(), ratio.low(), ratio.high(), ratio.verdict());
-  }
 
   private static JsonObject ratioJson(Ratio ratio) {
     return new JsonObject().put("value", ratio.value()).put("low", ratio.low()).put("high", ratio.high())

@@ -1,6 +1,7 @@
 package benchmarks.persistence;
 
 import benchmarks.stats.Ratio;
+import benchmarks.stats.Rounds;
 import benchmarks.stats.Samples;
 import benchmarks.suite.Plan;
 import org.openjdk.jmh.results.RunResult;
@@ -12,7 +13,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,34 +39,17 @@ public final class PersistRun {
   }
 
   public static void main(String[] args) throws Exception {
-    Path out = Path.of("results");
-    int rounds = 3;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--out" -> out = Path.of(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: --out dir [--rounds 3]");
-      }
-    }
+    Rounds rounds = Rounds.of(args);
     PersistRun run = new PersistRun();
-    long start = System.nanoTime();
     List<String> configurations = new ArrayList<>();
     for (int actors : ACTORS) {
       for (String platform : PLATFORMS) {
         configurations.add(platform + " " + actors);
       }
     }
-    for (int round = 0; round < rounds; round++) {
-      List<String> order = new ArrayList<>(configurations);
-      Collections.rotate(order, -round * 2 - round % 2); // each round starts elsewhere, and alternates who goes first
-      for (String configuration : order) {
-        run.measure(configuration);
-      }
-    }
-    Files.createDirectories(out);
-    String table = run.table(rounds, (System.nanoTime() - start) / 60_000_000_000L);
-    Files.writeString(out.resolve("persistence.md"), table);
-    System.out.println(table);
+    // Each round starts elsewhere, and alternates who of a pair goes first.
+    rounds.run(configurations, round -> round * 2 + round % 2, run::measure);
+    rounds.write("persistence.md", run.table(rounds.count(), rounds.minutes()));
   }
 
   private void measure(String configuration) throws Exception {
@@ -122,8 +105,8 @@ public final class PersistRun {
     Samples ours = samples.get("ours " + actors);
     Samples pekko = samples.get("pekko " + actors);
     Ratio ratio = Ratio.of(ours, pekko, higherIsBetter);
-    md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f | %.2f [%.2f, %.2f] %s | %s |%n", actors, metric,
-        ours.median(), pekko.median(), ratio.value(), ratio.low(), ratio.high(), ratio.verdict(),
+    md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f | %s | %s |%n", actors, metric,
+        ours.median(), pekko.median(), ratio.describe(),
         hasTarget && actors > 1 ? ratio.against(1.5) : ""));
   }
 }

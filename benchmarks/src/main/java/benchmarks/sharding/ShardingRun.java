@@ -1,6 +1,7 @@
 package benchmarks.sharding;
 
 import benchmarks.stats.Ratio;
+import benchmarks.stats.Rounds;
 import benchmarks.stats.Samples;
 import benchmarks.suite.Plan;
 import org.openjdk.jmh.results.IterationResult;
@@ -10,10 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +38,8 @@ public final class ShardingRun {
   }
 
   public static void main(String[] args) throws Exception {
-    Path out = Path.of("results");
-    int rounds = 3;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--out" -> out = Path.of(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: --out dir [--rounds 3]");
-      }
-    }
+    Rounds rounds = Rounds.of(args);
     ShardingRun run = new ShardingRun();
-    long start = System.nanoTime();
     List<String> configurations = new ArrayList<>();
     for (int nodes : NODES) {
       for (String platform : PLATFORMS) {
@@ -59,17 +48,8 @@ public final class ShardingRun {
         }
       }
     }
-    for (int round = 0; round < rounds; round++) {
-      List<String> order = new ArrayList<>(configurations);
-      Collections.rotate(order, -round * 3);
-      for (String configuration : order) {
-        run.measure(configuration);
-      }
-    }
-    Files.createDirectories(out);
-    String table = run.table(rounds, (System.nanoTime() - start) / 60_000_000_000L);
-    Files.writeString(out.resolve("sharding.md"), table);
-    System.out.println(table);
+    rounds.run(configurations, round -> round * 3, run::measure);
+    rounds.write("sharding.md", run.table(rounds.count(), rounds.minutes()));
   }
 
   private void measure(String configuration) throws Exception {
@@ -131,12 +111,9 @@ public final class ShardingRun {
     Samples pekkoDirect = samples.get("pekko " + nodes + " direct");
     md.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %,.0f | %,.0f | %,.0f | %s | %s | %s |%n", nodes, metric,
         oursSharded.median(), oursDirect.median(), pekkoSharded.median(), pekkoDirect.median(),
-        describe(Ratio.of(oursSharded, pekkoSharded, higherIsBetter)),
-        describe(Ratio.of(oursSharded, oursDirect, higherIsBetter)),
-        describe(Ratio.of(pekkoSharded, pekkoDirect, higherIsBetter))));
+        Ratio.of(oursSharded, pekkoSharded, higherIsBetter).describe(),
+        Ratio.of(oursSharded, oursDirect, higherIsBetter).describe(),
+        Ratio.of(pekkoSharded, pekkoDirect, higherIsBetter).describe()));
   }
 
-  private static String describe(Ratio ratio) {
-    return String.format(Locale.ROOT, "%.2f [%.2f, %.2f] %s", ratio.value(), ratio.low(), ratio.high(), ratio.verdict());
-  }
 }

@@ -41,6 +41,11 @@ public record Ratio(double value, double low, double high, double best) {
     return low == high ? "one shot" : low > 1 ? "ahead" : high < 1 ? "behind" : "within noise";
   }
 
+  /** {@code value [low, high] verdict}, as the tables print it. */
+  public String describe() {
+    return String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f] %s", value, low, high, verdict());
+  }
+
   /** Whether a target speed-up is met (the interval clears it), missed (it lies below) or unclear. */
   public String against(double target) {
     return low == high ? "one shot" : low >= target ? "met" : high < target ? "missed" : "not shown";

@@ -1,0 +1,73 @@
+package benchmarks.stats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * What the runs in rounds share ({@code ShardingRun}, {@code PersistRun}): their arguments
+ * ({@code --out dir}, {@code --rounds n}), every configuration measured once a round in an order
+ * rotated each round, and the table written to a file of the output folder.
+ */
+public final class Rounds {
+
+  /** Measures one configuration once: one JMH fork of it. */
+  @FunctionalInterface
+  public interface Measure {
+    void measure(String configuration) throws Exception;
+  }
+
+  private final Path out;
+  private final int count;
+  private final long start = System.nanoTime();
+
+  private Rounds(Path out, int count) {
+    this.out = out;
+    this.count = count;
+  }
+
+  /** The rounds {@code args} ask for: 3 into {@code results} unless they say otherwise. */
+  public static Rounds of(String[] args) {
+    Path out = Path.of("results");
+    int count = 3;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--out" -> out = Path.of(args[++i]);
+        case "--rounds" -> count = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: --out dir [--rounds 3]");
+      }
+    }
+    return new Rounds(out, count);
+  }
+
+  public int count() {
+    return count;
+  }
+
+  /** Minutes since these rounds were made. */
+  public long minutes() {
+    return TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start);
+  }
+
+  /** Each round, every configuration once, the list rotated by {@code shift(round)} places first. */
+  public void run(List<String> configurations, IntUnaryOperator shift, Measure measure) throws Exception {
+    for (int round = 0; round < count; round++) {
+      List<String> order = new ArrayList<>(configurations);
+      Collections.rotate(order, -shift.applyAsInt(round));
+      for (String configuration : order) {
+        measure.measure(configuration);
+      }
+    }
+  }
+
+  /** Writes {@code table} to {@code fileName} in the output folder, and prints it. */
+  public void write(String fileName, String table) throws Exception {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(fileName), table);
+    System.out.println(table);
+  }
+}
