@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,21 +47,6 @@ class MetricsTest {
   public static final class Silent extends Actor {
     @Override
     protected void receive(Object message) {
-    }
-  }
-
-  /** On a worker thread: blocks on its first message until released, and says when it started. */
-  public static final class Blocker extends Actor {
-    static volatile CountDownLatch entered;
-    static volatile CountDownLatch release;
-
-    @Override
-    protected void receive(Object message) throws InterruptedException {
-      if (message.equals("block")) {
-        entered.countDown();
-        release.await(30, TimeUnit.SECONDS);
-      }
-      sender().tell(message, self());
     }
   }
 
@@ -161,19 +145,18 @@ class MetricsTest {
   @Test
   void theMailboxGaugeCountsWhatWaitsBehindAStuckActor(Vertx vertx) throws Exception {
     ActorSystem system = start(vertx, new ActorMetricsOptions().setRegistry(registry));
-    Blocker.entered = new CountDownLatch(1);
-    Blocker.release = new CountDownLatch(1);
-    ActorRef blocker = system.actorOf(Props.create(Blocker.class).withDispatcher(Dispatchers.WORKER));
+    BlockingActor.arm();
+    ActorRef blocker = system.actorOf(Props.create(BlockingActor.class).withDispatcher(Dispatchers.WORKER));
     blocker.tell("block");
-    assertThat(Blocker.entered.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(BlockingActor.awaitBlocked()).isTrue();
     for (int i = 0; i < 10; i++) {
       blocker.tell(i);
     }
-    assertThat(gauge(ActorMetrics.MAILBOX_SIZE, Blocker.class.getName())).isEqualTo(10);
-    Blocker.release.countDown();
+    assertThat(gauge(ActorMetrics.MAILBOX_SIZE, BlockingActor.class.getName())).isEqualTo(10);
+    BlockingActor.release();
     assertThat((String) await(blocker.ask("done"))).isEqualTo("done");
-    assertThat(gauge(ActorMetrics.MAILBOX_SIZE, Blocker.class.getName())).isZero();
-    FunctionTimer waited = functionTimer(ActorMetrics.MAILBOX_TIME, ActorMetrics.ACTOR, Blocker.class.getName());
+    assertThat(gauge(ActorMetrics.MAILBOX_SIZE, BlockingActor.class.getName())).isZero();
+    FunctionTimer waited = functionTimer(ActorMetrics.MAILBOX_TIME, ActorMetrics.ACTOR, BlockingActor.class.getName());
     awaitCount(waited, 12); // reported when the actor's turn ends, just after it answered
     // The first message waited for nothing; the ten behind it, until the test released the blocker.
     assertThat(waited.totalTime(TimeUnit.NANOSECONDS)).isPositive();

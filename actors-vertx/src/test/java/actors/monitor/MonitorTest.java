@@ -4,6 +4,7 @@ import actors.Actor;
 import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
+import actors.BlockingActor;
 import actors.Props;
 import actors.Directive;
 import actors.SupervisorStrategy;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -59,20 +59,6 @@ class MonitorTest {
     }
   }
 
-  /** On a worker thread: blocks on "block" until released. */
-  public static final class Stuck extends Actor {
-    static volatile CountDownLatch entered;
-    static volatile CountDownLatch release;
-
-    @Override
-    protected void receive(Object message) throws InterruptedException {
-      if (message.equals("block")) {
-        entered.countDown();
-        release.await(30, TimeUnit.SECONDS);
-      }
-    }
-  }
-
   private ActorSystem system;
   private ActorMonitor monitor;
 
@@ -84,9 +70,7 @@ class MonitorTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (Stuck.release != null) {
-      Stuck.release.countDown();
-    }
+    BlockingActor.release();
     await(system.terminate());
   }
 
@@ -129,11 +113,10 @@ class MonitorTest {
 
   @Test
   void aStuckActorsMailboxIsReadWithoutIt() throws Exception {
-    Stuck.entered = new CountDownLatch(1);
-    Stuck.release = new CountDownLatch(1);
-    ActorRef stuck = system.actorOf(Props.create(Stuck.class).withDispatcher(Dispatchers.WORKER), "stuck");
+    BlockingActor.arm();
+    ActorRef stuck = system.actorOf(Props.create(BlockingActor.class).withDispatcher(Dispatchers.WORKER), "stuck");
     stuck.tell("block");
-    assertThat(Stuck.entered.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(BlockingActor.awaitBlocked()).isTrue();
     for (int i = 0; i < 25; i++) {
       stuck.tell(i);
     }
