@@ -12,6 +12,7 @@ import io.vertx.core.internal.ContextInternal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** The ask pattern: a temporary reply reference, a promise and a timeout. */
@@ -35,10 +36,10 @@ public final class Asks {
     }
     ContextInternal caller = ContextInternal.current();
     if (targetTerminated) {
-      system.deadLetterOffice().publish(message, null, target);
-      return CallerContext.failed(new AskTimeoutException("recipient " + target.path()
-          + " had already stopped; the ask with a message of type " + message.getClass().getName()
-          + " was not delivered"));
+      return notDelivered(system, target, message, "recipient " + target.path() + " had already stopped");
+    }
+    if (system.isTerminated()) {
+      return notDelivered(system, target, message, "actor system [" + system.name() + "] has terminated");
     }
     Promise<T> promise = CallerContext.promise();
     AskRef<T> replyTo = new AskRef<>(system, promise, target, message.getClass(), timeout);
@@ -46,7 +47,11 @@ public final class Asks {
       replyTo.measure(system.meters());
     }
     ContextInternal timerContext = caller != null ? caller : targetContext;
-    replyTo.timer = timerContext.nettyEventLoop().schedule(replyTo, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      replyTo.timer = timerContext.nettyEventLoop().schedule(replyTo, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return notDelivered(system, target, message, "the Vertx of actor system [" + system.name() + "] is closed");
+    }
     try {
       target.tell(message, replyTo);
     } catch (MailboxFullException | MessageEncodingException e) {
@@ -54,5 +59,12 @@ public final class Asks {
       promise.tryFail(e);
     }
     return promise.future();
+  }
+
+  /** The ask cannot be sent: its message is a dead letter, and its Future fails saying {@code why}. */
+  private static <T> Future<T> notDelivered(SystemServices system, ActorRef target, Object message, String why) {
+    system.deadLetterOffice().publish(message, null, target);
+    return CallerContext.failed(new AskTimeoutException(why + "; the ask to " + target.path() + " with a message of type "
+        + message.getClass().getName() + " was not delivered"));
   }
 }

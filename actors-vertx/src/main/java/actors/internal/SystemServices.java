@@ -63,6 +63,9 @@ public interface SystemServices extends ActorSystem {
   /** A context for timers of work started off any context. */
   ContextInternal anyContext();
 
+  /** Whether the system has terminated: nothing it sends or asks is delivered any more. */
+  boolean isTerminated();
+
   /**
    * Sends {@code message} to {@code target} with a temporary reply reference as sender: the
    * ask of references that are not actors of this node.

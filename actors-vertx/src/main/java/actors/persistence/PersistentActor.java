@@ -118,23 +118,36 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
    * @throws IllegalArgumentException if the event's class is not allowed, or Jackson cannot write it
    * @throws IllegalStateException    outside a command (during recovery, or from another thread)
    */
-  @SuppressWarnings("unchecked")
   protected final <E> void persist(E event, Consumer<? super E> then) {
-    Objects.requireNonNull(event, "event");
+    persistAll(List.of(Objects.requireNonNull(event, "event")), then);
+  }
+
+  /**
+   * Persists {@code events} as one write, all or none; {@code then} runs with each, in order.
+   * Every event is checked and encoded first: if one is refused, none is persisted.
+   *
+   * @throws IllegalArgumentException if an event's class is not allowed, or Jackson cannot write it
+   * @throws IllegalStateException    as {@link #persist}
+   */
+  @SuppressWarnings("unchecked")
+  protected final <E> void persistAll(List<? extends E> events, Consumer<? super E> then) {
+    Objects.requireNonNull(events, "events");
     Objects.requireNonNull(then, "then");
     if (!inCommand) {
       throw new IllegalStateException("persist is for commands, their handlers and onRecoveryCompleted of "
           + self().path() + (recovering ? ", not recovery" : ""));
     }
-    long sequenceNr = lastSequenceNr + batch.size() + 1;
-    batch.add(new StoredEvent(id, sequenceNr, event.getClass().getName(), persistence.encode(event)));
-    batchEvents.add(event);
-    batchHandlers.add((Consumer<Object>) then);
-  }
-
-  /** Persists {@code events} as one write, all or none; {@code then} runs with each, in order. */
-  protected final <E> void persistAll(List<? extends E> events, Consumer<? super E> then) {
-    Objects.requireNonNull(events, "events").forEach(event -> persist(event, then));
+    long sequenceNr = lastSequenceNr + batch.size();
+    List<StoredEvent> encoded = new ArrayList<>(events.size());
+    for (E event : events) {
+      Objects.requireNonNull(event, "an event of persistAll");
+      encoded.add(new StoredEvent(id, ++sequenceNr, event.getClass().getName(), persistence.encode(event)));
+    }
+    batch.addAll(encoded);
+    batchEvents.addAll(events);
+    for (int i = 0; i < events.size(); i++) {
+      batchHandlers.add((Consumer<Object>) then);
+    }
   }
 
   /**
@@ -211,7 +224,8 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
     }
     if (replayed.snapshot() != null) {
       StoredSnapshot snapshot = replayed.snapshot();
-      receiveRecover(new SnapshotOffer(snapshot.sequenceNr(), persistence.decode(snapshot.manifest(), snapshot.payload())));
+      receiveRecover(new SnapshotOffer(snapshot.sequenceNr(),
+          readBack("the snapshot at event " + snapshot.sequenceNr(), snapshot.manifest(), snapshot.payload())));
       lastSequenceNr = snapshot.sequenceNr();
     }
     for (StoredEvent event : replayed.events()) {
@@ -219,7 +233,7 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
         throw new PersistenceFailureException("recovery of " + id + " found event " + event.sequenceNr() + " after "
             + lastSequenceNr + ": the history has a gap");
       }
-      receiveRecover(persistence.decode(event.manifest(), event.payload()));
+      receiveRecover(readBack("event " + event.sequenceNr(), event.manifest(), event.payload()));
       lastSequenceNr = event.sequenceNr();
     }
     ActorRef me = self();
@@ -227,6 +241,15 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
         ? persistence.journal().read(id, lastSequenceNr + 1, REPLAY_CHUNK).map(events -> new Replayed(this, null, events, null, null))
         : persistence.journal().highestSequenceNr(id).map(highest -> new Replayed(this, null, List.of(), highest, null));
     next.onComplete(read -> me.tell(read.succeeded() ? read.result() : new Replayed(this, null, null, null, read.cause())));
+  }
+
+  /** The stored {@code what}, decoded; a failure names this actor's persistence id and {@code what}. */
+  private Object readBack(String what, String manifest, byte[] payload) {
+    try {
+      return persistence.decode(manifest, payload);
+    } catch (PersistenceFailureException e) {
+      throw new PersistenceFailureException("recovery of " + id + " cannot read " + what + ": " + e.getMessage(), e);
+    }
   }
 
   /** Writes what the command persisted, if anything; commands wait until it is written. */

@@ -21,7 +21,10 @@ import java.util.function.Function;
  * gives up the lease, and the new owner takes it; messages sent meanwhile wait, in order, in a
  * bounded buffer, and what overflows goes to dead letters.
  *
- * <p>Messages from one sender to one entity keep their order while the entity does not move.
+ * <p>Messages from one sender to one entity keep their order, also across a hand-off when a
+ * node joins or leaves: a region that starts to send a shard's messages another way first
+ * sends a barrier the old way, and holds the later messages until the barrier has followed the
+ * earlier ones to the entity. A node that dies loses what was on its way through it.
  * An entity's state is in memory: it starts afresh when it is passivated or moves, and is lost
  * with its node.
  *

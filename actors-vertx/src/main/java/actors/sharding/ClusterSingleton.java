@@ -12,7 +12,8 @@ import actors.sharding.impl.Sharding;
  *
  * <p>Each node gets a proxy reference: messages to it reach the one instance wherever it runs;
  * those sent during a take-over wait in a bounded buffer and are delivered, in order, once the
- * new instance runs. Two instances never run at once while the cluster manager is healthy; in a
+ * new instance runs: each sender's messages reach the old instance and then the new one in the
+ * order sent (when the old node leaves; one that dies loses what was on its way to it). Two instances never run at once while the cluster manager is healthy; in a
  * network partition each side that loses sight of the other starts its own (see the manual).
  */
 public final class ClusterSingleton {

@@ -48,6 +48,7 @@ class ShardingOrderTest {
   private final List<ActorRef> singletons = new ArrayList<>();
   // target|sender -> incarnation -> the numbers it took from that sender, in its order
   private final Map<String, Map<String, List<Integer>>> taken = new ConcurrentHashMap<>();
+  private final Map<String, String> incarnationNodes = new ConcurrentHashMap<>();
   private ActorRef collector;
 
   @AfterEach
@@ -78,6 +79,7 @@ class ShardingOrderTest {
     awaitAllTaken(sent);
 
     int moved = 0;
+    List<String> broken = new ArrayList<>();
     for (String target : targets()) {
       for (Map.Entry<String, Integer> sender : sent.entrySet()) {
         Map<String, List<Integer>> incarnations = taken.get(target + "|" + sender.getKey());
@@ -85,17 +87,27 @@ class ShardingOrderTest {
             .filter(numbers -> !numbers.isEmpty())
             .sorted(Comparator.comparing(numbers -> numbers.get(0)))
             .flatMap(List::stream).toList();
-        assertThat(inOrder).as(target + " from " + sender.getKey() + ", per incarnation: " + incarnations.values())
-            .containsExactlyElementsOf(IntStream.range(0, sender.getValue()).boxed().toList());
+        if (!inOrder.equals(IntStream.range(0, sender.getValue()).boxed().toList())) {
+          broken.add(target + " from " + sender.getKey() + ", per incarnation: " + incarnations.entrySet().stream()
+              .map(incarnation -> "node-" + nodeIndex(incarnationNodes.get(incarnation.getKey())) + " " + incarnation.getValue())
+              .toList());
+        }
         moved = Math.max(moved, incarnations.size());
       }
     }
+    assertThat(broken).as("targets that took a sender's numbers out of order, twice or not at all (node-"
+        + nodeIndex(leaving.nodeId()) + " left)").isEmpty();
     Map<String, List<Integer>> singleton = taken.get(SINGLETON + "|" + sent.keySet().iterator().next());
     assertThat(singleton).as("incarnations of the singleton, which moved once").hasSize(2);
     assertThat(moved).as("most incarnations of one entity: some moved").isGreaterThan(1);
     for (ActorSystem node : nodes) {
       assertThat(node.deadLetterCount()).as("dead letters on " + node.nodeId()).isZero();
     }
+  }
+
+  /** The node's place in the order the nodes joined, from 1 as the senders' names. */
+  private int nodeIndex(String nodeId) {
+    return 1 + nodes.stream().map(ActorSystem::nodeId).toList().indexOf(nodeId);
   }
 
   /** A node that hosts the entities and is a candidate for the singleton, with a sender of its own. */
@@ -106,6 +118,7 @@ class ShardingOrderTest {
       await(node.registry().register("collector", collector));
     }
     nodes.add(node);
+    System.out.println("node-" + nodes.size() + " = " + node.nodeId());
     ActorRef report = await(node.registry().lookup("collector"));
     await(ClusterSharding.get(node).start("seq", id -> Sequencer.props(id, report),
         new ShardingOptions().setNumberOfShards(30)));
@@ -211,6 +224,7 @@ class ShardingOrderTest {
         List<Integer> numbers = report.getJsonArray("numbers").stream().map(Integer.class::cast).toList();
         taken.computeIfAbsent(report.getString("target") + "|" + report.getString("sender"), key -> new ConcurrentHashMap<>())
             .put(report.getString("incarnation"), numbers);
+        incarnationNodes.put(report.getString("incarnation"), report.getString("node"));
       } else if (message instanceof Expect expect) {
         expected = expect;
       } else {

@@ -35,6 +35,14 @@ public final class Account extends PersistentActor {
   /** Persists an event of a class that is not allowed. */
   enum Forbidden { NOW }
 
+  /**
+   * Persists, with one {@code persistAll}, a deposit, an event of a class that is not allowed and
+   * another deposit, and answers the refusal's message; {@code inHandler}: from the handler of a
+   * deposit persisted first.
+   */
+  record DepositAllWithForbidden(long amount, boolean inHandler) {
+  }
+
   /** What the account knows: its balance, its last sequence number, what recovery gave it, which instance it is. */
   public record State(long balance, long lastSequenceNr, List<Object> recovered, String incarnation) {
   }
@@ -98,10 +106,26 @@ public final class Account extends PersistentActor {
         balance += event.amount();
         throw new IllegalStateException("failing after deposit " + event.amount());
       });
+    } else if (command instanceof DepositAllWithForbidden deposit && deposit.inHandler()) {
+      persist(new Deposited(deposit.amount()), event -> {
+        balance += event.amount();
+        depositAllWithForbidden(deposit.amount());
+      });
+    } else if (command instanceof DepositAllWithForbidden deposit) {
+      depositAllWithForbidden(deposit.amount());
     } else if (command == Forbidden.NOW) {
       persist(new actors.persistence.outside.NotAllowed(1), event -> { });
     } else {
       unhandled(command);
+    }
+  }
+
+  private void depositAllWithForbidden(long amount) {
+    try {
+      persistAll(List.of(new Deposited(amount), new actors.persistence.outside.NotAllowed(1), new Deposited(amount)),
+          event -> balance += ((Deposited) event).amount());
+    } catch (IllegalArgumentException refused) {
+      sender().tell(refused.getMessage(), self());
     }
   }
 }

@@ -201,6 +201,57 @@ class PersistentActorTest {
   }
 
   @Test
+  void persistAllWithOneRefusedEventWritesNoneAndRunsNoHandler(Vertx vertx) throws Exception {
+    ActorSystem system = start(vertx);
+    ActorRef account = system.actorOf(Account.props("account-11"));
+    String refused = await(account.ask(new Account.DepositAllWithForbidden(5, false)));
+    assertThat(refused).contains("cannot persist a actors.persistence.outside.NotAllowed");
+    Account.State state = await(account.ask(Account.Query.STATE));
+    assertThat(state.balance()).as("no handler ran").isZero();
+    assertThat(state.lastSequenceNr()).isZero();
+    assertThat(await(Persistence.get(system).journal().read("account-11", 1, 10))).as("nothing written").isEmpty();
+  }
+
+  @Test
+  void persistAllWithOneRefusedEventInAHandlerAddsNothingToWhatWasWritten(Vertx vertx) throws Exception {
+    ActorSystem system = start(vertx);
+    ActorRef account = system.actorOf(Account.props("account-12"));
+    String refused = await(account.ask(new Account.DepositAllWithForbidden(5, true)));
+    assertThat(refused).contains("cannot persist a actors.persistence.outside.NotAllowed");
+    Account.State state = await(account.ask(Account.Query.STATE));
+    assertThat(state.balance()).as("the first deposit only").isEqualTo(5);
+    assertThat(state.lastSequenceNr()).isEqualTo(1);
+    assertThat(await(Persistence.get(system).journal().read("account-12", 1, 10))).hasSize(1);
+  }
+
+  @Test
+  void aStoredEventThatCannotBeReadBackFailsRecoveryNamingThePersistenceIdAndSequenceNumber(Vertx vertx) throws Exception {
+    ActorSystem system = start(vertx);
+    await(Persistence.get(system).journal().append(List.of(
+        new StoredEvent("account-13", 1, Account.Deposited.class.getName(), "{\"amount\":2}".getBytes(StandardCharsets.UTF_8)),
+        new StoredEvent("account-13", 2, "actors.persistence.outside.NotAllowed", "{\"value\":1}".getBytes(StandardCharsets.UTF_8)))));
+    await(Persistence.get(system).journal().append(List.of(
+        new StoredEvent("account-14", 1, "java.util.HashMap", "{}".getBytes(StandardCharsets.UTF_8)))));
+    TestProbe failures = new TestProbe(system);
+    system.eventStream().subscribe(failures.ref(), ActorFailed.class);
+
+    system.actorOf(Account.props("account-13"));
+    ActorFailed failed = failures.expectMsgClass(ActorFailed.class);
+    assertThat(failed.cause()).isInstanceOf(PersistenceFailureException.class)
+        .hasMessageContaining("account-13").hasMessageContaining("event 2")
+        .hasMessageContaining("actors.persistence.outside.NotAllowed");
+    system.stop(failed.actor());
+
+    system.actorOf(Account.props("account-14"));
+    failed = failures.expectMsgClass(ActorFailed.class);
+    while (!failed.cause().getMessage().contains("account-14")) {
+      failed = failures.expectMsgClass(ActorFailed.class); // account-13's restarts, until it stopped
+    }
+    assertThat(failed.cause()).isInstanceOf(PersistenceFailureException.class)
+        .hasMessageContaining("event 1").hasMessageContaining("java.util.HashMap");
+  }
+
+  @Test
   void eventsWrittenByAnOlderClassShapeAreReplayed(Vertx vertx) throws Exception {
     ActorSystem system = start(vertx);
     // An older Deposited: the amount was called "sum", and it had a currency, since dropped.

@@ -161,6 +161,10 @@ public final class ClusterTransport implements RemoteProvider {
 
   /** Sends a message to an actor of another node; a MessageEncodingException names the class if it cannot be encoded. */
   void send(RemoteActorRef target, Object message, ActorRef sender) {
+    if (system.isTerminated()) {
+      system.deadLetterOffice().publish(message, sender, target, "actor system [" + system.name() + "] has terminated");
+      return;
+    }
     if (!membership.isMember(target.nodeId)) {
       // The ask first, with the precise cause: the dead letter would otherwise fail it as undelivered.
       if (sender instanceof PendingAsk ask) {

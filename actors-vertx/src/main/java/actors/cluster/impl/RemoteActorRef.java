@@ -42,7 +42,7 @@ final class RemoteActorRef implements ActorRef {
 
   @Override
   public <T> Future<T> ask(Object message, Duration timeout) {
-    if (!transport.isMember(nodeId)) {
+    if (!transport.isMember(nodeId) && !transport.system.isTerminated()) {
       Objects.requireNonNull(message, "message");
       return CallerContext.failed(unreachable());
     }

@@ -34,7 +34,9 @@ final class Entities {
   }
 
   /** Gives the message to its entity in {@code shard}, an active one, starting it if need be. */
-  void deliver(Shard shard, EntityEnvelope envelope, ActorRef sender) {
+  void deliver(Shard shard, Waiting.Held message) {
+    EntityEnvelope envelope = message.envelope();
+    ActorRef sender = message.sender();
     Shard.Entity entity = shard.entities.get(envelope.entityId());
     if (entity == null) {
       entity = start(shard, envelope.entityId());
@@ -47,7 +49,7 @@ final class Entities {
       if (entity.waiting == null) {
         entity.waiting = new ArrayDeque<>();
       }
-      waiting.add(entity.waiting, envelope, sender);
+      waiting.add(entity.waiting, message);
     } else {
       entity.lastTick = tick;
       entity.ref.tell(envelope.message(), sender);
@@ -77,8 +79,8 @@ final class Entities {
 
   /**
    * The entity {@code ref} stopped: in an active shard, what came for it meanwhile starts its
-   * next incarnation, in order; in a shard handed off, it waits with the shard's messages.
-   * Returns its shard, or null if it was not one of these entities.
+   * next incarnation, in order (a shard handed off moved it to its buffer already). Returns its
+   * shard, or null if it was not one of these entities.
    */
   Shard stopped(ActorRef ref, ShardTable shards) {
     String entityId = EntityNames.decode(ref.path().substring(ref.path().lastIndexOf('/') + 1));
@@ -88,12 +90,8 @@ final class Entities {
       return null;
     }
     shard.entities.remove(entityId);
-    if (entity.waiting != null) {
-      if (shard.state == Shard.State.ACTIVE) {
-        waiting.takeAll(entity.waiting).forEach(next -> deliver(shard, next.envelope(), next.sender()));
-      } else {
-        shard.buffer.addAll(entity.waiting);
-      }
+    if (entity.waiting != null && shard.state == Shard.State.ACTIVE) {
+      waiting.takeAll(entity.waiting).forEach(next -> deliver(shard, next));
     }
     return shard;
   }

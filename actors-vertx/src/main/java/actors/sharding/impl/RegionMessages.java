@@ -28,6 +28,10 @@ final class RegionMessages {
   record HandOffTimedOut(int shard) {
   }
 
+  /** Barrier {@code seq} of {@code shard} did not pass in time: its messages go on. */
+  record FlushTimedOut(int shard, long seq) {
+  }
+
   /** A host asked whether this region's view includes {@code node}; {@code asker} waits for the answer. */
   record Confirmation(String node, actors.ActorRef asker) {
   }

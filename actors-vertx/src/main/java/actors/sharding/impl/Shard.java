@@ -32,9 +32,36 @@ final class Shard {
   boolean leaseRequested;
   final Map<String, Entity> entities = new HashMap<>();
   final ArrayDeque<Waiting.Held> buffer = new ArrayDeque<>();
+  // Barriers that came while entities held messages of their next incarnation: they pass after them.
+  final ArrayDeque<Waiting.Held> barriers = new ArrayDeque<>();
 
   Shard(int id) {
     this.id = id;
+  }
+
+  /** Whether an entity holds messages for its next incarnation. */
+  boolean anyEntityWaiting() {
+    for (Entity entity : entities.values()) {
+      if (entity.waiting != null && !entity.waiting.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The shard is handed off: what its entities hold for their next incarnations, and the
+   * barriers behind it, wait in its buffer for the new owner, ahead of what comes next.
+   */
+  void holdWaitingForNewOwner() {
+    for (Entity entity : entities.values()) {
+      if (entity.waiting != null) {
+        buffer.addAll(entity.waiting);
+        entity.waiting = null;
+      }
+    }
+    buffer.addAll(barriers);
+    barriers.clear();
   }
 
   /**

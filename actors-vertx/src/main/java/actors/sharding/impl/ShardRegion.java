@@ -7,6 +7,7 @@ import actors.internal.EntityEnvelope;
 import actors.internal.RemoteProvider;
 import actors.internal.SystemServices;
 import actors.sharding.impl.RegionMessages.DirectoryOpen;
+import actors.sharding.impl.RegionMessages.FlushTimedOut;
 import actors.sharding.impl.RegionMessages.HandOffTimedOut;
 import actors.sharding.impl.RegionMessages.LeaseAnswer;
 import actors.sharding.impl.RegionMessages.Leave;
@@ -72,6 +73,7 @@ final class ShardRegion extends Actor {
   private boolean reading;
   private boolean readAgain;
   private final Waiting waiting;
+  private final Lanes lanes;
   private Entities entities;
 
   ShardRegion(RegionSettings settings, SystemServices system, Promise<Void> started) {
@@ -83,6 +85,7 @@ final class ShardRegion extends Actor {
     this.view = new OwnerView(provider, settings.sticky(), settings.numberOfShards());
     this.shards = new ShardTable(settings.numberOfShards());
     this.waiting = new Waiting(settings, system, provider.nodeId());
+    this.lanes = new Lanes(settings.numberOfShards());
     this.hosting = settings.hosting();
   }
 
@@ -108,7 +111,8 @@ final class ShardRegion extends Actor {
   @Override
   protected void receive(Object message) {
     if (message instanceof EntityEnvelope envelope) {
-      route(envelope, sender());
+      route(Rendezvous.shardOf(envelope.entityId(), view.numberOfShards()),
+          Waiting.Held.message(envelope, sender(), envelope.hops() == 0));
     } else if (message instanceof LeaseAnswer answer) {
       leaseAnswered(answer);
     } else if (message instanceof Terminated terminated) {
@@ -119,12 +123,12 @@ final class ShardRegion extends Actor {
       entities.passivateIdle(shards.all());
     } else if (message instanceof ViewRead read) {
       viewRead(read);
-    } else if (message instanceof JsonObject json && json.getValue(RELEASED) instanceof Integer shard) {
-      retryLease(shard);
-    } else if (message instanceof JsonObject json && json.getValue(JOINED) instanceof String node) {
-      confirmations.add(new RegionMessages.Confirmation(node, sender()));
-      confirmJoins();
-      readView();
+    } else if (message instanceof JsonObject json) {
+      controlMessage(json);
+    } else if (message instanceof FlushTimedOut timedOut) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "[" + system.name() + "] the barrier of shard " + timedOut.shard()
+          + " of " + settings.typeName() + " did not pass within " + flushTimeout().toMillis() + " ms; sending on");
+      flushEnded(timedOut.shard(), timedOut.seq());
     } else if (message instanceof RetryLease retry) {
       retryLease(retry.shard());
     } else if (message instanceof ReleaseDone done) {
@@ -144,6 +148,25 @@ final class ShardRegion extends Actor {
     }
     if (leaving != null && shards.isEmpty() && (directory == null || view.known() && !view.includes(nodeId))) {
       leaving.tryComplete();
+    }
+  }
+
+  /** What another region sends: a barrier, the answer to one, a released shard, a host that joined. */
+  private void controlMessage(JsonObject json) {
+    Barrier barrier = Barrier.from(json, settings.numberOfShards());
+    Barrier.Passed passed = barrier == null ? Barrier.passedFrom(json, settings.numberOfShards()) : null;
+    if (barrier != null) {
+      route(barrier.shard(), Waiting.Held.of(barrier));
+    } else if (passed != null) {
+      flushEnded(passed.shard(), passed.seq());
+    } else if (json.getValue(RELEASED) instanceof Integer shard && shard >= 0 && shard < settings.numberOfShards()) {
+      retryLease(shard);
+    } else if (json.getValue(JOINED) instanceof String node) {
+      confirmations.add(new RegionMessages.Confirmation(node, sender()));
+      confirmJoins();
+      readView();
+    } else {
+      unhandled(json);
     }
   }
 
@@ -208,6 +231,7 @@ final class ShardRegion extends Actor {
     }
     shards.all().stream().filter(shard -> shard.state == Shard.State.ACQUIRING)
         .forEach(shard -> retryLease(shard.id));
+    endFlushesThroughLostNodes();
     rerouteParked();
     confirmJoins();
     if (!announced) {
@@ -258,34 +282,110 @@ final class ShardRegion extends Actor {
 
   // ---------------------------------------------------------------- routing
 
-  private void route(EntityEnvelope envelope, ActorRef sender) {
-    if (!view.known()) {
-      hold(parked, envelope, sender);
+  /**
+   * Routes one item for {@code shardId}: a message, or a barrier, which takes the same way
+   * through the same queues. Per-sender order rests on three rules. A shard this node still has
+   * (taking it over, or handing it off) holds what comes for it until it is active here or
+   * released. While any item of a shard is parked, the next ones park behind it. And messages
+   * from this node's senders wait while the region changes their way ({@link Lanes}). An item
+   * from another region (hops above 0) is never passed on at once: delivered, held or parked.
+   */
+  private void route(int shardId, Waiting.Held item) {
+    Barrier barrier = item.barrier();
+    if (barrier != null && barrier.origin().equals(nodeId)) {
+      // This region's own barrier, back: what went the old way before it came back before it.
+      flushEnded(shardId, barrier.seq());
       return;
     }
-    int shardId = Rendezvous.shardOf(envelope.entityId(), view.numberOfShards());
-    String owner = view.ownerOf(shardId);
+    Lanes.Flush flush = lanes.flush(shardId);
+    if (flush != null && item.local()) {
+      waiting.add(flush.held, item);
+      return;
+    }
+    String owner = view.known() && !lanes.anyParked(shardId) ? view.ownerOf(shardId) : null;
+    Shard shard = shards.get(shardId);
     if (owner == null) {
-      hold(parked, envelope, sender);
+      park(shardId, item);
     } else if (owner.equals(nodeId)) {
-      Shard shard = shards.get(shardId);
+      if (item.local() && !mayGo(shardId, nodeId)) {
+        waiting.add(lanes.flush(shardId).held, item);
+        return;
+      }
       if (shard == null) {
         shard = new Shard(shardId);
         shards.put(shard);
         requestLease(shard);
       }
       if (shard.state == Shard.State.ACTIVE) {
-        entities.deliver(shard, envelope, sender);
+        deliverHere(shard, item);
       } else {
-        hold(shard.buffer, envelope, sender);
+        waiting.add(shard.buffer, item);
       }
-    } else if (!provider.isMember(owner) || envelope.hops() > 0) {
+    } else if (shard != null && shard.state != Shard.State.ACTIVE) {
+      waiting.add(shard.buffer, item);
+    } else if (item.hops() > 0 || !provider.isMember(owner)) {
       // The owner left, or the node that passed it on thinks this one owns it: one of the two
       // views is stale. It waits for the next view, read now; never bounced between the two.
-      hold(parked, envelope, sender);
+      park(shardId, item);
       readView();
+    } else if (item.local() && !mayGo(shardId, owner)) {
+      waiting.add(lanes.flush(shardId).held, item);
+    } else if (barrier == null) {
+      regionAt(owner).tell(item.envelope().passedOn(), item.sender());
     } else {
-      regionAt(owner).tell(envelope.passedOn(), sender);
+      regionAt(owner).tell(barrier.passedOn().toJson());
+    }
+  }
+
+  /**
+   * Whether this region's messages for {@code shardId} may go to {@code hop} now. Not if the
+   * last went to another node that is still there: then a barrier goes that way, and the next
+   * messages wait until it passes (or the node leaves, or the hand-off timeout passes twice).
+   */
+  private boolean mayGo(int shardId, String hop) {
+    String last = lanes.lastHop(shardId);
+    if (last != null && !last.equals(hop) && !last.equals(nodeId) && provider.isMember(last)) {
+      Lanes.Flush flush = lanes.startFlush(shardId, last);
+      regionAt(last).tell(new Barrier(shardId, nodeId, flush.seq, 1).toJson());
+      FlushTimedOut timedOut = new FlushTimedOut(shardId, flush.seq);
+      context().timers().startSingleTimer(timedOut, timedOut, flushTimeout());
+      return false;
+    }
+    lanes.lastHop(shardId, hop);
+    return true;
+  }
+
+  private Duration flushTimeout() {
+    return settings.options().getHandOffTimeout().multipliedBy(2);
+  }
+
+  /** Barrier {@code seq} of {@code shardId} passed (or will not): what waited for it goes on, in order. */
+  private void flushEnded(int shardId, long seq) {
+    Lanes.Flush flush = lanes.endFlush(shardId, seq);
+    if (flush != null) {
+      context().timers().cancel(new FlushTimedOut(shardId, seq));
+      reroute(flush.held);
+    }
+  }
+
+  /** A barrier sent to a node that has left will not come back: its messages were lost with it. */
+  private void endFlushesThroughLostNodes() {
+    for (int shardId = 0; shardId < lanes.numberOfShards(); shardId++) {
+      Lanes.Flush flush = lanes.flush(shardId);
+      if (flush != null && !provider.isMember(flush.via)) {
+        flushEnded(shardId, flush.seq);
+      }
+    }
+  }
+
+  /** Delivers to an active shard here: a message to its entity; a barrier answered, after what its entities hold. */
+  private void deliverHere(Shard shard, Waiting.Held item) {
+    if (item.barrier() == null) {
+      entities.deliver(shard, item);
+    } else if (shard.anyEntityWaiting()) {
+      waiting.add(shard.barriers, item);
+    } else {
+      regionAt(item.barrier().origin()).tell(item.barrier().passed());
     }
   }
 
@@ -293,19 +393,23 @@ final class ShardRegion extends Actor {
     return regions.computeIfAbsent(node, id -> system.resolve(id + self().path()));
   }
 
-  private void hold(ArrayDeque<Waiting.Held> queue, EntityEnvelope envelope, ActorRef sender) {
-    waiting.add(queue, envelope, sender);
+  private void park(int shardId, Waiting.Held item) {
+    lanes.parked(shardId);
+    waiting.add(parked, item);
   }
 
-  /** Routes again what waited; what is still without an owner waits again, in the same order. */
+  /** Routes again what waited, as this region's own; what is still without an owner waits again, in the same order. */
   private void reroute(ArrayDeque<Waiting.Held> queue) {
     for (Waiting.Held next : waiting.takeAll(queue)) {
-      route(new EntityEnvelope(next.envelope().entityId(), next.envelope().message(), 0), next.sender());
+      int shardId = next.barrier() != null ? next.barrier().shard()
+          : Rendezvous.shardOf(next.envelope().entityId(), view.numberOfShards());
+      route(shardId, next.rerouted());
     }
   }
 
   private void rerouteParked() {
     if (!parked.isEmpty()) {
+      lanes.unparkAll();
       reroute(parked);
     }
   }
@@ -316,6 +420,8 @@ final class ShardRegion extends Actor {
     Shard shard = entities.stopped(ref, shards);
     if (shard != null && shard.state == Shard.State.HANDING_OFF && shard.entities.isEmpty()) {
       release(shard);
+    } else if (shard != null && shard.state == Shard.State.ACTIVE && !shard.barriers.isEmpty() && !shard.anyEntityWaiting()) {
+      waiting.takeAll(shard.barriers).forEach(barrier -> deliverHere(shard, barrier));
     }
   }
 
@@ -380,12 +486,13 @@ final class ShardRegion extends Actor {
       entities.start(shard, settings.typeName());
     }
     for (Waiting.Held next : waiting.takeAll(shard.buffer)) {
-      entities.deliver(shard, next.envelope(), next.sender());
+      deliverHere(shard, next);
     }
   }
 
   private void handOff(Shard shard) {
     shard.state = Shard.State.HANDING_OFF;
+    shard.holdWaitingForNewOwner();
     if (shard.entities.isEmpty()) {
       release(shard);
       return;
@@ -444,9 +551,16 @@ final class ShardRegion extends Actor {
         directory.release(shard.id, nodeId);
       }
       waiting.dropAll(shard.buffer);
+      waiting.dropAll(shard.barriers);
       shard.entities.values().stream().filter(entity -> entity.waiting != null).forEach(entity -> waiting.dropAll(entity.waiting));
     }
     waiting.dropAll(parked);
+    for (int shardId = 0; shardId < lanes.numberOfShards(); shardId++) {
+      Lanes.Flush flush = lanes.flush(shardId);
+      if (flush != null) {
+        waiting.dropAll(flush.held);
+      }
+    }
     if (directory != null && hosting) {
       directory.removeHost(nodeId).onComplete(removed ->
           system.vertx().eventBus().publish(settings.topic(system.name()), nodeId));

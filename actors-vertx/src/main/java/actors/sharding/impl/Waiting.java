@@ -13,9 +13,33 @@ import java.util.ArrayDeque;
  */
 final class Waiting {
 
-  /** A message held with its sender. */
-  record Held(EntityEnvelope envelope, ActorRef sender) {
+  /**
+   * A message with its sender, or a {@link Barrier} in line with the messages; {@code local}
+   * when the message came from a sender on this node (not from another region), which this
+   * region's {@link Lanes} keep in order.
+   */
+  record Held(EntityEnvelope envelope, ActorRef sender, Barrier barrier, boolean local) {
+
+    static Held message(EntityEnvelope envelope, ActorRef sender, boolean local) {
+      return new Held(envelope, sender, null, local);
+    }
+
+    static Held of(Barrier barrier) {
+      return new Held(null, null, barrier, false);
+    }
+
+    /** The same, to be routed again by this region: one more chance to find its owner. */
+    Held rerouted() {
+      return barrier != null ? of(barrier.rerouted())
+          : message(new EntityEnvelope(envelope.entityId(), envelope.message(), 0), sender, local);
+    }
+
+    int hops() {
+      return barrier != null ? barrier.hops() : envelope.hops();
+    }
   }
+
+  private static final System.Logger LOG = System.getLogger("actors.sharding");
 
   private final RegionSettings settings;
   private final SystemServices system;
@@ -31,14 +55,23 @@ final class Waiting {
   }
 
   /** Adds the message to {@code queue}, or makes it a dead letter when the region holds as many as it may. */
-  void add(ArrayDeque<Held> queue, EntityEnvelope envelope, ActorRef sender) {
+  /**
+   * Adds {@code held} to {@code queue}, or, when the region holds as many as it may, makes its
+   * message a dead letter (a barrier is dropped: its origin stops waiting for it after a time).
+   */
+  void add(ArrayDeque<Held> queue, Held held) {
     if (count >= bound) {
-      deadLetter(envelope, sender, "the sharding buffer of " + settings.typeName() + " on node " + nodeId
-          + " is full (" + bound + " messages wait for shards on the move)");
+      String full = "the sharding buffer of " + settings.typeName() + " on node " + nodeId + " is full (" + bound
+          + " messages wait for shards on the move)";
+      if (held.barrier() == null) {
+        deadLetter(held.envelope(), held.sender(), full);
+      } else {
+        LOG.log(System.Logger.Level.DEBUG, () -> "[" + system.name() + "] " + full + ": dropped " + held.barrier());
+      }
       return;
     }
     count++;
-    queue.add(new Held(envelope, sender));
+    queue.add(held);
   }
 
   /** Takes every message out of {@code queue}, in order. */
@@ -52,6 +85,9 @@ final class Waiting {
   /** The region stops: what {@code queue} holds becomes dead letters. */
   void dropAll(ArrayDeque<Held> queue) {
     for (Held next : takeAll(queue)) {
+      if (next.barrier() != null) {
+        continue; // its origin stops waiting for it when this node leaves, or after a time
+      }
       deadLetter(next.envelope(), next.sender(), "the region of " + settings.typeName() + " on node " + nodeId
           + " stopped");
     }
