@@ -205,11 +205,6 @@ public final class ActorSystemImpl implements SystemServices {
   }
 
   @Override
-  public boolean isTerminated() {
-    return shutdown.whenTerminated().isComplete();
-  }
-
-  @Override
   public <T> Future<T> ask(ActorRef target, Object message, Duration timeout) {
     return Asks.ask(this, target, message, timeout, false, anyContext());
   }

@@ -64,7 +64,9 @@ public interface SystemServices extends ActorSystem {
   ContextInternal anyContext();
 
   /** Whether the system has terminated: nothing it sends or asks is delivered any more. */
-  boolean isTerminated();
+  default boolean isTerminated() {
+    return whenTerminated().isComplete();
+  }
 
   /**
    * Sends {@code message} to {@code target} with a temporary reply reference as sender: the

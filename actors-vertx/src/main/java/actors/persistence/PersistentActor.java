@@ -1,6 +1,7 @@
 package actors.persistence;
 
 import actors.Actor;
+import actors.ActorInitializationException;
 import actors.ActorRef;
 import actors.Stash;
 import actors.internal.StopWhenDone;
@@ -42,10 +43,15 @@ import java.util.function.Consumer;
  * with no gap; their handlers run, in order and with the command's sender, only once the store
  * has made them durable.
  *
- * <p>A failure to recover or to persist is thrown in the actor as a
- * {@link PersistenceFailureException} naming the persistence id and the cause: its supervisor
- * decides. A restart replays, so the new instance has the state of what was stored, and nothing
- * that was not stored was acknowledged. Events and snapshots are encoded by Jackson and must be of
+ * <p>A failure to persist is thrown in the actor as a {@link PersistenceFailureException}
+ * naming the persistence id, the events and the cause: its supervisor decides (by default a
+ * restart, which replays, so the new instance has the state of what was stored, and nothing that
+ * was not stored was acknowledged). A failure to recover (the store, an event or snapshot that
+ * cannot be read back, or {@link #receiveRecover} throwing) is an
+ * {@link ActorInitializationException} whose cause says what failed (a
+ * {@link PersistenceFailureException} naming the persistence id and the event): the default
+ * strategy stops the actor, as Pekko does, rather than retrying as fast as it restarts; a
+ * supervisor that expects the store back restarts it with back-off. Events and snapshots are encoded by Jackson and must be of
  * allowed classes ({@code ActorSystemOptions.addMessagePackage}).
  */
 public abstract class PersistentActor extends Actor implements Stash, StopWhenDone.Deferring {
@@ -183,7 +189,15 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
   protected final void receive(Object message) throws Exception {
     if (message instanceof Replayed replayed) {
       if (replayed.owner() == this) {
-        replayed(replayed);
+        try {
+          replayed(replayed);
+        } catch (Exception e) {
+          if (!recovering) {
+            throw e;
+          }
+          // Retrying at once would fail the same way, as fast as the supervisor restarts: stop by default.
+          throw new ActorInitializationException(self().path(), e.getMessage(), e);
+        }
       }
     } else if (message instanceof Written written) {
       if (written.owner() == this) {

@@ -32,8 +32,13 @@ public final class Account extends PersistentActor {
   record DepositThenFail(long amount) {
   }
 
-  /** Persists an event of a class that is not allowed. */
-  enum Forbidden { NOW }
+  /** Persists an event of a class that is not allowed; NESTED: an allowed one holding one that is not, answering the refusal. */
+  enum Forbidden { NOW, NESTED }
+
+  /** An allowed event that holds, with its class named (as a polymorphic field is), one of a class that is not. */
+  record Holding(@com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS)
+                 Object inside) {
+  }
 
   /**
    * Persists, with one {@code persistAll}, a deposit, an event of a class that is not allowed and
@@ -113,6 +118,12 @@ public final class Account extends PersistentActor {
       });
     } else if (command instanceof DepositAllWithForbidden deposit) {
       depositAllWithForbidden(deposit.amount());
+    } else if (command == Forbidden.NESTED) {
+      try {
+        persist(new Holding(new actors.persistence.outside.NotAllowed(1)), event -> { });
+      } catch (IllegalArgumentException refused) {
+        sender().tell(refused.getMessage(), self());
+      }
     } else if (command == Forbidden.NOW) {
       persist(new actors.persistence.outside.NotAllowed(1), event -> { });
     } else {

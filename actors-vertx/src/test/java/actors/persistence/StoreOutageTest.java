@@ -1,6 +1,7 @@
 package actors.persistence;
 
 import actors.Actor;
+import actors.ActorInitializationException;
 import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
@@ -83,8 +84,8 @@ class StoreOutageTest {
     ActorRef bank = system.actorOf(Props.create(() -> new Supervisor(recovered.ref())));
 
     // Down at start: recovery fails, to the supervisor, with the cause.
-    assertThat(failures.expectMsgClass(ActorFailed.class).cause()).isInstanceOf(PersistenceFailureException.class)
-        .hasMessageContaining("recovery of outage failed");
+    assertThat(failures.expectMsgClass(ActorFailed.class).cause()).isInstanceOf(ActorInitializationException.class)
+        .cause().isInstanceOf(PersistenceFailureException.class).hasMessageContaining("recovery of outage failed");
     Future<Object> early = bank.ask(new Account.Deposit(5), Duration.ofSeconds(60));
 
     server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();

@@ -86,15 +86,85 @@ class ActorTreeRouterTest {
     JsonObject page = new JsonObject(body("/ops/actors/api/children?path=/user&limit=10", 200));
     assertThat(page.getInteger("total")).isEqualTo(1);
     assertThat(new JsonObject(body("/ops/actors/api/actor?path=/user/nobody", 404)).getString("error"))
-        .contains("no actor at /user/nobody");
+        .contains("no actor at that path");
     assertThat(new JsonObject(body("/ops/actors/api/children?path=/user&limit=5000", 400)).getString("error"))
         .isEqualTo("limit must be 1 to 1000, was 5000");
     assertThat(new JsonObject(body("/ops/actors/api/children?path=/user&offset=x", 400)).getString("error"))
-        .contains("\"x\"");
+        .isEqualTo("offset and limit must be whole numbers");
     assertThat(body("/ops/actors/api/watchers?path=/user/orders", 200)).isEqualTo("[]");
     assertThat(new JsonObject(body("/ops/actors/api/events?open=/user,/user/orders", 400)).getString("error"))
         .startsWith("open must be a JSON object of paths");
     assertThat(orders.path()).isEqualTo("/user/orders");
+  }
+
+  @Test
+  void everyApiAnswerIsJsonThatIsNotSniffedAndNoErrorEchoesTheInput() throws Exception {
+    String hostile = java.net.URLEncoder.encode("<html><script>alert(1)</script>", java.nio.charset.StandardCharsets.UTF_8);
+    for (String uri : new String[] {"/ops/actors/api/children?path=/user&offset=" + hostile,
+        "/ops/actors/api/actor?path=/user/" + hostile, "/ops/actors/api/watchers?path=/user/" + hostile,
+        "/ops/actors/api/events?open=" + hostile, "/ops/actors/api/actor?path=/user"}) {
+      HttpResponse<Buffer> response = await(web.get(server.actualPort(), "127.0.0.1", uri).send());
+      assertThat(response.getHeader("Content-Type")).as(uri).isEqualTo("application/json");
+      assertThat(response.getHeader("X-Content-Type-Options")).as(uri).isEqualTo("nosniff");
+      assertThat(response.bodyAsString()).as(uri).doesNotContain("<html>").doesNotContain("script");
+    }
+  }
+
+  @Test
+  void eventStreamsBeyondTheCapAreRefusedWhileOtherClientsAreServed(Vertx vertx) throws Exception {
+    Router small = Router.router(vertx);
+    small.route("/small/*").subRouter(ActorTreeRouter.create(vertx, system, 4));
+    HttpServer smallServer = await(vertx.createHttpServer().requestHandler(small).listen(0, "127.0.0.1"));
+    String longName = "x".repeat(200);
+    ActorRef big = system.actorOf(Props.create(() -> new Actor() {
+      @Override
+      protected void receive(Object message) {
+        for (int i = 0; i < 1_000; i++) {
+          context().actorOf(Props.create(Idle.class), longName + i);
+        }
+        sender().tell("created", self());
+      }
+    }), "big");
+    await(big.ask("create"));
+    // Raw connections that send the request and never read: the server's writes back up as with a stuck client.
+    String open = java.net.URLEncoder.encode("{\"/user/big\":1000,\"/user\":1000}", java.nio.charset.StandardCharsets.UTF_8);
+    // A small receive buffer: the kernel holds little for the client (loopback autotuning would hold 32 MB).
+    io.vertx.core.net.NetClient raw = vertx.createNetClient(new io.vertx.core.net.NetClientOptions().setReceiveBufferSize(4096));
+    for (int i = 0; i < 4; i++) {
+      assertThat(openStream(raw, smallServer, open, true)).isEqualTo("HTTP/1.1 200 OK");
+    }
+    HttpResponse<Buffer> fifth = await(web.get(smallServer.actualPort(), "127.0.0.1", "/small/api/events").send());
+    assertThat(fifth.statusCode()).as("a stream beyond the cap").isEqualTo(503);
+    assertThat(new JsonObject(fifth.bodyAsString()).getString("error")).contains("at most 4 event streams");
+    for (int i = 0; i < 3; i++) {
+      assertThat(await(web.get(smallServer.actualPort(), "127.0.0.1", "/small/api/actor?path=/user/big").send()).statusCode())
+          .as("another client is served meanwhile").isEqualTo(200);
+    }
+    await(raw.close());
+    await(smallServer.close());
+  }
+
+  /**
+   * Opens a stream on a raw connection and returns the status line; {@code keep}: the connection
+   * stays open and is never read again, else it is closed.
+   */
+  private static String openStream(io.vertx.core.net.NetClient raw, HttpServer server, String open, boolean keep)
+      throws Exception {
+    io.vertx.core.net.NetSocket socket = await(raw.connect(server.actualPort(), "127.0.0.1"));
+    Promise<String> head = Promise.promise();
+    StringBuilder received = new StringBuilder();
+    socket.handler(data -> {
+      received.append(data.toString());
+      if (received.indexOf("\r\n\r\n") >= 0 && head.tryComplete(received.substring(0, received.indexOf("\r\n")))) {
+        socket.pause(); // the stream is open: from now on it is never read
+      }
+    });
+    await(socket.write("GET /small/api/events?open=" + open + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    String status = await(head.future());
+    if (!keep) {
+      await(socket.close());
+    }
+    return status;
   }
 
   @Test

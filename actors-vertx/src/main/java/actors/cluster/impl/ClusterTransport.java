@@ -1,14 +1,11 @@
 package actors.cluster.impl;
 
 import actors.ActorRef;
-import actors.Kill;
-import actors.PoisonPill;
 import actors.MailboxFullException;
 import actors.Status;
 import actors.cluster.ActorNotFoundException;
 import actors.cluster.ActorUnreachableException;
 import actors.cluster.MessageEncodingException;
-import actors.internal.EntityEnvelope;
 import actors.internal.LogText;
 import actors.internal.LocalRef;
 import actors.internal.MessageAllowList;
@@ -161,16 +158,13 @@ public final class ClusterTransport implements RemoteProvider {
 
   /** Sends a message to an actor of another node; a MessageEncodingException names the class if it cannot be encoded. */
   void send(RemoteActorRef target, Object message, ActorRef sender) {
-    if (system.isTerminated()) {
-      system.deadLetterOffice().publish(message, sender, target, "actor system [" + system.name() + "] has terminated");
-      return;
-    }
-    if (!membership.isMember(target.nodeId)) {
+    if (system.isTerminated() || !membership.isMember(target.nodeId)) {
       // The ask first, with the precise cause: the dead letter would otherwise fail it as undelivered.
       if (sender instanceof PendingAsk ask) {
         ask.fail(target.unreachable());
       }
-      system.deadLetterOffice().publish(message, sender, target, "node " + target.nodeId + " is not in the cluster");
+      system.deadLetterOffice().publish(message, sender, target, system.isTerminated()
+          ? "actor system [" + system.name() + "] has terminated" : "node " + target.nodeId + " is not in the cluster");
       return;
     }
     ContextInternal traced = tracing == null ? null : tracing.tracedContext();
@@ -365,13 +359,10 @@ public final class ClusterTransport implements RemoteProvider {
       answerAsk(sender, failure);
       return;
     }
-    if (untrusted && !trustedWith(path, message)) {
-      ActorNotFoundException refusal = new ActorNotFoundException(message == PoisonPill.INSTANCE || message == Kill.INSTANCE
-          ? "node " + nodeId + " takes no PoisonPill or Kill from other nodes (untrusted mode)"
-          : "no actor at " + path + " on node " + nodeId + " is reachable from other nodes: only registered ones are "
-          + "(untrusted mode)");
-      system.deadLetterOffice().publish(message, sender, system.missingActor(path), refusal.getMessage());
-      answerAsk(sender, refusal);
+    String refusal = untrusted ? UntrustedMode.refusal(system, path, message) : null;
+    if (refusal != null) {
+      system.deadLetterOffice().publish(message, sender, system.missingActor(path), refusal);
+      answerAsk(sender, new ActorNotFoundException(refusal));
       return;
     }
     ActorRef target = system.findLocal(path);
@@ -391,16 +382,6 @@ public final class ClusterTransport implements RemoteProvider {
       system.deadLetterOffice().publish(message, sender, target, e.getMessage());
       answerAsk(sender, e);
     }
-  }
-
-  /**
-   * In untrusted mode: no lifecycle control, and only registered actors, this node's asks, and
-   * envelopes for sharded entities (and singletons) to their region.
-   */
-  private boolean trustedWith(String path, Object message) {
-    return message != PoisonPill.INSTANCE && message != Kill.INSTANCE
-        && (path.startsWith("/temp/") || system.isRegistered(path)
-        || message instanceof EntityEnvelope && (path.startsWith("/user/$sharding.") || path.startsWith("/user/$singleton.")));
   }
 
   /** A frame, or the rest of a batch, that is not delivered: a dead letter that says why. */

@@ -112,11 +112,20 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
           + e.getMessage() + "); allow its package with ActorSystemOptions.addMessagePackage, or annotate it "
           + "@ClusterMessage", e);
     }
+    byte[] encoded;
     try {
-      return mapper.writeValueAsBytes(value);
+      encoded = mapper.writeValueAsBytes(value);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode a " + manifest + " with Jackson: " + e.getMessage(), e);
     }
+    try {
+      // Read back as recovery will, under the allow-list at every depth: what cannot be is never written.
+      mapper.readValue(encoded, value.getClass());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot persist a " + manifest + ": it could not be read back (" + e.getMessage()
+          + "); allow the packages of the classes it holds with ActorSystemOptions.addMessagePackage", e);
+    }
+    return encoded;
   }
 
   @Override

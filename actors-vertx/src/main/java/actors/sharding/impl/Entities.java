@@ -4,10 +4,12 @@ import actors.ActorContext;
 import actors.ActorRef;
 import actors.Props;
 import actors.internal.EntityEnvelope;
+import actors.internal.LogText;
 import actors.internal.SystemServices;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.function.Consumer;
 
 /**
  * The entities a region runs, as its children named by their ids: started on their first
@@ -24,20 +26,40 @@ final class Entities {
   private final RegionSettings settings;
   private final SystemServices system;
   private final Waiting waiting;
+  // Answers a barrier that reached the entities.
+  private final Consumer<Barrier> passed;
   private long tick;
+  private long lastStartFailureLogged = System.nanoTime() - 2_000_000_000L;
 
-  Entities(ActorContext context, RegionSettings settings, SystemServices system, Waiting waiting) {
+  Entities(ActorContext context, RegionSettings settings, SystemServices system, Waiting waiting,
+           Consumer<Barrier> passed) {
     this.context = context;
     this.settings = settings;
     this.system = system;
     this.waiting = waiting;
+    this.passed = passed;
   }
 
-  /** Gives the message to its entity in {@code shard}, an active one, starting it if need be. */
+  /**
+   * Gives the message to its entity in {@code shard}, an active one, starting it if need be;
+   * a barrier is answered, once no entity holds messages for its next incarnation.
+   */
   void deliver(Shard shard, Waiting.Held message) {
+    if (message.barrier() != null) {
+      if (shard.anyEntityWaiting()) {
+        waiting.add(shard.barriers, message);
+      } else {
+        passed.accept(message.barrier());
+      }
+      return;
+    }
     EntityEnvelope envelope = message.envelope();
     ActorRef sender = message.sender();
     Shard.Entity entity = shard.entities.get(envelope.entityId());
+    if (entity == null && settings.sticky() && !envelope.entityId().equals(settings.typeName())) {
+      waiting.deadLetter(envelope, sender, "the region of singleton " + settings.typeName() + " runs that singleton only");
+      return;
+    }
     if (entity == null) {
       entity = start(shard, envelope.entityId());
       if (entity == null) {
@@ -67,8 +89,13 @@ final class Entities {
       Props props = settings.entityProps().apply(entityId);
       ref = context.actorOf(props, EntityNames.encode(entityId));
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] entity " + entityId + " of "
-          + settings.typeName() + " could not be started", e);
+      // The id may come from anywhere: quoted, cut, and logged at most once a second.
+      long now = System.nanoTime();
+      if (now - lastStartFailureLogged > 1_000_000_000L) {
+        lastStartFailureLogged = now;
+        LOG.log(System.Logger.Level.WARNING, "[" + system.name() + "] entity " + LogText.quote(entityId) + " of "
+            + settings.typeName() + " could not be started (failures of the next second are not logged)", e);
+      }
       return null;
     }
     context.watch(ref);
@@ -92,6 +119,9 @@ final class Entities {
     shard.entities.remove(entityId);
     if (entity.waiting != null && shard.state == Shard.State.ACTIVE) {
       waiting.takeAll(entity.waiting).forEach(next -> deliver(shard, next));
+      if (!shard.barriers.isEmpty() && !shard.anyEntityWaiting()) {
+        waiting.takeAll(shard.barriers).forEach(barrier -> passed.accept(barrier.barrier()));
+      }
     }
     return shard;
   }

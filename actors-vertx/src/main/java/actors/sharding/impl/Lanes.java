@@ -1,20 +1,29 @@
 package actors.sharding.impl;
 
+import actors.TimerScheduler;
+import actors.internal.RemoteProvider;
+import actors.sharding.impl.RegionMessages.FlushTimedOut;
+
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
- * Per shard, the way the messages of this node's senders went last (this node, or the node the
- * region passed them to), the change of way the region is making, and how many of the shard's
- * messages it has parked. While any is parked, the next ones park behind it. When the way
- * changes from another node to a third (or to this one), later messages of this node's senders
- * wait in the {@link Flush} until a {@link Barrier} sent the old way has reached the shard's
- * entities (or comes back here), so that none overtakes an earlier one still on the old way.
- * Messages from other regions are not held: each of them keeps its own senders' order. A
- * change away from this node needs no barrier: its entities stop, after their mailboxes,
- * before another node may take the shard. Used on the region's thread only.
+ * What keeps a region's messages for each shard in line. Per shard: how many it has parked
+ * (while any is, the next ones park behind it), the way the messages of this node's senders
+ * went last (this node, or the node the region passed them to), and the change of way in
+ * progress. When the way changes from another node to a third (or to this one), a
+ * {@link Barrier} goes the old way, and later messages of this node's senders wait in the
+ * {@link Flush} until it has reached the shard's entities (or come back here), so that none
+ * overtakes an earlier one still on the old way. Messages from other regions are not held:
+ * each of them keeps its own senders' order. A change away from this node needs no barrier:
+ * its entities stop, after their mailboxes, before another node may take the shard. Used on
+ * the region's thread only.
  */
 final class Lanes {
+
+  private static final System.Logger LOG = System.getLogger("actors.sharding");
 
   /** A change of way in progress: messages wait in {@link #held} until barrier {@link #seq} passes. */
   static final class Flush {
@@ -28,66 +37,122 @@ final class Lanes {
     }
   }
 
+  private final String nodeId;
+  private final RemoteProvider provider;
+  private final Waiting waiting;
+  private final TimerScheduler timers;
+  private final Duration flushTimeout;
+  // Sends a barrier to the region of a node.
+  private final BiConsumer<String, Barrier> sendBarrier;
+  private final ArrayDeque<Waiting.Held> parked = new ArrayDeque<>();
+  private final int[] parkedPerShard;
   private final String[] lastHop;
   private final Flush[] flushes;
-  private final int[] parked;
   private long seq;
 
-  Lanes(int numberOfShards) {
+  Lanes(int numberOfShards, String nodeId, RemoteProvider provider, Waiting waiting, TimerScheduler timers,
+        Duration flushTimeout, BiConsumer<String, Barrier> sendBarrier) {
+    this.nodeId = nodeId;
+    this.provider = provider;
+    this.waiting = waiting;
+    this.timers = timers;
+    this.flushTimeout = flushTimeout;
+    this.sendBarrier = sendBarrier;
+    this.parkedPerShard = new int[numberOfShards];
     this.lastHop = new String[numberOfShards];
     this.flushes = new Flush[numberOfShards];
-    this.parked = new int[numberOfShards];
   }
 
-  /** The node the region's last message for {@code shard} went to, or null if none is on its way. */
-  String lastHop(int shard) {
-    return lastHop[shard];
-  }
-
-  void lastHop(int shard, String node) {
-    lastHop[shard] = node;
-  }
-
-  /** The change of way {@code shard} waits for, or null. */
-  Flush flush(int shard) {
-    return flushes[shard];
-  }
-
-  /** Starts a change of way for {@code shard}, whose earlier messages went to {@code via}. */
-  Flush startFlush(int shard, String via) {
-    Flush flush = new Flush(++seq, via);
-    flushes[shard] = flush;
-    return flush;
+  /** Holds {@code item} if it is from this node's senders and its shard's way is changing; false if it may go on. */
+  boolean holdIfFlushing(int shard, Waiting.Held item) {
+    Flush flush = flushes[shard];
+    if (flush == null || !item.local()) {
+      return false;
+    }
+    waiting.add(flush.held, item);
+    return true;
   }
 
   /**
-   * Ends the change of way of {@code shard} if it is the one of barrier {@code seq}, and returns
-   * it: its earlier messages are where the barrier went, so the next may go any way.
+   * Whether {@code item} may go to {@code hop} now. Not if it is from this node's senders and
+   * the last of theirs went to another node that is still there: then a barrier goes that way,
+   * and {@code item} and the next ones wait ({@link #holdIfFlushing}) until it passes (or that
+   * node leaves, or the flush timeout passes).
    */
-  Flush endFlush(int shard, long seq) {
+  boolean mayGo(int shard, String hop, Waiting.Held item) {
+    if (!item.local()) {
+      return true;
+    }
+    String last = lastHop[shard];
+    if (last != null && !last.equals(hop) && !last.equals(nodeId) && provider.isMember(last)) {
+      Flush flush = new Flush(++seq, last);
+      flushes[shard] = flush;
+      sendBarrier.accept(last, new Barrier(shard, nodeId, flush.seq, 1));
+      FlushTimedOut timedOut = new FlushTimedOut(shard, flush.seq);
+      timers.startSingleTimer(timedOut, timedOut, flushTimeout);
+      waiting.add(flush.held, item);
+      return false;
+    }
+    lastHop[shard] = hop;
+    return true;
+  }
+
+  /**
+   * Barrier {@code seq} of {@code shard} passed (or will not): returns what waited for it, to
+   * go on in order, or an empty queue if that barrier is not the one the shard waits for.
+   */
+  ArrayDeque<Waiting.Held> passed(int shard, long seq) {
     Flush flush = flushes[shard];
     if (flush == null || flush.seq != seq) {
-      return null;
+      return new ArrayDeque<>();
     }
     flushes[shard] = null;
-    lastHop[shard] = null;
-    return flush;
+    lastHop[shard] = null; // the earlier messages are where the barrier went: the next may go any way
+    timers.cancel(new FlushTimedOut(shard, seq));
+    return flush.held;
+  }
+
+  /** The flush of {@code timedOut} waited too long: what it held goes on. */
+  ArrayDeque<Waiting.Held> timedOut(FlushTimedOut timedOut, String typeName) {
+    LOG.log(System.Logger.Level.DEBUG, () -> "the barrier of shard " + timedOut.shard() + " of " + typeName
+        + " did not pass within " + flushTimeout.toMillis() + " ms; sending on");
+    return passed(timedOut.shard(), timedOut.seq());
+  }
+
+  /** The flushes whose barrier went to a node that has left: it will not come back; what they held goes on. */
+  ArrayDeque<Waiting.Held> passedThroughLostNodes() {
+    ArrayDeque<Waiting.Held> released = new ArrayDeque<>();
+    for (int shard = 0; shard < flushes.length; shard++) {
+      Flush flush = flushes[shard];
+      if (flush != null && !provider.isMember(flush.via)) {
+        released.addAll(passed(shard, flush.seq));
+      }
+    }
+    return released;
   }
 
   boolean anyParked(int shard) {
-    return parked[shard] > 0;
+    return parkedPerShard[shard] > 0;
   }
 
-  void parked(int shard) {
-    parked[shard]++;
+  void park(int shard, Waiting.Held item) {
+    parkedPerShard[shard]++;
+    waiting.add(parked, item);
   }
 
-  /** Every parked message is taken out to be routed again. */
-  void unparkAll() {
-    Arrays.fill(parked, 0);
+  /** Every parked item, in order, to be routed again. */
+  ArrayDeque<Waiting.Held> unparkAll() {
+    Arrays.fill(parkedPerShard, 0);
+    return parked;
   }
 
-  int numberOfShards() {
-    return flushes.length;
+  /** The region stops: what its lanes hold becomes dead letters. */
+  void dropAll() {
+    waiting.dropAll(parked);
+    for (Flush flush : flushes) {
+      if (flush != null) {
+        waiting.dropAll(flush.held);
+      }
+    }
   }
 }

@@ -32,10 +32,6 @@ final class RegionMessages {
   record FlushTimedOut(int shard, long seq) {
   }
 
-  /** A host asked whether this region's view includes {@code node}; {@code asker} waits for the answer. */
-  record Confirmation(String node, actors.ActorRef asker) {
-  }
-
   /** The node stops hosting the type; {@code done} completes once its shards are handed off. */
   record Leave(io.vertx.core.Promise<Void> done) {
   }

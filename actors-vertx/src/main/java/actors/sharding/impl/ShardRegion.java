@@ -22,9 +22,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +44,6 @@ final class ShardRegion extends Actor {
 
   private static final System.Logger LOG = System.getLogger("actors.sharding");
   private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
-  private static final String RELEASED = "shardReleased";
-  // A host that started asks the others to confirm they see it; they answer once they do.
-  private static final String JOINED = "hostJoined";
-  private static final Duration JOIN_CONFIRMATION = Duration.ofSeconds(10);
 
   private final RegionSettings settings;
   private final SystemServices system;
@@ -58,14 +52,11 @@ final class ShardRegion extends Actor {
   private final Promise<Void> started;
   private final ShardTable shards;
   private final Map<String, ActorRef> regions = new HashMap<>();
-  // Messages whose owner is unknown (no view yet, no host) or moot (passed on too often).
-  private final ArrayDeque<Waiting.Held> parked = new ArrayDeque<>();
   private final OwnerView view;
   private Runnable membershipListener;
   private TypeDirectory directory;
   private boolean announced;
-  // Other hosts waiting to hear that this region's view includes them.
-  private final List<RegionMessages.Confirmation> confirmations = new ArrayList<>();
+  private final HostJoins joins = new HostJoins();
   private boolean hosting;
   // Completed once this node has left the type's hosts and handed all its shards off.
   private Promise<Void> leaving;
@@ -73,7 +64,7 @@ final class ShardRegion extends Actor {
   private boolean reading;
   private boolean readAgain;
   private final Waiting waiting;
-  private final Lanes lanes;
+  private Lanes lanes; // parked messages and changes of way: each shard's messages in line
   private Entities entities;
 
   ShardRegion(RegionSettings settings, SystemServices system, Promise<Void> started) {
@@ -85,14 +76,15 @@ final class ShardRegion extends Actor {
     this.view = new OwnerView(provider, settings.sticky(), settings.numberOfShards());
     this.shards = new ShardTable(settings.numberOfShards());
     this.waiting = new Waiting(settings, system, provider.nodeId());
-    this.lanes = new Lanes(settings.numberOfShards());
     this.hosting = settings.hosting();
   }
 
   @Override
   public void preStart() {
     ActorRef me = self();
-    entities = new Entities(context(), settings, system, waiting);
+    entities = new Entities(context(), settings, system, waiting, barrier -> regionAt(barrier.origin()).tell(barrier.passed()));
+    lanes = new Lanes(settings.numberOfShards(), nodeId, provider, waiting, context().timers(),
+        settings.options().getHandOffTimeout().multipliedBy(2), (node, barrier) -> regionAt(node).tell(barrier.toEnvelope()));
     membershipListener = () -> me.tell(Tick.REFRESH);
     provider.onMembershipChange(membershipListener);
     changes = context().vertx().eventBus().consumer(settings.topic(system.name()), change -> me.tell(Tick.REFRESH));
@@ -110,7 +102,9 @@ final class ShardRegion extends Actor {
 
   @Override
   protected void receive(Object message) {
-    if (message instanceof EntityEnvelope envelope) {
+    if (message instanceof EntityEnvelope envelope && Barrier.carriedBy(envelope)) {
+      controlMessage(envelope.message());
+    } else if (message instanceof EntityEnvelope envelope) {
       route(Rendezvous.shardOf(envelope.entityId(), view.numberOfShards()),
           Waiting.Held.message(envelope, sender(), envelope.hops() == 0));
     } else if (message instanceof LeaseAnswer answer) {
@@ -126,9 +120,7 @@ final class ShardRegion extends Actor {
     } else if (message instanceof JsonObject json) {
       controlMessage(json);
     } else if (message instanceof FlushTimedOut timedOut) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "[" + system.name() + "] the barrier of shard " + timedOut.shard()
-          + " of " + settings.typeName() + " did not pass within " + flushTimeout().toMillis() + " ms; sending on");
-      flushEnded(timedOut.shard(), timedOut.seq());
+      reroute(lanes.timedOut(timedOut, settings.typeName()));
     } else if (message instanceof RetryLease retry) {
       retryLease(retry.shard());
     } else if (message instanceof ReleaseDone done) {
@@ -151,22 +143,22 @@ final class ShardRegion extends Actor {
     }
   }
 
-  /** What another region sends: a barrier, the answer to one, a released shard, a host that joined. */
-  private void controlMessage(JsonObject json) {
-    Barrier barrier = Barrier.from(json, settings.numberOfShards());
-    Barrier.Passed passed = barrier == null ? Barrier.passedFrom(json, settings.numberOfShards()) : null;
-    if (barrier != null) {
+  /** What another region sends ({@link RegionControl}). */
+  private void controlMessage(Object message) {
+    Object control = message instanceof JsonObject json ? RegionControl.read(json, settings.numberOfShards()) : null;
+    String from = RegionControl.nodeOf(system, sender());
+    if (control instanceof Barrier barrier) {
       route(barrier.shard(), Waiting.Held.of(barrier));
-    } else if (passed != null) {
-      flushEnded(passed.shard(), passed.seq());
-    } else if (json.getValue(RELEASED) instanceof Integer shard && shard >= 0 && shard < settings.numberOfShards()) {
-      retryLease(shard);
-    } else if (json.getValue(JOINED) instanceof String node) {
-      confirmations.add(new RegionMessages.Confirmation(node, sender()));
-      confirmJoins();
+    } else if (control instanceof Barrier.Passed passed) {
+      reroute(lanes.passed(passed.shard(), passed.seq()));
+    } else if (control instanceof RegionControl.Released released && provider.isMember(from)) {
+      retryLease(released.shard());
+    } else if (control instanceof RegionControl.Joined joined && provider.isMember(from)
+        && joins.asked(joined.node(), sender(), from)) {
+      joins.confirm(view, self());
       readView();
     } else {
-      unhandled(json);
+      unhandled(message);
     }
   }
 
@@ -231,38 +223,15 @@ final class ShardRegion extends Actor {
     }
     shards.all().stream().filter(shard -> shard.state == Shard.State.ACQUIRING)
         .forEach(shard -> retryLease(shard.id));
-    endFlushesThroughLostNodes();
-    rerouteParked();
-    confirmJoins();
+    reroute(lanes.passedThroughLostNodes());
+    reroute(lanes.unparkAll());
+    joins.confirm(view, self());
     if (!announced) {
+      // The start is over once every other live host has confirmed it sees this one.
       announced = true;
-      announce();
+      (hosting ? HostJoins.announce(nodeId, view.hosts(), this::regionAt) : Future.succeededFuture())
+          .onComplete(all -> started.tryComplete());
     }
-  }
-
-  /**
-   * The first view is read: the start is over once every other live host has confirmed that
-   * it sees this one (so that none places a shard as if it did not), or after a while anyway.
-   */
-  private void announce() {
-    if (!hosting) {
-      started.tryComplete();
-      return;
-    }
-    Future.join(view.hosts().stream().filter(host -> !host.equals(nodeId))
-            .map(host -> regionAt(host).ask(new JsonObject().put(JOINED, nodeId), JOIN_CONFIRMATION)).toList())
-        .onComplete(all -> started.tryComplete());
-  }
-
-  /** Answers the hosts that asked whether this region sees them, if it does now. */
-  private void confirmJoins() {
-    confirmations.removeIf(waiting -> {
-      if (view.includes(waiting.node())) {
-        waiting.asker().tell(Boolean.TRUE, self());
-        return true;
-      }
-      return false;
-    });
   }
 
   /** After a change of view: hand off the shards that now belong elsewhere, give up those not yet taken. */
@@ -294,21 +263,18 @@ final class ShardRegion extends Actor {
     Barrier barrier = item.barrier();
     if (barrier != null && barrier.origin().equals(nodeId)) {
       // This region's own barrier, back: what went the old way before it came back before it.
-      flushEnded(shardId, barrier.seq());
+      reroute(lanes.passed(shardId, barrier.seq()));
       return;
     }
-    Lanes.Flush flush = lanes.flush(shardId);
-    if (flush != null && item.local()) {
-      waiting.add(flush.held, item);
+    if (lanes.holdIfFlushing(shardId, item)) {
       return;
     }
     String owner = view.known() && !lanes.anyParked(shardId) ? view.ownerOf(shardId) : null;
     Shard shard = shards.get(shardId);
     if (owner == null) {
-      park(shardId, item);
+      lanes.park(shardId, item);
     } else if (owner.equals(nodeId)) {
-      if (item.local() && !mayGo(shardId, nodeId)) {
-        waiting.add(lanes.flush(shardId).held, item);
+      if (!lanes.mayGo(shardId, nodeId, item)) {
         return;
       }
       if (shard == null) {
@@ -317,7 +283,7 @@ final class ShardRegion extends Actor {
         requestLease(shard);
       }
       if (shard.state == Shard.State.ACTIVE) {
-        deliverHere(shard, item);
+        entities.deliver(shard, item);
       } else {
         waiting.add(shard.buffer, item);
       }
@@ -326,76 +292,15 @@ final class ShardRegion extends Actor {
     } else if (item.hops() > 0 || !provider.isMember(owner)) {
       // The owner left, or the node that passed it on thinks this one owns it: one of the two
       // views is stale. It waits for the next view, read now; never bounced between the two.
-      park(shardId, item);
+      lanes.park(shardId, item);
       readView();
-    } else if (item.local() && !mayGo(shardId, owner)) {
-      waiting.add(lanes.flush(shardId).held, item);
-    } else if (barrier == null) {
-      regionAt(owner).tell(item.envelope().passedOn(), item.sender());
-    } else {
-      regionAt(owner).tell(barrier.passedOn().toJson());
-    }
-  }
-
-  /**
-   * Whether this region's messages for {@code shardId} may go to {@code hop} now. Not if the
-   * last went to another node that is still there: then a barrier goes that way, and the next
-   * messages wait until it passes (or the node leaves, or the hand-off timeout passes twice).
-   */
-  private boolean mayGo(int shardId, String hop) {
-    String last = lanes.lastHop(shardId);
-    if (last != null && !last.equals(hop) && !last.equals(nodeId) && provider.isMember(last)) {
-      Lanes.Flush flush = lanes.startFlush(shardId, last);
-      regionAt(last).tell(new Barrier(shardId, nodeId, flush.seq, 1).toJson());
-      FlushTimedOut timedOut = new FlushTimedOut(shardId, flush.seq);
-      context().timers().startSingleTimer(timedOut, timedOut, flushTimeout());
-      return false;
-    }
-    lanes.lastHop(shardId, hop);
-    return true;
-  }
-
-  private Duration flushTimeout() {
-    return settings.options().getHandOffTimeout().multipliedBy(2);
-  }
-
-  /** Barrier {@code seq} of {@code shardId} passed (or will not): what waited for it goes on, in order. */
-  private void flushEnded(int shardId, long seq) {
-    Lanes.Flush flush = lanes.endFlush(shardId, seq);
-    if (flush != null) {
-      context().timers().cancel(new FlushTimedOut(shardId, seq));
-      reroute(flush.held);
-    }
-  }
-
-  /** A barrier sent to a node that has left will not come back: its messages were lost with it. */
-  private void endFlushesThroughLostNodes() {
-    for (int shardId = 0; shardId < lanes.numberOfShards(); shardId++) {
-      Lanes.Flush flush = lanes.flush(shardId);
-      if (flush != null && !provider.isMember(flush.via)) {
-        flushEnded(shardId, flush.seq);
-      }
-    }
-  }
-
-  /** Delivers to an active shard here: a message to its entity; a barrier answered, after what its entities hold. */
-  private void deliverHere(Shard shard, Waiting.Held item) {
-    if (item.barrier() == null) {
-      entities.deliver(shard, item);
-    } else if (shard.anyEntityWaiting()) {
-      waiting.add(shard.barriers, item);
-    } else {
-      regionAt(item.barrier().origin()).tell(item.barrier().passed());
+    } else if (lanes.mayGo(shardId, owner, item)) {
+      regionAt(owner).tell(barrier == null ? item.envelope().passedOn() : barrier.passedOn().toEnvelope(), item.sender());
     }
   }
 
   private ActorRef regionAt(String node) {
     return regions.computeIfAbsent(node, id -> system.resolve(id + self().path()));
-  }
-
-  private void park(int shardId, Waiting.Held item) {
-    lanes.parked(shardId);
-    waiting.add(parked, item);
   }
 
   /** Routes again what waited, as this region's own; what is still without an owner waits again, in the same order. */
@@ -407,21 +312,12 @@ final class ShardRegion extends Actor {
     }
   }
 
-  private void rerouteParked() {
-    if (!parked.isEmpty()) {
-      lanes.unparkAll();
-      reroute(parked);
-    }
-  }
-
   // ---------------------------------------------------------------- entities
 
   private void entityStopped(ActorRef ref) {
     Shard shard = entities.stopped(ref, shards);
     if (shard != null && shard.state == Shard.State.HANDING_OFF && shard.entities.isEmpty()) {
       release(shard);
-    } else if (shard != null && shard.state == Shard.State.ACTIVE && !shard.barriers.isEmpty() && !shard.anyEntityWaiting()) {
-      waiting.takeAll(shard.barriers).forEach(barrier -> deliverHere(shard, barrier));
     }
   }
 
@@ -486,7 +382,7 @@ final class ShardRegion extends Actor {
       entities.start(shard, settings.typeName());
     }
     for (Waiting.Held next : waiting.takeAll(shard.buffer)) {
-      deliverHere(shard, next);
+      entities.deliver(shard, next);
     }
   }
 
@@ -535,7 +431,7 @@ final class ShardRegion extends Actor {
     view.holder(shard.id, null);
     String owner = view.ownerOf(shard.id);
     if (owner != null && !owner.equals(nodeId) && provider.isMember(owner)) {
-      regionAt(owner).tell(new JsonObject().put(RELEASED, shard.id));
+      regionAt(owner).tell(new RegionControl.Released(shard.id).toJson(), self());
     }
     reroute(shard.buffer);
   }
@@ -554,13 +450,7 @@ final class ShardRegion extends Actor {
       waiting.dropAll(shard.barriers);
       shard.entities.values().stream().filter(entity -> entity.waiting != null).forEach(entity -> waiting.dropAll(entity.waiting));
     }
-    waiting.dropAll(parked);
-    for (int shardId = 0; shardId < lanes.numberOfShards(); shardId++) {
-      Lanes.Flush flush = lanes.flush(shardId);
-      if (flush != null) {
-        waiting.dropAll(flush.held);
-      }
-    }
+    lanes.dropAll();
     if (directory != null && hosting) {
       directory.removeHost(nodeId).onComplete(removed ->
           system.vertx().eventBus().publish(settings.topic(system.name()), nodeId));

@@ -6,6 +6,7 @@ import actors.monitor.ActorMonitor;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -20,8 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One page's event stream: every second a {@code tree} event (the summary and the first
- * children of each open actor, as many as the page asked for, 1 to 1,000), and {@code deadletter} events four times a second, at most 50 a
- * second; dead letters beyond that are counted in the next {@code tree} event.
+ * children of each open actor, as many as the page asked for, 1 to 1,000), and
+ * {@code deadletter} events four times a second, at most 50 a second; dead letters beyond that
+ * are counted in the next {@code tree} event. A page that does not read keeps nothing piling
+ * up: while the response's write queue is full, ticks write nothing, and a stream whose queue
+ * stays full for {@value #SECONDS_FULL_BEFORE_CLOSE} seconds is closed.
  */
 final class TreeEvents {
 
@@ -29,9 +33,11 @@ final class TreeEvents {
   private static final int DEAD_LETTERS_PER_FLUSH = 12;
   private static final int PAGE = 200;
   private static final JsonObject ROOT_OPEN = new JsonObject().put("/user", PAGE);
+  static final int SECONDS_FULL_BEFORE_CLOSE = 10;
 
   private final ActorMonitor monitor;
   private final HttpServerResponse response;
+  private final HttpConnection connection;
   // The open actors' paths, and how many of their children the page shows.
   private final Map<String, Integer> open;
   private final String filter;
@@ -39,33 +45,43 @@ final class TreeEvents {
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger dropped = new AtomicInteger();
   private int ticks;
+  private int ticksFull;
   private boolean sending;
 
-  private TreeEvents(ActorMonitor monitor, HttpServerResponse response, Map<String, Integer> open, String filter) {
+  private TreeEvents(ActorMonitor monitor, RoutingContext ctx, Map<String, Integer> open, String filter) {
     this.monitor = monitor;
-    this.response = response;
+    this.response = ctx.response();
+    this.connection = ctx.request().connection();
     this.open = open;
     this.filter = filter;
   }
 
-  static void start(Vertx vertx, ActorSystem system, ActorMonitor monitor, RoutingContext ctx) {
+  /** Starts a stream, unless {@code streams} counts {@code maxStreams} open already (503). */
+  static void start(Vertx vertx, ActorSystem system, ActorMonitor monitor, RoutingContext ctx, AtomicInteger streams,
+                    int maxStreams) {
     Map<String, Integer> open;
     try {
       open = openActors(ctx.request().getParam("open"));
     } catch (RuntimeException e) { // not JSON, or not numbers
-      ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject()
-          .put("error", "open must be a JSON object of paths to how many children to show, e.g. {\"/user\":200}").encode());
+      TreeRoutes.error(ctx, 400, "open must be a JSON object of paths to how many children to show, e.g. {\"/user\":200}");
+      return;
+    }
+    if (streams.incrementAndGet() > maxStreams) {
+      streams.decrementAndGet();
+      ctx.response().putHeader("Retry-After", "10");
+      TreeRoutes.error(ctx, 503, "this page serves at most " + maxStreams + " event streams at once; try again later");
       return;
     }
     HttpServerResponse response = ctx.response().setChunked(true)
         .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
-    TreeEvents events = new TreeEvents(monitor, response, open, ctx.request().getParam("filter"));
+    TreeEvents events = new TreeEvents(monitor, ctx, open, ctx.request().getParam("filter"));
     Handler<DeadLetter> listener = events::deadLetter;
     system.addDeadLetterListener(listener);
     long timer = vertx.setPeriodic(0, 250, id -> events.tick());
     response.closeHandler(closed -> {
       vertx.cancelTimer(timer);
       system.removeDeadLetterListener(listener);
+      streams.decrementAndGet();
     });
   }
 
@@ -106,6 +122,14 @@ final class TreeEvents {
     if (response.closed()) {
       return;
     }
+    if (response.writeQueueFull()) {
+      // The page does not read (or reads slowly): skip, and give up on it if that lasts.
+      if (++ticksFull >= 4 * SECONDS_FULL_BEFORE_CLOSE) {
+        connection.close();
+      }
+      return;
+    }
+    ticksFull = 0;
     for (int i = 0; i < DEAD_LETTERS_PER_FLUSH; i++) {
       JsonObject letter = deadLetters.poll();
       if (letter == null) {

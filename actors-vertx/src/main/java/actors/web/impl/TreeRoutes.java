@@ -6,6 +6,7 @@ import actors.monitor.ActorMonitor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 
 /** The routes of {@code ActorTreeRouter}: the page from the jar, the JSON API, and the event stream. */
@@ -23,8 +25,12 @@ public final class TreeRoutes {
   private TreeRoutes() {
   }
 
-  public static Router create(Vertx vertx, ActorSystem system) {
+  public static Router create(Vertx vertx, ActorSystem system, int maxEventStreams) {
+    if (maxEventStreams < 1) {
+      throw new IllegalArgumentException("maxEventStreams must be at least 1, was " + maxEventStreams);
+    }
     ActorMonitor monitor = ActorMonitor.of(system);
+    AtomicInteger streams = new AtomicInteger();
     Buffer page = page();
     Router router = Router.router(vertx);
     router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
@@ -34,12 +40,14 @@ public final class TreeRoutes {
       try {
         reply(ctx, monitor.children(param(ctx, "path", "/user"), Integer.parseInt(param(ctx, "offset", "0")),
             Integer.parseInt(param(ctx, "limit", "100")), ctx.request().getParam("filter")));
-      } catch (IllegalArgumentException e) { // NumberFormatException too
-        ctx.response().setStatusCode(400).end(new JsonObject().put("error", e.getMessage()).encode());
+      } catch (NumberFormatException e) {
+        error(ctx, 400, "offset and limit must be whole numbers");
+      } catch (IllegalArgumentException e) {
+        error(ctx, 400, e.getMessage());
       }
     });
     router.get("/api/watchers").handler(ctx -> reply(ctx, monitor.watchers(param(ctx, "path", "/user"))));
-    router.get("/api/events").handler(ctx -> TreeEvents.start(vertx, system, monitor, ctx));
+    router.get("/api/events").handler(ctx -> TreeEvents.start(vertx, system, monitor, ctx, streams, maxEventStreams));
     return router;
   }
 
@@ -54,14 +62,26 @@ public final class TreeRoutes {
         return;
       }
       if (done.succeeded()) {
-        ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(String.valueOf(done.result())));
+        json(ctx).end(Buffer.buffer(String.valueOf(done.result())));
         return;
       }
       Throwable cause = done.cause();
-      int status = cause instanceof ActorNotFoundException ? 404 : cause instanceof TimeoutException ? 504 : 500;
-      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("error", String.valueOf(cause.getMessage())).encode());
+      if (cause instanceof ActorNotFoundException) {
+        error(ctx, 404, "no actor at that path");
+      } else {
+        error(ctx, cause instanceof TimeoutException ? 504 : 500, cause.getClass().getSimpleName());
+      }
     });
+  }
+
+  /** The response, as JSON that no browser may take for anything else. */
+  private static HttpServerResponse json(RoutingContext ctx) {
+    return ctx.response().putHeader("Content-Type", "application/json").putHeader("X-Content-Type-Options", "nosniff");
+  }
+
+  /** Answers {@code status} with {@code {"error": message}}; the message is escaped as JSON, and is never the raw input. */
+  static void error(RoutingContext ctx, int status, String message) {
+    json(ctx).setStatusCode(status).end(new JsonObject().put("error", message).encode());
   }
 
   private static Buffer page() {
