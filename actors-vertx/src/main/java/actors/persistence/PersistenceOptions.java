@@ -39,9 +39,12 @@ public class PersistenceOptions {
 
   /**
    * Keeps events and snapshots in PostgreSQL at {@code uri}
-   * ({@code postgresql://user:secret@host:5432/database}) through the reactive
-   * {@code vertx-pg-client}, which the application adds to its dependencies. The tables are
-   * created if missing.
+   * ({@code postgresql://user:secret@host:5432/database}) through PostgreSQL's JDBC driver
+   * ({@code org.postgresql:postgresql}), which the application adds to its dependencies. The
+   * URI's query parameters reach the driver ({@code sslmode}, {@code sslrootcert},
+   * {@code connectTimeout} or {@code connect_timeout}, {@code applicationName} or
+   * {@code application_name}, and the driver's others); user and password are percent-decoded.
+   * The tables are created if missing.
    *
    * @throws IllegalArgumentException if {@code uri} is not a {@code postgresql://} or {@code postgres://} URI
    */

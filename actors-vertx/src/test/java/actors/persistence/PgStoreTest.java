@@ -108,6 +108,17 @@ class PgStoreTest {
   }
 
   @Test
+  void aUriThatRequiresTlsReachesTheDriverAndAServerWithoutTlsRefusesIt(Vertx vertx) throws Exception {
+    String database = "tls_" + UUID.randomUUID().toString().replace("-", "");
+    String uri = PostgresServer.freshDatabase(database);
+    ActorSystem plain = start(vertx, uri + "?application_name=actors-test");
+    assertThat(await(plain.actorOf(Account.props("plain")).<Long>ask(new Account.Deposit(2)))).isEqualTo(2);
+    ActorSystem encrypted = start(vertx, uri + "?sslmode=require");
+    assertThatThrownBy(() -> await(Persistence.get(encrypted).journal().highestSequenceNr("plain")))
+        .hasMessageContaining("SSL");
+  }
+
+  @Test
   void anOwnedVertxClosesOnlyAfterTheStoreClosedItsConnections() throws Exception {
     String database = "owned_" + UUID.randomUUID().toString().replace("-", "");
     String uri = PostgresServer.freshDatabase(database);

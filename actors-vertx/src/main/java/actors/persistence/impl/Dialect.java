@@ -1,9 +1,14 @@
 package actors.persistence.impl;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A database the JDBC store runs on: its schema, and how it says "duplicate key". */
 public interface Dialect {
@@ -84,7 +89,10 @@ public interface Dialect {
   }
 
   /**
-   * The JDBC URL of {@code uri} ({@code postgresql://user:secret@host:5432/database}).
+   * The JDBC URL of {@code uri} ({@code postgresql://user:secret@host:5432/database?sslmode=require}):
+   * user and password decoded from the URI and encoded again as query parameters (a {@code &}
+   * in a password stays in the password), and the URI's own query parameters kept, libpq's names
+   * ({@code application_name}, {@code connect_timeout}) given the driver's.
    *
    * @throws IllegalArgumentException if it is not such a URI
    */
@@ -92,14 +100,30 @@ public interface Dialect {
     URI parsed = URI.create(uri.startsWith("postgres://") ? "postgresql://" + uri.substring("postgres://".length()) : uri);
     StringBuilder url = new StringBuilder("jdbc:postgresql://").append(parsed.getHost())
         .append(parsed.getPort() > 0 ? ":" + parsed.getPort() : "").append(parsed.getRawPath());
+    List<String> parameters = new ArrayList<>();
     String userInfo = parsed.getRawUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
-      url.append("?user=").append(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      parameters.add("user=" + reencoded(colon < 0 ? userInfo : userInfo.substring(0, colon)));
       if (colon >= 0) {
-        url.append("&password=").append(userInfo.substring(colon + 1));
+        parameters.add("password=" + reencoded(userInfo.substring(colon + 1)));
       }
     }
-    return url.toString();
+    if (parsed.getRawQuery() != null) {
+      // libpq's names of the parameters that PostgreSQL's JDBC driver names otherwise.
+      Map<String, String> driverNames = Map.of("application_name", "ApplicationName", "applicationName", "ApplicationName",
+          "connect_timeout", "connectTimeout");
+      for (String parameter : parsed.getRawQuery().split("&")) {
+        int equals = parameter.indexOf('=');
+        String name = equals < 0 ? parameter : parameter.substring(0, equals);
+        parameters.add(driverNames.getOrDefault(name, name) + (equals < 0 ? "" : "=" + reencoded(parameter.substring(equals + 1))));
+      }
+    }
+    return parameters.isEmpty() ? url.toString() : url.append('?').append(String.join("&", parameters)).toString();
+  }
+
+  /** A URI component, decoded, then encoded for a query parameter. */
+  private static String reencoded(String raw) {
+    return URLEncoder.encode(URLDecoder.decode(raw, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 }
