@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  */
 public interface ActorRefFactory {
 
+  /** The longest actor name, in characters. */
+  int MAX_NAME_LENGTH = 255;
+
   /**
    * Creates an actor with a generated name (starting with {@code $}).
    *
@@ -25,8 +28,9 @@ public interface ActorRefFactory {
   /**
    * Creates an actor with a name unique among its living siblings.
    *
-   * @throws InvalidActorNameException if the name is empty, malformed ({@code /}, whitespace,
-   *                                   a control character, a leading {@code $}) or taken
+   * @throws InvalidActorNameException if the name is empty, longer than {@value #MAX_NAME_LENGTH}
+   *                                   characters, malformed ({@code /}, whitespace, a control
+   *                                   character, a leading {@code $}) or taken
    * @see #actorOf(Props)
    */
   ActorRef actorOf(Props props, String name);

@@ -69,6 +69,14 @@ class ActorCreationTest extends SystemTestBase {
   }
 
   @Test
+  void aNameOfAtMost255CharactersIsTakenAndALongerOneRefused() {
+    assertThat(system.actorOf(echo(), "n".repeat(255)).path()).isEqualTo("/user/" + "n".repeat(255));
+    assertThatThrownBy(() -> system.actorOf(echo(), "n".repeat(100_000)))
+        .isInstanceOf(InvalidActorNameException.class).hasMessageContaining("has 100000 characters, more than 255")
+        .hasMessageNotContaining("n".repeat(41));
+  }
+
+  @Test
   void aNullNameOrPropsIsRefusedNamingTheArgument() {
     assertThatThrownBy(() -> system.actorOf(echo(), null)).isInstanceOf(NullPointerException.class).hasMessage("name");
     assertThatThrownBy(() -> system.actorOf((Props) null)).isInstanceOf(NullPointerException.class).hasMessage("props");

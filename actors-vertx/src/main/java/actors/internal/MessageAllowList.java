@@ -23,8 +23,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
  *
  * <p>A name is checked before any class is loaded (its length, its characters), a class is
  * loaded but not initialized to read its annotation, so a refused name runs no code of its own,
- * and decisions are remembered (up to {@value #MAX_DECISIONS} names), so a flood of one name
- * costs one lookup each.
+ * and decisions are remembered, so a flood of one name costs one lookup each: the classes
+ * allowed (up to {@value #MAX_DECISIONS}) for good, refusals in a table of their own that is
+ * emptied when full, so that a flood of made-up names never slows the allowed ones.
  */
 public final class MessageAllowList {
 
@@ -35,13 +36,14 @@ public final class MessageAllowList {
 
   private final Set<String> packages = new CopyOnWriteArraySet<>();
   private volatile ObjectMapper mapper;
-  // The class if allowed, else the reason it is refused.
-  private final Map<String, Object> decisions = new ConcurrentHashMap<>();
+  private final Map<String, Class<?>> allowed = new ConcurrentHashMap<>();
+  private final Map<String, String> refused = new ConcurrentHashMap<>();
 
   /** Lets messages of classes in {@code packageName} (not its sub-packages) be decoded. */
   public void allowPackage(String packageName) {
     packages.add(packageName);
-    decisions.clear();
+    allowed.clear();
+    refused.clear();
   }
 
   /**
@@ -59,12 +61,21 @@ public final class MessageAllowList {
 
   /** The class named {@code className} if allowed, else why not; remembered. */
   private Object decision(String className) {
-    Object decision = decisions.get(className);
-    if (decision == null) {
-      decision = decide(className);
-      if (decisions.size() < MAX_DECISIONS) {
-        decisions.put(className, decision);
+    Object known = allowed.get(className);
+    if (known == null) {
+      known = refused.get(className);
+    }
+    if (known != null) {
+      return known;
+    }
+    Object decision = decide(className);
+    if (decision instanceof Class<?> type && allowed.size() < MAX_DECISIONS) {
+      allowed.put(className, type);
+    } else if (decision instanceof String reason) {
+      if (refused.size() >= MAX_DECISIONS) {
+        refused.clear();
       }
+      refused.put(className, reason);
     }
     return decision;
   }

@@ -1,6 +1,7 @@
 package actors.monitor;
 
 import actors.ActorSystem;
+import actors.internal.LogText;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
@@ -60,7 +61,8 @@ public final class ActorHealth {
           if (some.size() == 10) {
             break;
           }
-          some.add(new JsonObject().put("path", actor.getKey()).put("cause", actor.getValue()));
+          some.add(new JsonObject().put("path", LogText.escape(actor.getKey(), 200))
+              .put("cause", LogText.escape(String.valueOf(actor.getValue()), 200)));
         }
         promise.complete(Status.OK(data.put("state", "degraded").put("threshold", failingThreshold).put("actors", some)));
       } else {

@@ -69,7 +69,9 @@ public interface ClusterSharding {
    * path, {@code /user/$sharding.<type>/<id>}, is that of the incarnation on any node.
    *
    * @throws NullPointerException     if an argument is null
-   * @throws IllegalArgumentException if {@code entityId} is empty, or {@code typeName} was
+   * @throws IllegalArgumentException if {@code entityId} is empty or longer than
+   *                                  {@code ActorRefFactory.MAX_NAME_LENGTH} characters once
+   *                                  escaped as an actor name, or {@code typeName} was
    *                                  neither started nor proxied on this node
    */
   ActorRef entityRef(String typeName, String entityId);

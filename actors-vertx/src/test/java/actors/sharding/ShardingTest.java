@@ -142,6 +142,11 @@ class ShardingTest {
         .isInstanceOf(NullPointerException.class).hasMessage("entityId");
     assertThatThrownBy(() -> sharding.entityRef("tally", ""))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("entityId must not be empty");
+    assertThat(sharding.entityRef("tally", "i".repeat(255)).path()).endsWith("i".repeat(255));
+    assertThatThrownBy(() -> sharding.entityRef("tally", "i".repeat(256)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is 256 characters long escaped as an actor name");
+    assertThatThrownBy(() -> sharding.entityRef("tally", "/".repeat(100))) // each '/' is escaped in three characters
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 255");
     assertThatThrownBy(() -> sharding.start("a/b", props))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("typeName 'a/b' holds an illegal character at index 1");
     assertThatThrownBy(() -> sharding.entityRef("tally", "1").tell(null))

@@ -1,5 +1,6 @@
 package actors.impl.cell;
 
+import actors.ActorRefFactory;
 import actors.InvalidActorNameException;
 
 /** Rules for actor names. */
@@ -18,6 +19,10 @@ final class Names {
   static String validate(String name) {
     if (name.isEmpty()) {
       throw new InvalidActorNameException("actor name must not be empty");
+    }
+    if (name.length() > ActorRefFactory.MAX_NAME_LENGTH) {
+      throw new InvalidActorNameException("actor name [" + name.substring(0, 40) + "...] has " + name.length()
+          + " characters, more than " + ActorRefFactory.MAX_NAME_LENGTH);
     }
     if (name.charAt(0) == '$') {
       throw new InvalidActorNameException("actor name [" + name + "] must not start with '$', which is kept for generated names");

@@ -1,10 +1,12 @@
 package actors.sharding.impl;
 
 import actors.ActorRef;
+import actors.ActorRefFactory;
 import actors.ActorSystem;
 import actors.Props;
 import actors.sharding.ClusterSharding;
 import actors.sharding.ShardingOptions;
+import actors.internal.LogText;
 import actors.internal.SystemServices;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -159,6 +161,11 @@ public final class Sharding implements ClusterSharding {
     Objects.requireNonNull(entityId, "entityId");
     if (entityId.isEmpty()) {
       throw new IllegalArgumentException("entityId must not be empty");
+    }
+    int escaped = EntityNames.encode(entityId).length();
+    if (escaped > ActorRefFactory.MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("entityId [" + LogText.escape(entityId, 40) + "...] is " + escaped
+          + " characters long escaped as an actor name, more than " + ActorRefFactory.MAX_NAME_LENGTH);
     }
     return entityId;
   }

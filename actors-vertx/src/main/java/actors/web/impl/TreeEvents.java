@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code deadletter} events four times a second, at most 50 a second; dead letters beyond that
  * are counted in the next {@code tree} event. A page that does not read keeps nothing piling
  * up: while the response's write queue is full, ticks write nothing, and a stream whose queue
- * stays full for {@value #SECONDS_FULL_BEFORE_CLOSE} seconds is closed.
+ * stays full for {@value #SECONDS_FULL_BEFORE_CLOSE} seconds is given up (it writes nothing more
+ * and no longer counts against the cap) and its connection shut down.
  */
 final class TreeEvents {
 
@@ -46,6 +48,7 @@ final class TreeEvents {
   private final AtomicInteger dropped = new AtomicInteger();
   private int ticks;
   private int ticksFull;
+  private Runnable end;
   private boolean sending;
 
   private TreeEvents(ActorMonitor monitor, RoutingContext ctx, Map<String, Integer> open, String filter) {
@@ -78,11 +81,20 @@ final class TreeEvents {
     Handler<DeadLetter> listener = events::deadLetter;
     system.addDeadLetterListener(listener);
     long timer = vertx.setPeriodic(0, 250, id -> events.tick());
-    response.closeHandler(closed -> {
+    events.end = () -> {
       vertx.cancelTimer(timer);
       system.removeDeadLetterListener(listener);
       streams.decrementAndGet();
-    });
+    };
+    response.closeHandler(closed -> events.end());
+  }
+
+  /** The stream ends: nothing more is written, and it no longer counts against the cap; once. */
+  private void end() {
+    if (end != null) {
+      end.run();
+      end = null;
+    }
   }
 
   /** The open actors of the page's {@code open} parameter: at most 100, each shown 1 to 1,000 children. */
@@ -124,8 +136,11 @@ final class TreeEvents {
     }
     if (response.writeQueueFull()) {
       // The page does not read (or reads slowly): skip, and give up on it if that lasts.
-      if (++ticksFull >= 4 * SECONDS_FULL_BEFORE_CLOSE) {
-        connection.close();
+      if (++ticksFull == 4 * SECONDS_FULL_BEFORE_CLOSE) {
+        // Given up: no more events, and the cap counts it no longer. Vert.x closes the connection
+        // once what is written has left, or the client goes away.
+        end();
+        connection.shutdown(Duration.ZERO);
       }
       return;
     }
