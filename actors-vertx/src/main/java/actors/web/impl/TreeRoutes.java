@@ -69,7 +69,8 @@ public final class TreeRoutes {
       if (cause instanceof ActorNotFoundException) {
         error(ctx, 404, "no actor at that path");
       } else {
-        error(ctx, cause instanceof TimeoutException ? 504 : 500, cause.getClass().getSimpleName());
+        error(ctx, cause instanceof TimeoutException ? 504 : 500, cause instanceof TimeoutException
+            ? "the actor did not answer within a second (busy in receive)" : cause.getClass().getSimpleName());
       }
     });
   }
