@@ -102,7 +102,7 @@ class PersistenceCrashTest {
     Map<String, Long> stored = new HashMap<>();
     try {
       JdbcStore journal = (store.startsWith("postgresql://")
-          ? JdbcStore.open(vertx, Dialect.POSTGRES, Dialect.postgresUrl(store), "check")
+          ? JdbcStore.open(vertx, Dialect.POSTGRES, Dialect.postgres(store), "check")
           : JdbcStore.embedded(vertx, directory, "check")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       for (int i = 0; i < ACTORS; i++) {
         String id = "counter-" + i;

@@ -6,8 +6,10 @@ import actors.ActorSystemOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -119,6 +121,49 @@ class PgStoreTest {
   }
 
   @Test
+  void aUriThatVerifiesTheServersCertificateConnectsEncryptedToAServerWithTls(Vertx vertx, @TempDir java.nio.file.Path keys)
+      throws Exception {
+    java.nio.file.Path certificate = keys.resolve("server.crt");
+    java.nio.file.Path key = keys.resolve("server.key");
+    selfSignedCertificateForLocalhost(keys, certificate, key);
+    try (EmbeddedPostgres tls = EmbeddedPostgres.builder().setServerConfig("ssl", "on")
+        .setServerConfig("ssl_cert_file", certificate.toString()).setServerConfig("ssl_key_file", key.toString()).start()) {
+      String uri = "postgresql://postgres@localhost:" + tls.getPort() + "/postgres?sslmode=verify-full&sslrootcert="
+          + java.net.URLEncoder.encode(certificate.toString(), java.nio.charset.StandardCharsets.UTF_8);
+      ActorSystem system = start(vertx, uri);
+      assertThat(await(system.actorOf(Account.props("encrypted")).<Long>ask(new Account.Deposit(3)))).isEqualTo(3);
+      try (java.sql.Connection connection = actors.persistence.impl.Dialect.postgres(uri).connect();
+           java.sql.ResultSet ssl = connection.createStatement().executeQuery(
+               "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+        assertThat(ssl.next() && ssl.getBoolean(1)).as("the connection is encrypted").isTrue();
+      }
+      await(system.terminate());
+      systems.remove(system);
+    }
+  }
+
+  /** A key pair and a certificate for localhost, made by the JDK's keytool, written as PEM files for PostgreSQL. */
+  private static void selfSignedCertificateForLocalhost(java.nio.file.Path directory, java.nio.file.Path certificate,
+                                                        java.nio.file.Path key) throws Exception {
+    java.nio.file.Path store = directory.resolve("server.p12");
+    Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+        "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit").inheritIO().start();
+    assertThat(keytool.waitFor()).as("keytool").isZero();
+    java.security.KeyStore keyStore = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = java.nio.file.Files.newInputStream(store)) {
+      keyStore.load(in, "changeit".toCharArray());
+    }
+    java.util.Base64.Encoder pem = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    java.nio.file.Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\n"
+        + pem.encodeToString(keyStore.getCertificate("server").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    java.nio.file.Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+        + pem.encodeToString(keyStore.getKey("server", "changeit".toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @Test
   void anOwnedVertxClosesOnlyAfterTheStoreClosedItsConnections() throws Exception {
     String database = "owned_" + UUID.randomUUID().toString().replace("-", "");
     String uri = PostgresServer.freshDatabase(database);
@@ -127,8 +172,7 @@ class PgStoreTest {
     ActorRef account = owning.actorOf(Account.props("owned"));
     await(account.ask(new Account.Deposit(5))); // the writer's connection
     await(account.ask(Account.Query.STATE));
-    try (java.sql.Connection admin = java.sql.DriverManager.getConnection(
-        actors.persistence.impl.Dialect.postgresUrl(uri.replace(database, "postgres")))) {
+    try (java.sql.Connection admin = actors.persistence.impl.Dialect.postgres(uri.replace(database, "postgres")).connect()) {
       assertThat(connectionsTo(admin, database)).isPositive();
       await(owning.terminate());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

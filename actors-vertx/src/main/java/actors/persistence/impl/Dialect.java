@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** A database the JDBC store runs on: its schema, and how it says "duplicate key". */
 public interface Dialect {
@@ -89,26 +90,27 @@ public interface Dialect {
   }
 
   /**
-   * The JDBC URL of {@code uri} ({@code postgresql://user:secret@host:5432/database?sslmode=require}):
-   * user and password decoded from the URI and encoded again as query parameters (a {@code &}
-   * in a password stays in the password), and the URI's own query parameters kept, libpq's names
-   * ({@code application_name}, {@code connect_timeout}) given the driver's.
+   * Where {@code uri} ({@code postgresql://user:secret@host:5432/database?sslmode=require})
+   * connects: the JDBC URL keeps the URI's query parameters, libpq's names
+   * ({@code application_name}, {@code connect_timeout}) given the driver's; user and password,
+   * percent-decoded, go to the driver as properties, never into the URL.
    *
    * @throws IllegalArgumentException if it is not such a URI
    */
-  static String postgresUrl(String uri) {
+  static JdbcTarget postgres(String uri) {
     URI parsed = URI.create(uri.startsWith("postgres://") ? "postgresql://" + uri.substring("postgres://".length()) : uri);
     StringBuilder url = new StringBuilder("jdbc:postgresql://").append(parsed.getHost())
         .append(parsed.getPort() > 0 ? ":" + parsed.getPort() : "").append(parsed.getRawPath());
-    List<String> parameters = new ArrayList<>();
+    Properties credentials = new Properties();
     String userInfo = parsed.getRawUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
-      parameters.add("user=" + reencoded(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+      credentials.setProperty("user", decoded(colon < 0 ? userInfo : userInfo.substring(0, colon)));
       if (colon >= 0) {
-        parameters.add("password=" + reencoded(userInfo.substring(colon + 1)));
+        credentials.setProperty("password", decoded(userInfo.substring(colon + 1)));
       }
     }
+    List<String> parameters = new ArrayList<>();
     if (parsed.getRawQuery() != null) {
       // libpq's names of the parameters that PostgreSQL's JDBC driver names otherwise.
       Map<String, String> driverNames = Map.of("application_name", "ApplicationName", "applicationName", "ApplicationName",
@@ -116,14 +118,16 @@ public interface Dialect {
       for (String parameter : parsed.getRawQuery().split("&")) {
         int equals = parameter.indexOf('=');
         String name = equals < 0 ? parameter : parameter.substring(0, equals);
-        parameters.add(driverNames.getOrDefault(name, name) + (equals < 0 ? "" : "=" + reencoded(parameter.substring(equals + 1))));
+        parameters.add(driverNames.getOrDefault(name, name)
+            + (equals < 0 ? "" : "=" + URLEncoder.encode(decoded(parameter.substring(equals + 1)), StandardCharsets.UTF_8)));
       }
     }
-    return parameters.isEmpty() ? url.toString() : url.append('?').append(String.join("&", parameters)).toString();
+    String jdbcUrl = parameters.isEmpty() ? url.toString() : url.append('?').append(String.join("&", parameters)).toString();
+    return new JdbcTarget(jdbcUrl, credentials);
   }
 
-  /** A URI component, decoded, then encoded for a query parameter. */
-  private static String reencoded(String raw) {
-    return URLEncoder.encode(URLDecoder.decode(raw, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+  /** A percent-encoded URI component, decoded: a {@code +} stays a plus (it is no form field). */
+  private static String decoded(String raw) {
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

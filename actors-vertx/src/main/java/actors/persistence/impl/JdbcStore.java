@@ -37,13 +37,13 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
   private final WorkerExecutor reader;
   private final Link readLink;
 
-  private JdbcStore(Vertx vertx, Dialect dialect, String url, String name) {
+  private JdbcStore(Vertx vertx, Dialect dialect, JdbcTarget target, String name) {
     this.writers = new JournalWriter[dialect.writeConnections()];
     for (int i = 0; i < writers.length; i++) {
-      writers[i] = new JournalWriter(vertx, dialect, url, "actors-journal-writer-" + name + "-" + i);
+      writers[i] = new JournalWriter(vertx, dialect, target, "actors-journal-writer-" + name + "-" + i);
     }
     this.reader = vertx.createSharedWorkerExecutor("actors-journal-reader-" + name, 1);
-    this.readLink = new Link(dialect, url, false);
+    this.readLink = new Link(dialect, target, false);
   }
 
   /**
@@ -58,17 +58,22 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
           + "org.xerial:sqlite-jdbc to the application's dependencies, or PersistenceOptions.setPostgres"));
     }
     return vertx.executeBlocking(() -> Files.createDirectories(directory), false)
-        .compose(created -> open(vertx, Dialect.SQLITE, Dialect.sqliteUrl(directory), name));
+        .compose(created -> open(vertx, Dialect.SQLITE, JdbcTarget.of(Dialect.sqliteUrl(directory)), name));
   }
 
   /**
-   * The store on the database at the JDBC {@code url}, in {@code dialect}. It connects on first
-   * use, creating its tables if missing, and again after a failure that left a connection
-   * broken: a database that is down at start or goes away fails the operations meanwhile, and
-   * serves again once it is back. {@code name} names its threads.
+   * The store on the database at {@code target}, in {@code dialect}. It connects on first use,
+   * creating its tables if missing, and again after a failure that left a connection broken: a
+   * database that is down at start or goes away fails the operations meanwhile, and serves again
+   * once it is back. {@code name} names its threads.
    */
+  public static Future<JdbcStore> open(Vertx vertx, Dialect dialect, JdbcTarget target, String name) {
+    return Future.succeededFuture(new JdbcStore(vertx, dialect, target, name));
+  }
+
+  /** {@link #open(Vertx, Dialect, JdbcTarget, String)} of a JDBC URL that needs no properties. */
   public static Future<JdbcStore> open(Vertx vertx, Dialect dialect, String url, String name) {
-    return Future.succeededFuture(new JdbcStore(vertx, dialect, url, name));
+    return open(vertx, dialect, JdbcTarget.of(url), name);
   }
 
   // ---------------------------------------------------------------- the journal

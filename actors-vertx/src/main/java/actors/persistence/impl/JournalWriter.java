@@ -41,10 +41,10 @@ final class JournalWriter {
   private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  JournalWriter(Vertx vertx, Dialect dialect, String url, String name) {
+  JournalWriter(Vertx vertx, Dialect dialect, JdbcTarget target, String name) {
     this.dialect = dialect;
     this.thread = vertx.createSharedWorkerExecutor(name, 1);
-    this.link = new Link(dialect, url, true);
+    this.link = new Link(dialect, target, true);
   }
 
   /** Appends {@code events}, all of one persistence id, in the next group. */

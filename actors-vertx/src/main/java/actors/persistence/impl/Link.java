@@ -1,7 +1,6 @@
 package actors.persistence.impl;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -11,14 +10,14 @@ import java.sql.Statement;
  */
 final class Link {
   private final Dialect dialect;
-  private final String url;
+  private final JdbcTarget target;
   private final boolean transactional;
   private Connection connection;
   private boolean suspect;
 
-  Link(Dialect dialect, String url, boolean transactional) {
+  Link(Dialect dialect, JdbcTarget target, boolean transactional) {
     this.dialect = dialect;
-    this.url = url;
+    this.target = target;
     this.transactional = transactional;
   }
 
@@ -28,7 +27,7 @@ final class Link {
     }
     suspect = false;
     if (connection == null) {
-      Connection opened = DriverManager.getConnection(url);
+      Connection opened = target.connect();
       createTables(opened); // whichever connects first finds the tables there
       opened.setAutoCommit(!transactional);
       connection = opened;

@@ -43,7 +43,7 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
       this.events = Future.succeededFuture(options.getJournal());
       this.snapshots = Future.succeededFuture(options.getSnapshotStore());
     } else if (options != null && options.getPostgres() != null) {
-      Future<JdbcStore> postgres = JdbcStore.open(system.vertx(), Dialect.POSTGRES, Dialect.postgresUrl(options.getPostgres()),
+      Future<JdbcStore> postgres = JdbcStore.open(system.vertx(), Dialect.POSTGRES, Dialect.postgres(options.getPostgres()),
           system.name());
       this.events = postgres.map(store -> store);
       this.snapshots = postgres.map(store -> store);

@@ -8,19 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DialectTest {
 
   @Test
-  void aPostgresUriKeepsItsQueryParametersAndItsCredentialsStayWhole() {
-    String url = Dialect.postgresUrl("postgres://app%40ops:p%26ss=w@db.example:5433/bank"
+  void aPostgresUriKeepsItsQueryParametersAndItsCredentialsGoWholeAsProperties() {
+    JdbcTarget target = Dialect.postgres("postgres://app%40ops:p%26ss=w+rd@db.example:5433/bank"
         + "?sslmode=require&sslrootcert=%2Fetc%2Fca.pem&connect_timeout=5&application_name=bank%20api");
-    assertThat(url).startsWith("jdbc:postgresql://db.example:5433/bank?")
-        .contains("user=app%40ops")
-        .contains("password=p%26ss%3Dw") // the & and = stay in the password: no parameter of their own
-        .contains("&sslmode=require").contains("&sslrootcert=%2Fetc%2Fca.pem")
-        .contains("&connectTimeout=5").contains("&ApplicationName=bank+api")
-        .doesNotContain("&ss=");
+    assertThat(target.url()).isEqualTo("jdbc:postgresql://db.example:5433/bank"
+        + "?sslmode=require&sslrootcert=%2Fetc%2Fca.pem&connectTimeout=5&ApplicationName=bank+api");
+    assertThat(target.properties()).containsEntry("user", "app@ops").containsEntry("password", "p&ss=w+rd").hasSize(2);
+    assertThat(target.toString()).doesNotContain("p&ss");
   }
 
   @Test
   void aPostgresUriWithoutCredentialsOrParametersIsTheBareUrl() {
-    assertThat(Dialect.postgresUrl("postgresql://localhost/bank")).isEqualTo("jdbc:postgresql://localhost/bank");
+    JdbcTarget target = Dialect.postgres("postgresql://localhost/bank");
+    assertThat(target.url()).isEqualTo("jdbc:postgresql://localhost/bank");
+    assertThat(target.properties()).isEmpty();
   }
 }
