@@ -4,6 +4,7 @@ import actors.ActorRef;
 import io.vertx.core.Promise;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An actor of this JVM as a monitor sees it. Everything but {@link #watchers} is read from any
@@ -34,8 +35,16 @@ public interface ActorView {
   /** What runs it: {@code event loop 2}, {@code worker}, {@code virtual thread}. */
   String executor();
 
-  /** Its children now, in creation order. */
-  List<ActorView> children();
+  /** A page of its children now. */
+  record ChildPage(int total, List<ActorView> children) {
+  }
+
+  /**
+   * The children whose names {@code match}, in creation order, from {@code offset}, at most
+   * {@code limit}, with how many match in all; the cost is a walk of the children keeping at most
+   * {@code offset + limit} of them, not a copy of them all.
+   */
+  ChildPage children(int offset, int limit, Predicate<String> match);
 
   /** How many children it has now. */
   int childCount();

@@ -137,6 +137,10 @@ class MonitorTest {
     assertThat(page.getJsonArray("children")).hasSize(10);
     assertThat(((JsonObject) page.getJsonArray("children").getValue(9)).getString("name")).isEqualTo("leaf-99999");
     assertThat(await(monitor.actor("/user/big")).getInteger("children")).isEqualTo(100_000);
+    JsonObject first = await(monitor.children("/user/big", 0, 5, "leaf-1"));
+    assertThat(first.getInteger("total")).as("leaf-1, leaf-10..19, leaf-100..199, ...").isEqualTo(11_111);
+    assertThat(first.getJsonArray("children")).extracting(child -> ((JsonObject) child).getString("name"))
+        .containsExactly("leaf-1", "leaf-10", "leaf-11", "leaf-12", "leaf-13");
     System.out.println("a page of the last 10 of 100,000 children took " + millis + " ms");
   }
 

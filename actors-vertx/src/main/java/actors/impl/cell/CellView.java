@@ -8,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.internal.VertxInternal;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An actor as a monitor reads it, from any thread: plain reads of what its own thread writes,
@@ -96,8 +97,14 @@ final class CellView implements ActorView {
   }
 
   @Override
-  public List<ActorView> children() {
-    return cell.childCells().stream().<ActorView>map(child -> new CellView(child)).toList();
+  public ChildPage children(int offset, int limit, Predicate<String> match) {
+    Children children = cell.children;
+    if (children == null) {
+      return new ChildPage(0, List.of());
+    }
+    int[] total = new int[1];
+    List<ActorCell> page = children.page(offset, limit, match, total);
+    return new ChildPage(total[0], page.stream().<ActorView>map(CellView::new).toList());
   }
 
   @Override

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * An actor's living children by name, in creation order. A name is reserved before the child's
@@ -119,6 +121,35 @@ final class Children {
     }
     cells.sort(IN_CREATION_ORDER);
     return cells;
+  }
+
+  /**
+   * The registered children whose names {@code match}, in creation order, from {@code offset},
+   * at most {@code limit}; {@code total[0]} is set to how many match. Keeps at most
+   * {@code offset + limit} of them while it walks the table (a heap of the earliest), so a page
+   * of a million children costs no copy of them all.
+   */
+  synchronized List<ActorCell> page(int offset, int limit, Predicate<String> match, int[] total) {
+    int keep = (int) Math.min(Integer.MAX_VALUE - 8, (long) offset + limit);
+    PriorityQueue<ActorCell> earliest = new PriorityQueue<>(Math.min(keep, 1024), IN_CREATION_ORDER.reversed());
+    int matching = 0;
+    if (slots != null) {
+      for (Object slot : slots) {
+        if (slot instanceof ActorCell cell && match.test(cell.name)) {
+          matching++;
+          if (earliest.size() < keep) {
+            earliest.add(cell);
+          } else if (IN_CREATION_ORDER.compare(cell, earliest.peek()) < 0) {
+            earliest.poll();
+            earliest.add(cell);
+          }
+        }
+      }
+    }
+    total[0] = matching;
+    List<ActorCell> inOrder = new ArrayList<>(earliest);
+    inOrder.sort(IN_CREATION_ORDER);
+    return offset >= inOrder.size() ? List.of() : inOrder.subList(offset, inOrder.size());
   }
 
   /** The registered children's references, in creation order: a snapshot. */

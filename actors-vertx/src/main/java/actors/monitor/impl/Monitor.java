@@ -42,15 +42,11 @@ public final class Monitor implements ActorMonitor {
       throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE + ", was " + limit);
     }
     return system.vertx().executeBlocking(() -> {
-      List<ActorView> children = find(path).children();
-      if (filter != null && !filter.isEmpty()) {
-        children = children.stream().filter(child -> (path + "/" + child.name()).contains(filter)).toList();
-      }
+      ActorView.ChildPage children = find(path).children(offset, limit, filter == null || filter.isEmpty()
+          ? name -> true : name -> (path + "/" + name).contains(filter));
       JsonArray page = new JsonArray();
-      for (int i = offset; i < Math.min(children.size(), offset + limit); i++) {
-        page.add(toJson(children.get(i)));
-      }
-      return new JsonObject().put("path", path).put("total", children.size()).put("offset", offset).put("children", page);
+      children.children().forEach(child -> page.add(toJson(child)));
+      return new JsonObject().put("path", path).put("total", children.total()).put("offset", offset).put("children", page);
     }, false);
   }
 
