@@ -6,6 +6,7 @@ import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.DeadLetter;
 import actors.PoisonPill;
+import actors.internal.EntityEnvelope;
 import actors.sharding.ClusterSharding;
 import actors.sharding.ShardingOptions;
 import actors.sharding.Tally;
@@ -99,6 +100,34 @@ class UntrustedModeTest {
     ActorRef region = b.resolve(a.nodeId() + "/user/$sharding.untrusted-tally");
     assertThatThrownBy(() -> await(region.ask("not an envelope")))
         .hasCauseInstanceOf(ActorNotFoundException.class).hasMessageContaining("only registered ones are");
+  }
+
+  @Test
+  void noPoisonPillOrKillInsideAnEntityEnvelopeAndNoOtherIdToItsSingletonRegion() throws Exception {
+    await(ClusterSharding.get(a).start("guarded-tally", id -> Tally.props(id, null), new ShardingOptions().setNumberOfShards(4)));
+    ActorRef entity = ClusterSharding.get(a).entityRef("guarded-tally", "kept");
+    entity.tell(0);
+    JsonObject before = await(entity.ask("state"));
+    ActorRef regionFromB = b.resolve(a.nodeId() + "/user/$sharding.guarded-tally");
+    assertThatThrownBy(() -> await(regionFromB.ask(new EntityEnvelope("kept", PoisonPill.INSTANCE, 1))))
+        .hasCauseInstanceOf(ActorNotFoundException.class).hasMessageContaining("takes no PoisonPill or Kill");
+    assertThatThrownBy(() -> await(regionFromB.ask(new EntityEnvelope("kept", actors.Kill.INSTANCE, 1))))
+        .hasCauseInstanceOf(ActorNotFoundException.class).hasMessageContaining("takes no PoisonPill or Kill");
+    JsonObject after = await(entity.ask("state"));
+    assertThat(after.getString("incarnation")).as("the same incarnation: not stopped").isEqualTo(before.getString("incarnation"));
+
+    ActorRef sole = actors.sharding.ClusterSingleton.start(a, "guarded-sole", Tally.props("guarded-sole", null));
+    JsonObject soleState = await(sole.ask("state"));
+    ActorRef singletonRegionFromB = b.resolve(a.nodeId() + "/user/$singleton.guarded-sole");
+    for (int i = 0; i < 20; i++) {
+      singletonRegionFromB.tell(new EntityEnvelope("impostor-" + i, "state", 1));
+    }
+    // Fails after the twenty, which came before it from the same node: a dead letter each, no instance.
+    assertThatThrownBy(() -> await(singletonRegionFromB.ask(new EntityEnvelope("impostor-last", "state", 1))))
+        .hasCauseInstanceOf(actors.AskTimeoutException.class);
+    assertThat(await(sole.<JsonObject>ask("state")).getString("incarnation")).isEqualTo(soleState.getString("incarnation"));
+    assertThat(await(actors.monitor.ActorMonitor.of(a).actor("/user/$singleton.guarded-sole")).getInteger("children"))
+        .as("the singleton region runs its singleton only").isEqualTo(1);
   }
 
   @Test
