@@ -142,7 +142,9 @@ final class Lanes {
 
   /** Every parked item, in order, to be routed again. */
   ArrayDeque<Waiting.Held> unparkAll() {
-    Arrays.fill(parkedPerShard, 0);
+    if (!parked.isEmpty()) {
+      Arrays.fill(parkedPerShard, 0);
+    }
     return parked;
   }
 

@@ -105,8 +105,8 @@ final class ShardRegion extends Actor {
     if (message instanceof EntityEnvelope envelope && Barrier.carriedBy(envelope)) {
       controlMessage(envelope.message());
     } else if (message instanceof EntityEnvelope envelope) {
-      route(Rendezvous.shardOf(envelope.entityId(), view.numberOfShards()),
-          Waiting.Held.message(envelope, sender(), envelope.hops() == 0));
+      Waiting.Held item = Waiting.Held.message(envelope, sender(), envelope.hops() == 0);
+      route(item.shard(view.numberOfShards()), item);
     } else if (message instanceof LeaseAnswer answer) {
       leaseAnswered(answer);
     } else if (message instanceof Terminated terminated) {
@@ -146,15 +146,15 @@ final class ShardRegion extends Actor {
   /** What another region sends ({@link RegionControl}). */
   private void controlMessage(Object message) {
     Object control = message instanceof JsonObject json ? RegionControl.read(json, settings.numberOfShards()) : null;
-    String from = RegionControl.nodeOf(system, sender());
     if (control instanceof Barrier barrier) {
       route(barrier.shard(), Waiting.Held.of(barrier));
     } else if (control instanceof Barrier.Passed passed) {
       reroute(lanes.passed(passed.shard(), passed.seq()));
-    } else if (control instanceof RegionControl.Released released && provider.isMember(from)) {
+    } else if (control instanceof RegionControl.Released released
+        && provider.isMember(RegionControl.nodeOf(system, sender()))) {
       retryLease(released.shard());
-    } else if (control instanceof RegionControl.Joined joined && provider.isMember(from)
-        && joins.asked(joined.node(), sender(), from)) {
+    } else if (control instanceof RegionControl.Joined joined && provider.isMember(joined.node())
+        && joins.asked(joined.node(), sender(), RegionControl.nodeOf(system, sender()))) {
       joins.confirm(view, self());
       readView();
     } else {
@@ -303,12 +303,10 @@ final class ShardRegion extends Actor {
     return regions.computeIfAbsent(node, id -> system.resolve(id + self().path()));
   }
 
-  /** Routes again what waited, as this region's own; what is still without an owner waits again, in the same order. */
+  /** Routes again what waited, in the same order; what is still without an owner waits again. */
   private void reroute(ArrayDeque<Waiting.Held> queue) {
     for (Waiting.Held next : waiting.takeAll(queue)) {
-      int shardId = next.barrier() != null ? next.barrier().shard()
-          : Rendezvous.shardOf(next.envelope().entityId(), view.numberOfShards());
-      route(shardId, next.rerouted());
+      route(next.shard(view.numberOfShards()), next.rerouted());
     }
   }
 

@@ -37,6 +37,11 @@ final class Waiting {
     int hops() {
       return barrier != null ? barrier.hops() : envelope.hops();
     }
+
+    /** The shard it is for, of {@code numberOfShards}. */
+    int shard(int numberOfShards) {
+      return barrier != null ? barrier.shard() : Rendezvous.shardOf(envelope.entityId(), numberOfShards);
+    }
   }
 
   private static final System.Logger LOG = System.getLogger("actors.sharding");
