@@ -7,6 +7,7 @@ module actors.vertx {
   requires transitive io.vertx.core;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
+  requires io.netty.buffer;
   requires io.netty.common;
   requires io.netty.transport;
   requires java.sql;

@@ -46,7 +46,9 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
   /**
    * A system hosted on {@code vertx}, which it never closes.
    *
-   * @throws NullPointerException if an argument is null
+   * @throws NullPointerException  if an argument is null
+   * @throws IllegalStateException if {@code vertx} is clustered, and the options have no cluster
+   *                               secret and its event bus no TLS with client authentication
    */
   static ActorSystem create(Vertx vertx, ActorSystemOptions options) {
     return ActorSystems.create(java.util.Objects.requireNonNull(vertx, "vertx"), options);
@@ -56,7 +58,10 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
    * A system on a clustered Vertx of its own, joined to the cluster through
    * {@code clusterManager} (Hazelcast, Infinispan, Zookeeper: any Vert.x cluster manager). The
    * Future completes once other nodes can reach the system's actors; {@link #terminate()}
-   * closes the Vertx, which leaves the cluster.
+   * closes the Vertx, which leaves the cluster. The Future fails with an
+   * {@code IllegalStateException} (and the Vertx is closed) when the options have no cluster
+   * secret and the event bus no TLS with client authentication; see
+   * {@link ActorSystemOptions#setClusterSecurity}.
    */
   static Future<ActorSystem> clustered(ClusterManager clusterManager, ActorSystemOptions options) {
     return clustered(new VertxOptions(), clusterManager, options);
@@ -77,7 +82,9 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
   /**
    * A system hosted on a clustered {@code vertx}, which it never closes; the Future completes
    * once other nodes can reach its actors. (A system made by {@link #create(Vertx, ActorSystemOptions)}
-   * on a clustered Vertx works as well: what it sends to other nodes before then waits.)
+   * on a clustered Vertx works as well: what it sends to other nodes before then waits; it
+   * throws where this Future fails.) The Future fails with an {@code IllegalStateException}
+   * when the options have no cluster secret and the event bus no TLS with client authentication.
    *
    * @throws IllegalArgumentException if {@code vertx} is not clustered
    */

@@ -1,5 +1,6 @@
 package actors;
 
+import actors.cluster.ClusterSecurityOptions;
 import actors.dispatch.Dispatcher;
 import actors.dispatch.Dispatchers;
 import actors.dispatch.MailboxOptions;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,8 +27,9 @@ import java.util.Set;
  * {@code workerPoolSize} (int), {@code workerMaxExecuteTime} (milliseconds),
  * {@code messagePackages} (array of strings), {@code defaultMailbox} (object, see
  * {@link MailboxOptions}), {@code idleSpinNanos} (long), {@code eventLoops} (int),
- * {@code maxFrameSize} (bytes), {@code untrustedMode} (boolean), {@code actorPathInMdc} (boolean). The guardian's
- * strategy, custom dispatchers and metrics are code and have no JSON form: set them in code.
+ * {@code maxFrameSize} (bytes), {@code untrustedMode} (boolean), {@code actorPathInMdc} (boolean),
+ * {@code clusterSecurity} (object, see {@link ClusterSecurityOptions}; {@link #toJson()} leaves its secrets out).
+ * The guardian's strategy, custom dispatchers and metrics are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
 
@@ -38,7 +41,6 @@ public class ActorSystemOptions {
   public static final int DEFAULT_THROUGHPUT = 64;
   /** Dead letters are logged by default (at most a few lines a second). */
   public static final boolean DEFAULT_LOG_DEAD_LETTERS = true;
-
   /** Default number of threads of the pool behind the {@code worker} dispatcher: {@value}. */
   public static final int DEFAULT_WORKER_POOL_SIZE = 20;
   /** Default time a worker actor may block on one message before Vert.x warns: 60 seconds, as for worker verticles. */
@@ -46,7 +48,6 @@ public class ActorSystemOptions {
 
   private static final Set<String> BUILT_IN_DISPATCHERS = Set.of(Dispatchers.EVENT_LOOP, Dispatchers.CALLER_CONTEXT,
       Dispatchers.WORKER, Dispatchers.VIRTUAL_THREAD, Dispatchers.CALLING_THREAD);
-
   /** Default time an actor on an event loop waits for its next message before it yields the loop: 20 µs. */
   public static final Duration DEFAULT_IDLE_SPIN = Duration.ofNanos(20_000);
   /** Default number of event loops the actors spread over: one per available processor. */
@@ -69,6 +70,7 @@ public class ActorSystemOptions {
   private int eventLoops = DEFAULT_EVENT_LOOPS;
   private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
   private boolean untrustedMode;
+  private ClusterSecurityOptions clusterSecurity = new ClusterSecurityOptions();
   private boolean actorPathInMdc;
   private ActorMetricsOptions metricsOptions;
 
@@ -92,6 +94,7 @@ public class ActorSystemOptions {
     this.idleSpin = other.idleSpin;
     this.maxFrameSize = other.maxFrameSize;
     this.untrustedMode = other.untrustedMode;
+    this.clusterSecurity = new ClusterSecurityOptions(other.clusterSecurity);
     this.actorPathInMdc = other.actorPathInMdc;
     this.eventLoops = other.eventLoops;
     this.metricsOptions = other.metricsOptions == null ? null : new ActorMetricsOptions(other.metricsOptions);
@@ -107,10 +110,7 @@ public class ActorSystemOptions {
     setDefaultAskTimeout(Duration.ofMillis(json.getLong("defaultAskTimeout", DEFAULT_ASK_TIMEOUT.toMillis())));
     setThroughput(json.getInteger("throughput", DEFAULT_THROUGHPUT));
     setLogDeadLetters(json.getBoolean("logDeadLetters", DEFAULT_LOG_DEAD_LETTERS));
-    String poolName = json.getString("workerPoolName");
-    if (poolName != null) {
-      setWorkerPoolName(poolName);
-    }
+    Optional.ofNullable(json.getString("workerPoolName")).ifPresent(this::setWorkerPoolName);
     setWorkerPoolSize(json.getInteger("workerPoolSize", DEFAULT_WORKER_POOL_SIZE));
     setWorkerMaxExecuteTime(Duration.ofMillis(json.getLong("workerMaxExecuteTime", DEFAULT_WORKER_MAX_EXECUTE_TIME.toMillis())));
     setIdleSpin(Duration.ofNanos(json.getLong("idleSpinNanos", DEFAULT_IDLE_SPIN.toNanos())));
@@ -118,14 +118,9 @@ public class ActorSystemOptions {
     setMaxFrameSize(json.getInteger("maxFrameSize", DEFAULT_MAX_FRAME_SIZE));
     setUntrustedMode(json.getBoolean("untrustedMode", false));
     setActorPathInMdc(json.getBoolean("actorPathInMdc", false));
-    JsonObject mailbox = json.getJsonObject("defaultMailbox");
-    if (mailbox != null) {
-      setDefaultMailbox(new MailboxOptions(mailbox));
-    }
-    JsonArray packages = json.getJsonArray("messagePackages");
-    if (packages != null) {
-      packages.forEach(name -> addMessagePackage((String) name));
-    }
+    Optional.ofNullable(json.getJsonObject("clusterSecurity")).map(ClusterSecurityOptions::new).ifPresent(this::setClusterSecurity);
+    Optional.ofNullable(json.getJsonObject("defaultMailbox")).map(MailboxOptions::new).ifPresent(this::setDefaultMailbox);
+    json.getJsonArray("messagePackages", new JsonArray()).forEach(name -> addMessagePackage((String) name));
   }
 
   /** These options as JSON, readable by {@link #ActorSystemOptions(JsonObject)}. */
@@ -143,6 +138,7 @@ public class ActorSystemOptions {
         .put("idleSpinNanos", idleSpin.toNanos())
         .put("maxFrameSize", maxFrameSize)
         .put("untrustedMode", untrustedMode)
+        .put("clusterSecurity", clusterSecurity.toJson())
         .put("actorPathInMdc", actorPathInMdc)
         .put("eventLoops", eventLoops);
   }
@@ -290,11 +286,10 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Registers a custom dispatcher under {@code name}, for {@link Props#withDispatcher(String)}.
-   * Adding a name again replaces the dispatcher.
+   * Registers a custom dispatcher under {@code name}, for {@link Props#withDispatcher(String)};
+   * adding a name again replaces it.
    *
-   * @throws IllegalArgumentException if {@code name} is blank or the name of a built-in
-   *                                  dispatcher ({@link Dispatchers})
+   * @throws IllegalArgumentException if {@code name} is blank or a built-in one ({@link Dispatchers})
    */
   public ActorSystemOptions addDispatcher(String name, Dispatcher dispatcher) {
     Objects.requireNonNull(name, "name");
@@ -315,17 +310,14 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how long an actor on an event loop that has run out of messages waits (spinning) for
-   * the next one before it gives the loop back, as long as nothing else waits for the loop: at
-   * most that long in all per turn, however often the turn runs out. Replies that come back
-   * within that time are processed without the loop going to sleep and being woken again, which
-   * costs tens of microseconds per message between actors on different loops. The wait spins
-   * for a few microseconds, then yields the core between checks, so loops that have work get
-   * the CPU. An actor whose last message came from Vert.x code on an event loop (a route, an
-   * event-bus consumer) does not wait: the next one comes from the network, which a spinning
-   * loop does not read. Its price, after each burst of messages: up to that much CPU time, and
-   * network I/O on that loop waits up to that long (queued tasks do not: the wait ends as soon
-   * as one is queued). {@link Duration#ZERO} turns it off.
+   * Sets how long an actor on an event loop that has run out of messages waits (spinning, then
+   * yielding the core between checks) for the next one before it gives the loop back, as long as
+   * nothing else waits for the loop: at most that long in all per turn. Replies that come back
+   * within that time skip putting the loop to sleep and waking it, tens of microseconds per
+   * message between actors on different loops. An actor whose last message came from Vert.x code
+   * on an event loop (a route, a consumer) does not wait: the next one comes from the network.
+   * Its price, after each burst: up to that much CPU time, and network I/O on that loop waits up
+   * to that long (queued tasks do not). {@link Duration#ZERO} turns it off.
    *
    * @throws IllegalArgumentException if negative or above one millisecond
    */
@@ -344,10 +336,9 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets the largest frame, in bytes, that a message to an actor of another node may encode to:
-   * a larger one fails its {@code tell} (or its {@code ask}) with
-   * {@link actors.cluster.MessageEncodingException}, and a larger frame that arrives is refused
-   * undecoded, a dead letter. Give every node of a cluster the same value.
+   * Sets the largest frame, in bytes, a message to another node may encode to: a larger one fails its
+   * {@code tell} or {@code ask} with {@link actors.cluster.MessageEncodingException}, and a larger frame
+   * that arrives is refused undecoded, a dead letter. Give every node of a cluster the same value.
    *
    * @throws IllegalArgumentException if below 1 KiB
    */
@@ -383,17 +374,29 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets whether this node keeps other nodes at arm's length, as Pekko's untrusted mode does.
-   * When on: a {@code PoisonPill} or {@code Kill} from another node is dropped, so are other
-   * nodes' death-watch frames (they cannot watch this node's actors, and this node's watches of
-   * theirs end only when their node leaves), and of this node's actors only those registered
-   * in its {@code registry()} are reachable from other nodes (the replies to its asks too);
-   * exposed event-bus addresses stay reachable as before. What is dropped is a dead letter,
-   * and an ask that carried it fails at once. Off by default: turn it on for a node that
-   * shares its event bus with nodes it does not fully trust.
+   * Sets whether this node keeps other nodes at arm's length, as Pekko's untrusted mode does:
+   * a {@code PoisonPill} or {@code Kill} from another node is dropped, so are its death-watch
+   * frames, and only actors registered in {@code registry()} (and the replies to this node's
+   * asks, and exposed addresses) are reachable from other nodes. What is dropped is a dead
+   * letter, and an ask that carried it fails at once. Off by default.
    */
   public ActorSystemOptions setUntrustedMode(boolean untrustedMode) {
     this.untrustedMode = untrustedMode;
+    return this;
+  }
+
+  /** Who may speak as a node of the cluster (a copy); see {@link ClusterSecurityOptions}. */
+  public ClusterSecurityOptions getClusterSecurity() {
+    return new ClusterSecurityOptions(clusterSecurity);
+  }
+
+  /**
+   * Sets who may speak as a node of the cluster (a copy of {@code security}): a cluster secret, or
+   * nothing with event-bus TLS and client authentication, or insecure for development. A
+   * clustered system with none of them refuses to start.
+   */
+  public ActorSystemOptions setClusterSecurity(ClusterSecurityOptions security) {
+    this.clusterSecurity = new ClusterSecurityOptions(Objects.requireNonNull(security, "security"));
     return this;
   }
 
@@ -403,12 +406,10 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how many of the Vertx's event loops the default ({@code event-loop}) dispatcher spreads
-   * actors over, round-robin; at most as many as the Vertx has. The default, one per available
-   * processor, is half of what Vert.x creates (two per processor): actors are CPU-bound, and
-   * with more loops than cores a message that crosses loops often waits for its loop to be
-   * scheduled (a ring of actors passing a token ran 11 times slower on 4 loops than on 2, on 2
-   * cores). Other verticles and servers keep using all the loops.
+   * Sets how many of the Vertx's event loops the default dispatcher spreads actors over,
+   * round-robin (at most as many as the Vertx has). The default, one per processor, is half of
+   * Vert.x's: with more loops than cores a message that crosses loops often waits for its loop
+   * to be scheduled (a token ring ran 11 times slower on 4 loops than on 2, on 2 cores).
    *
    * @throws IllegalArgumentException if below 1
    */
@@ -444,9 +445,7 @@ public class ActorSystemOptions {
    * permission.
    *
    * @throws IllegalArgumentException if blank, not a package name, a package of the JDK
-   *                                  ({@code java.*}, {@code javax.*}, {@code jdk.*},
-   *                                  {@code sun.*}, {@code com.sun.*}) or one of the library's
-   *                                  internals
+   *     ({@code java.*}, {@code javax.*}, {@code jdk.*}, {@code sun.*}, {@code com.sun.*}) or of the library's internals
    */
   public ActorSystemOptions addMessagePackage(String packageName) {
     messagePackages.add(MessagePackages.check(packageName));

@@ -3,6 +3,7 @@ package actors.impl;
 import actors.internal.CallerContext;
 import actors.internal.LocalRef;
 import actors.internal.PendingAsk;
+import actors.internal.SignedEntries;
 import actors.internal.SystemServices;
 import actors.ActorRef;
 import actors.cluster.ActorNotFoundException;
@@ -18,13 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * The {@link ActorRegistry} of one actor system: names to actor addresses in the shared-data
  * {@code AsyncMap} {@code actors.registry.<system>}, cluster-wide when the Vertx is clustered.
  * An entry goes when its actor stops (this node removes it) or its node leaves (every node
- * that sees it go removes it; removing twice is harmless).
+ * that sees it go removes it; removing twice is harmless). With a cluster secret, entries are
+ * signed ({@link SignedEntries}): one a member without the secret wrote is found by no lookup,
+ * and a registration replaces it.
  */
 final class ActorRegistryImpl implements ActorRegistry {
 
   private static final System.Logger LOG = System.getLogger("actors.registry");
 
   private final SystemServices system;
+  private final String mapName;
+  private final SignedEntries signed;
   private final Future<AsyncMap<String, String>> map;
   // This node's actors registered from here: name to path, and how many names each path has.
   private final Map<String, String> localNames = new ConcurrentHashMap<>();
@@ -32,9 +37,10 @@ final class ActorRegistryImpl implements ActorRegistry {
 
   ActorRegistryImpl(SystemServices system, Future<Void> reachable) {
     this.system = system;
+    this.mapName = "actors.registry." + system.name();
+    this.signed = system.remoteProvider().signedEntries();
     // Nobody may find an actor of this node before other nodes can reach it.
-    this.map = reachable.compose(ready ->
-        system.vertx().sharedData().<String, String>getAsyncMap("actors.registry." + system.name()));
+    this.map = reachable.compose(ready -> system.vertx().sharedData().<String, String>getAsyncMap(mapName));
   }
 
   @Override
@@ -46,7 +52,8 @@ final class ActorRegistryImpl implements ActorRegistry {
           + "': an ask's temporary reference lives only until its reply");
     }
     String address = system.addressOf(ref);
-    return CallerContext.rebind(map.compose(entries -> entries.putIfAbsent(name, address)).compose(previous -> {
+    String entry = signed.sign(mapName, name, address);
+    return CallerContext.rebind(map.compose(entries -> putIfAbsent(entries, name, entry)).compose(previous -> {
       if (previous != null && !previous.equals(address)) {
         return Future.failedFuture(new IllegalStateException("name '" + name + "' is already registered to "
             + previous + " in system " + system.name()));
@@ -55,20 +62,33 @@ final class ActorRegistryImpl implements ActorRegistry {
         addLocal(name, local.path());
         local.whenTerminated().onComplete(stopped -> {
           removeLocal(name);
-          removeEntry(name, address);
+          removeEntry(name, entry);
         });
       }
       return Future.succeededFuture();
     }));
   }
 
+  /** The address {@code name} had, as putIfAbsent answers; an entry not signed with the secret is replaced. */
+  private Future<String> putIfAbsent(AsyncMap<String, String> entries, String name, String entry) {
+    return entries.putIfAbsent(name, entry).compose(previous -> {
+      if (previous == null || signed.open(mapName, name, previous) != null) {
+        return Future.succeededFuture(signed.open(mapName, name, previous));
+      }
+      return entries.replaceIfPresent(name, previous, entry).compose(replaced -> replaced ? Future.succeededFuture(null)
+          : Future.failedFuture(new IllegalStateException("name '" + name + "' is being written without the cluster secret")));
+    });
+  }
+
   @Override
   public Future<ActorRef> lookup(String name) {
     Objects.requireNonNull(name, "name");
-    return CallerContext.rebind(map.compose(entries -> entries.get(name)).compose(address -> {
+    return CallerContext.rebind(map.compose(entries -> entries.get(name)).compose(stored -> {
+      String address = signed.open(mapName, name, stored);
       if (address == null) {
-        return Future.failedFuture(new ActorNotFoundException("no actor is registered as '" + name
-            + "' in system " + system.name()));
+        return Future.failedFuture(new ActorNotFoundException((stored == null ? "no actor is registered as '"
+            : "the registry's entry for '") + name + "' in system " + system.name()
+            + (stored == null ? "" : " is not signed with the cluster secret: refused")));
       }
       return Future.succeededFuture(system.resolve(address));
     }));
@@ -78,7 +98,8 @@ final class ActorRegistryImpl implements ActorRegistry {
   public Future<Boolean> unregister(String name) {
     Objects.requireNonNull(name, "name");
     String ownNode = system.nodeId() + "/";
-    return CallerContext.rebind(map.compose(entries -> entries.get(name).compose(address -> {
+    return CallerContext.rebind(map.compose(entries -> entries.get(name).compose(stored -> {
+      String address = signed.open(mapName, name, stored);
       if (address == null) {
         return Future.succeededFuture(false);
       }
@@ -86,7 +107,7 @@ final class ActorRegistryImpl implements ActorRegistry {
         return Future.failedFuture(new IllegalStateException("'" + name + "' names " + address
             + ", an actor of another node: only its node may unregister it"));
       }
-      return entries.removeIfPresent(name, address).onSuccess(removed -> removeLocal(name));
+      return entries.removeIfPresent(name, stored).onSuccess(removed -> removeLocal(name));
     })));
   }
 
@@ -110,16 +131,18 @@ final class ActorRegistryImpl implements ActorRegistry {
 
   /** Removes the entries of the actors of {@code node}, which left the cluster. */
   void nodeLeft(String node) {
-    map.compose(AsyncMap::entries).onSuccess(entries -> entries.forEach((name, address) -> {
-      if (address.startsWith(node + "/")) {
-        removeEntry(name, address);
+    map.compose(AsyncMap::entries).onSuccess(entries -> entries.forEach((name, stored) -> {
+      String address = signed.open(mapName, name, stored);
+      if (address != null && address.startsWith(node + "/")) {
+        removeEntry(name, stored);
       }
     })).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "[" + system.name()
         + "] removing the registry entries of node " + node + " failed", e));
   }
 
-  private void removeEntry(String name, String address) {
-    map.compose(entries -> entries.removeIfPresent(name, address)).onFailure(e -> LOG.log(
+  /** Removes {@code name} if it still holds {@code stored}, an entry as the map has it. */
+  private void removeEntry(String name, String stored) {
+    map.compose(entries -> entries.removeIfPresent(name, stored)).onFailure(e -> LOG.log(
         System.Logger.Level.WARNING, "[" + system.name() + "] unregistering '" + name + "' failed", e));
   }
 

@@ -101,8 +101,7 @@ public final class ActorSystemImpl implements SystemServices {
     options.getMessagePackages().forEach(allowList::allowPackage);
     this.exposures = new Exposures(this, allowList);
     if (vertx.isClustered()) {
-      this.provider = ClusterTransport.start(this, vertx, allowList, options.getMaxFrameSize(), options.isUntrustedMode(),
-          dispatchers.eventLoops().contexts());
+      this.provider = ClusterTransport.start(this, vertx, allowList, options, dispatchers.eventLoops().contexts());
       // Every node that sees another leave removes its entries: each keeps a registry.
       this.registry = new ActorRegistryImpl(this, provider.ready());
     } else {

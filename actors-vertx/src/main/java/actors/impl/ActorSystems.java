@@ -42,7 +42,12 @@ public final class ActorSystems {
       throw new IllegalArgumentException("vertx is not clustered: build it with Vertx.builder().withClusterManager(...)"
           + ".buildClustered(), or use ActorSystem.create(vertx, options) for a single node");
     }
-    ActorSystemImpl system = new ActorSystemImpl((VertxInternal) vertx, ownsVertx, new ActorSystemOptions(options));
+    ActorSystemImpl system;
+    try {
+      system = new ActorSystemImpl((VertxInternal) vertx, ownsVertx, new ActorSystemOptions(options));
+    } catch (RuntimeException refused) { // unauthenticated, say: the caller closes a Vertx it made
+      return Future.failedFuture(refused);
+    }
     return system.remoteProvider().ready().<ActorSystem>map(system).recover(failure ->
         system.terminate().transform(terminated -> Future.failedFuture(failure)));
   }

@@ -13,6 +13,11 @@ public interface RemoteProvider {
   /** This node's id in the cluster; {@code "local"} when not clustered. */
   String nodeId();
 
+  /** How the system signs what it writes to the cluster manager's maps: unsigned without a cluster secret. */
+  default SignedEntries signedEntries() {
+    return SignedEntries.UNSIGNED;
+  }
+
   /** Whether {@code node} is in the cluster now; this node always is. Cheap: any thread, any rate. */
   boolean isMember(String node);
 

@@ -57,8 +57,8 @@ class ClusterTracingTest {
     options.getEventBusOptions().setHost("127.0.0.1").setPort(0);
     Vertx vertx = await(Vertx.builder().with(options).withTracer(new OpenTelemetryTracingFactory(otel))
         .withClusterManager(new HazelcastClusterManager(LoopbackCluster.config(clusterName))).buildClustered());
-    ActorSystem node = await(ActorSystem.clustered(vertx, new ActorSystemOptions().setName("traced-cluster")
-        .addMessagePackage("actors.cluster")));
+    ActorSystem node = await(ActorSystem.clustered(vertx, LoopbackCluster.secured(new ActorSystemOptions().setName("traced-cluster")
+        .addMessagePackage("actors.cluster"))));
     nodes.add(node);
     node.whenTerminated().onComplete(terminated -> vertx.close());
     return node;

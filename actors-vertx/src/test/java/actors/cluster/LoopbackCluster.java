@@ -28,6 +28,9 @@ final class LoopbackCluster {
     HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
+  /** The secret of every test cluster's nodes, unless a test says otherwise. */
+  static final String SECRET = "loopback-test-cluster-secret-2026";
+
   final String name = "actors-test-" + UUID.randomUUID();
 
   /** A node with default options for the test messages' package. */
@@ -44,11 +47,27 @@ final class LoopbackCluster {
     return start(clusterName, new VertxOptions(), options);
   }
 
-  /** A node of {@code clusterName} with these Vert.x options, its event bus on 127.0.0.1. */
+  /**
+   * A node of {@code clusterName} with these Vert.x options, its event bus on 127.0.0.1; with
+   * {@link #SECRET} unless the options set their own security or the event bus has TLS.
+   */
   static ActorSystem start(String clusterName, VertxOptions vertxOptions, ActorSystemOptions options) throws Exception {
     vertxOptions.getEventBusOptions().setHost("127.0.0.1").setPort(0);
-    return ActorSystem.clustered(vertxOptions, new HazelcastClusterManager(config(clusterName)), options)
+    ActorSystemOptions secured = vertxOptions.getEventBusOptions().isSsl() ? options : secured(options);
+    return ActorSystem.clustered(vertxOptions, new HazelcastClusterManager(config(clusterName)), secured)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  /** {@code options} with {@link #SECRET}, unless they set their own security (a copy). */
+  static ActorSystemOptions secured(ActorSystemOptions options) {
+    ClusterSecurityOptions security = options.getClusterSecurity();
+    boolean own = security.getSecret() != null || security.isInsecureForDevelopment();
+    return own ? options : new ActorSystemOptions(options).setClusterSecurity(new ClusterSecurityOptions().setSecret(SECRET));
+  }
+
+  /** {@code options} for a test of what the transport refuses without a secret: insecure, on purpose (a copy). */
+  static ActorSystemOptions insecure(ActorSystemOptions options) {
+    return new ActorSystemOptions(options).setClusterSecurity(new ClusterSecurityOptions().setInsecureForDevelopment(true));
   }
 
   static Config config(String clusterName) {

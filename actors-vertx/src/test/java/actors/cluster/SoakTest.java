@@ -237,8 +237,8 @@ class SoakTest {
         .withClusterManager(new HazelcastClusterManager(LoopbackCluster.config(cluster)))
         .buildClustered().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     vertxes.add(vertx);
-    ActorSystem system = await(ActorSystem.clustered(vertx, new ActorSystemOptions().setName("soak")
-        .addMessagePackage("actors.cluster").setLogDeadLetters(false)));
+    ActorSystem system = await(ActorSystem.clustered(vertx, LoopbackCluster.secured(new ActorSystemOptions().setName("soak")
+        .addMessagePackage("actors.cluster").setLogDeadLetters(false))));
     system.addDeadLetterListener(letter -> {
       if (letter.message() instanceof Work) {
         counters.deadLetters.incrementAndGet();

@@ -76,7 +76,7 @@ class TlsClusterTest {
     ActorRef echo = b.actorOf(ClusterActors.echo(), "tls-guarded");
     // A member of the same Hazelcast cluster, but its event bus speaks plain TCP.
     ActorSystem outsider = LoopbackCluster.start(CLUSTER.name,
-        new ActorSystemOptions().setName("tls-test").addMessagePackage("actors.cluster"));
+        LoopbackCluster.insecure(new ActorSystemOptions().setName("tls-test").addMessagePackage("actors.cluster")));
     try {
       ActorRef guarded = outsider.resolve(b.addressOf(echo));
       assertThatThrownBy(() -> guarded.ask("let me in", Duration.ofSeconds(2)).toCompletionStage()

@@ -63,7 +63,9 @@ class TrustTest {
   }
 
   private static ActorSystemOptions options() {
-    return new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").setMaxFrameSize(MAX_FRAME);
+    // Insecure on purpose: what the transport refuses from members, beneath the cluster secret (ClusterSecretTest).
+    return LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")
+        .setMaxFrameSize(MAX_FRAME));
   }
 
   @AfterAll
@@ -322,7 +324,7 @@ class TrustTest {
   @Test
   void anExposedAddressDecodesWithItsOwnSystemsAllowListNotAnotherSystemsOnTheSameVertx() throws Exception {
     // A second system on node a's Vertx, which allows no package: cluster-test's do not count for it.
-    ActorSystem strict = ActorSystem.create(a.vertx(), new ActorSystemOptions().setName("strict"));
+    ActorSystem strict = ActorSystem.create(a.vertx(), LoopbackCluster.secured(new ActorSystemOptions().setName("strict")));
     try {
       BlockingQueue<Object> received = new LinkedBlockingQueue<>();
       ActorRef sink = strict.actorOf(Props.create(() -> new Actor() {

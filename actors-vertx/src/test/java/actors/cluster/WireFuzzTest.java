@@ -3,6 +3,7 @@ package actors.cluster;
 import actors.Actor;
 import actors.ActorRef;
 import actors.ActorSystem;
+import actors.ActorSystemOptions;
 import actors.AskTimeoutException;
 import actors.Props;
 import actors.cluster.TrustTest.Frames;
@@ -43,8 +44,9 @@ class WireFuzzTest {
 
   @BeforeAll
   static void startNodes() throws Exception {
-    a = CLUSTER.start();
-    b = CLUSTER.start();
+    // Insecure on purpose: frames reach the decoder unsealed (ClusterSecretTest fuzzes the seal).
+    a = CLUSTER.start(LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")));
+    b = CLUSTER.start(LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")));
     a.vertx().exceptionHandler(UNHANDLED::add);
   }
 

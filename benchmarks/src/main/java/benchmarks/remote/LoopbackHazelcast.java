@@ -1,5 +1,6 @@
 package benchmarks.remote;
 
+import actors.cluster.ClusterSecurityOptions;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -20,6 +21,12 @@ public final class LoopbackHazelcast {
   }
 
   private LoopbackHazelcast() {
+  }
+
+  /** The benchmark cluster's secret when {@code sealed}; else insecure, for development (no MAC). */
+  public static ClusterSecurityOptions security(boolean sealed) {
+    return sealed ? new ClusterSecurityOptions().setSecret("benchmark-cluster-secret-0123456789")
+        : new ClusterSecurityOptions().setInsecureForDevelopment(true);
   }
 
   public static HazelcastClusterManager clusterManager(String clusterName) {

@@ -10,7 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** actors-vertx on two clustered Vertx: the messages cross the clustered event bus. */
+/**
+ * actors-vertx on two clustered Vertx: the messages cross the clustered event bus, sealed with
+ * the cluster secret (HMAC-SHA256 per batch) unless {@code sealed} is false (insecure for development).
+ */
 final class OursPair implements RemotePair {
 
   private final ActorSystem first;
@@ -19,19 +22,20 @@ final class OursPair implements RemotePair {
   private final ActorRef echo;
   private volatile CountDownLatch done;
 
-  OursPair() throws Exception {
+  OursPair(boolean sealed) throws Exception {
     String cluster = "bench-" + UUID.randomUUID();
-    first = start(cluster);
-    second = start(cluster);
+    first = start(cluster, sealed);
+    second = start(cluster, sealed);
     ActorRef receiver = second.actorOf(Props.create(Receiver::new), "receiver");
     ActorRef echoThere = second.actorOf(Props.create(Echo::new), "echo");
     sender = first.actorOf(Props.create(() -> new Sender(first.resolve(second.addressOf(receiver)))), "sender");
     echo = first.resolve(second.addressOf(echoThere));
   }
 
-  private static ActorSystem start(String cluster) throws Exception {
+  private static ActorSystem start(String cluster, boolean sealed) throws Exception {
     return ActorSystem.clustered(LoopbackHazelcast.vertxOptions(), LoopbackHazelcast.clusterManager(cluster),
-        new ActorSystemOptions().setName("bench")).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        new ActorSystemOptions().setName("bench").setClusterSecurity(LoopbackHazelcast.security(sealed)))
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
   /** Counts; acknowledges every burst. */

@@ -19,10 +19,11 @@ interface RemotePair extends AutoCloseable {
 
   static RemotePair of(String platform) throws Exception {
     return switch (platform) {
-      case "ours" -> new OursPair();
+      case "ours" -> new OursPair(true);
+      case "ours-unsealed" -> new OursPair(false);
       case "pekko" -> new PekkoPair();
       case "bus" -> new EventBusPair();
-      default -> throw new IllegalArgumentException("unknown platform " + platform + "; known: ours, pekko, bus");
+      default -> throw new IllegalArgumentException("unknown platform " + platform + "; known: ours, ours-unsealed, pekko, bus");
     };
   }
 }

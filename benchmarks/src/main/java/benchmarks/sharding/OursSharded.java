@@ -28,7 +28,7 @@ final class OursSharded implements ShardedCluster {
     String cluster = "bench-" + UUID.randomUUID();
     for (int i = 0; i < count; i++) {
       nodes.add(await(ActorSystem.clustered(LoopbackHazelcast.vertxOptions(), LoopbackHazelcast.clusterManager(cluster),
-          new ActorSystemOptions().setName("bench"))));
+          new ActorSystemOptions().setName("bench").setClusterSecurity(LoopbackHazelcast.security(true)))));
     }
     ActorSystem first = nodes.get(0);
     if (sharded) {

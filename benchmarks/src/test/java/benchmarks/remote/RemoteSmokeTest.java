@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemoteSmokeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"ours", "pekko", "bus"})
+  @ValueSource(strings = {"ours", "ours-unsealed", "pekko", "bus"})
   void tellsAreAcknowledgedAndAsksAnswered(String platform) throws Exception {
     try (RemotePair pair = RemotePair.of(platform)) {
       pair.tell(RemotePair.BURST * RemotePair.WINDOW * 3);

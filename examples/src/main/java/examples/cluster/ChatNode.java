@@ -64,7 +64,8 @@ public final class ChatNode {
   /** Joins the cluster, and the room: every node is a candidate to run it, and has a proxy to it. */
   public static Future<ActorRef> start(Settings settings, Consumer<String> out, List<ActorSystem> started) {
     ActorSystemOptions options = new ActorSystemOptions().setName("chat")
-        .addMessagePackage("examples.cluster"); // the records that may arrive from other nodes
+        .addMessagePackage("examples.cluster") // the records that may arrive from other nodes
+        .setClusterSecurity(LoopbackHazelcast.security()); // who may speak as a node
     VertxOptions vertxOptions = new VertxOptions();
     vertxOptions.getEventBusOptions().setHost("127.0.0.1");
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(hazelcast(settings));

@@ -1,5 +1,6 @@
 package examples.cluster;
 
+import actors.cluster.ClusterSecurityOptions;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -7,7 +8,7 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 
 import java.util.List;
 
-/** Hazelcast for the cluster examples: on 127.0.0.1 only, joining the given members over TCP. */
+/** Hazelcast for the cluster examples: on 127.0.0.1 only, joining the given members over TCP; and who may join. */
 public final class LoopbackHazelcast {
 
   private LoopbackHazelcast() {
@@ -32,4 +33,20 @@ public final class LoopbackHazelcast {
     // end::hazelcast[]
     return config;
   }
+
+  // tag::security[]
+  /**
+   * The cluster secret from the environment variable {@value #SECRET_VARIABLE}, shared by every
+   * node: without it the example runs insecure, for development on this machine, and logs a
+   * warning saying so. In production, read the secret from your secret store.
+   */
+  public static ClusterSecurityOptions security() {
+    String secret = System.getenv(SECRET_VARIABLE);
+    return secret != null ? new ClusterSecurityOptions().setSecret(secret)
+        : new ClusterSecurityOptions().setInsecureForDevelopment(true);
+  }
+  // end::security[]
+
+  /** The environment variable that holds the cluster secret: {@value}. */
+  public static final String SECRET_VARIABLE = "ACTORS_CLUSTER_SECRET";
 }

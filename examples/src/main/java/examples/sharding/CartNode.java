@@ -71,7 +71,8 @@ public final class CartNode {
     vertxOptions.getEventBusOptions().setHost("127.0.0.1");
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(
         LoopbackHazelcast.config("actors-vertx-carts", settings.port(), settings.join()));
-    return ActorSystem.clustered(vertxOptions, clusterManager, new ActorSystemOptions().setName("carts"))
+    return ActorSystem.clustered(vertxOptions, clusterManager, new ActorSystemOptions().setName("carts")
+            .setClusterSecurity(LoopbackHazelcast.security()))
         .compose(system -> ClusterSharding.get(system)
             .start("cart", id -> Props.create(() -> new Cart(id)),
                 new ShardingOptions().setPassivateAfter(PASSIVATE_AFTER))

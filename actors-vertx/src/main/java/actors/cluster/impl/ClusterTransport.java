@@ -1,11 +1,12 @@
 package actors.cluster.impl;
 
 import actors.ActorRef;
+import actors.ActorSystemOptions;
 import actors.MailboxFullException;
 import actors.Status;
 import actors.cluster.ActorNotFoundException;
-import actors.cluster.ActorUnreachableException;
 import actors.cluster.MessageEncodingException;
+import actors.internal.ClusterKeys;
 import actors.internal.LogText;
 import actors.internal.LocalRef;
 import actors.internal.MessageAllowList;
@@ -14,6 +15,7 @@ import actors.internal.PendingAsk;
 import actors.internal.RemoteProvider;
 import actors.internal.RemoteWatcher;
 import actors.internal.SystemMeters;
+import actors.internal.SignedEntries;
 import actors.internal.SystemServices;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -61,10 +63,11 @@ public final class ClusterTransport implements RemoteProvider {
   // frames keep their order and the traffic of several nodes spreads over the event loops.
   private final ContextInternal[] decoders;
   private final OutboundBatches batches;
+  private final BatchSeal seal; // null without a cluster secret
+  private final SignedEntries signedEntries;
   private final Consumer<String> leaveListener = this::nodeLeft;
   private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
-  // Asks whose temporary reference went to another node, by path: replies find them here.
-  private final Map<String, ExportedAsk> exportedAsks = new ConcurrentHashMap<>();
+  private final ExportedAsks exportedAsks = new ExportedAsks();
   private final RemoteDeathWatch deathWatch;
   private final Promise<Void> ready = Promise.promise();
   private MessageConsumer<Buffer> consumer;
@@ -72,12 +75,14 @@ public final class ClusterTransport implements RemoteProvider {
   private List<Runnable> beforeReady = new ArrayList<>();
 
   private ClusterTransport(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                           int maxFrameSize, boolean untrusted, List<ContextInternal> decoders) {
+                           ActorSystemOptions options, List<ContextInternal> decoders) {
+    ClusterKeys keys = ClusterAdmission.keys(vertx, system.name(), options.getClusterSecurity());
     this.system = system;
     this.meters = system.meters();
     this.tracing = system.tracing();
-    this.maxFrameSize = maxFrameSize;
-    this.untrusted = untrusted;
+    this.maxFrameSize = options.getMaxFrameSize();
+    this.untrusted = options.isUntrustedMode();
+    this.signedEntries = SignedEntries.with(keys);
     this.nodeId = vertx.clusterManager().getNodeId();
     this.eventBus = vertx.eventBus();
     this.vertx = vertx;
@@ -86,7 +91,8 @@ public final class ClusterTransport implements RemoteProvider {
     this.deathWatch = new RemoteDeathWatch(nodeId, membership, system::findLocal, this::deliver);
     this.context = decoders.get(0);
     this.decoders = decoders.toArray(new ContextInternal[0]);
-    this.batches = new OutboundBatches(eventBus, this::addressOf);
+    this.seal = keys == null ? null : new BatchSeal(keys, nodeId);
+    this.batches = new OutboundBatches(eventBus, this::addressOf, seal);
     membership.onNodeLeft(leaveListener);
     context.runOnContext(started -> {
       consumer = eventBus.consumer(addressOf(nodeId));
@@ -106,16 +112,23 @@ public final class ClusterTransport implements RemoteProvider {
   /**
    * The transport of {@code system} on the clustered {@code vertx}: it registers its consumer on
    * the first of {@code decoders}, decodes what arrives on them, and is {@link #ready()} once
-   * other nodes can reach it.
+   * other nodes can reach it. It uses the frame size, untrusted mode and cluster security of {@code options}.
+   *
+   * @throws IllegalStateException as {@link ClusterAdmission#keys} does, before anything starts
    */
   public static ClusterTransport start(SystemServices system, VertxInternal vertx, MessageAllowList allowList,
-                                       int maxFrameSize, boolean untrusted, List<ContextInternal> decoders) {
-    return new ClusterTransport(system, vertx, allowList, maxFrameSize, untrusted, decoders);
+                                       ActorSystemOptions options, List<ContextInternal> decoders) {
+    return new ClusterTransport(system, vertx, allowList, options, decoders);
   }
 
   @Override
   public String nodeId() {
     return nodeId;
+  }
+
+  @Override
+  public SignedEntries signedEntries() {
+    return signedEntries;
   }
 
   @Override
@@ -198,8 +211,7 @@ public final class ClusterTransport implements RemoteProvider {
       batches.add(current, node, frame);
     } else {
       // A worker or virtual thread: no batch outlives the task, so each frame goes on its own.
-      Buffer single = Buffer.buffer(frame.length() + 4).appendInt(frame.length()).appendBuffer(frame);
-      eventBus.send(addressOf(node), single);
+      batches.sendOne(node, frame);
     }
   }
 
@@ -207,26 +219,19 @@ public final class ClusterTransport implements RemoteProvider {
     return nodeAddresses.computeIfAbsent(node, id -> "actors." + system.name() + "." + id);
   }
 
-  /** An ask whose reference went to another node; {@code node} is where it went as a sender, or null. */
-  private record ExportedAsk(PendingAsk ask, String node) {
-  }
-
-  /** The address of {@code ref} as another node can use it; an ask's reference is kept for its reply. */
   String exportedAddressOf(ActorRef ref) {
     return exportedAddressOf(ref, null);
   }
 
   /**
-   * The same, for the sender of a message to {@code toNode}: an ask sent there fails when that
+   * The address of {@code ref} as another node can use it, for the sender of a message to
+   * {@code toNode} (null: none): an ask's reference is kept for its reply, and fails when that
    * node leaves, wherever its target is (an entity's reference names no node).
    */
   String exportedAddressOf(ActorRef ref, String toNode) {
     if (ref instanceof PendingAsk ask) {
-      String path = ask.path();
-      if (exportedAsks.putIfAbsent(path, new ExportedAsk(ask, toNode)) == null) {
-        ask.future().onComplete(done -> exportedAsks.remove(path));
-      }
-      return nodeId + path;
+      exportedAsks.add(ask, toNode);
+      return nodeId + ask.path();
     }
     try {
       return system.addressOf(ref);
@@ -237,8 +242,7 @@ public final class ClusterTransport implements RemoteProvider {
 
   @Override
   public ActorRef exportedAsk(String path) {
-    ExportedAsk exported = exportedAsks.get(path);
-    return exported == null ? null : exported.ask();
+    return exportedAsks.get(path);
   }
 
   // ---------------------------------------------------------------- receiving
@@ -246,16 +250,22 @@ public final class ClusterTransport implements RemoteProvider {
   /** A batch from another node, decoded on that node's decoder context. */
   private void receive(Message<Buffer> message) {
     Buffer batch = message.body();
-    ContextInternal decoder = decoderOf(senderOf(batch));
+    String sender = seal == null ? senderOf(batch) : BatchSeal.senderOf(batch);
+    ContextInternal decoder = decoderOf(sender);
     if (decoder == ContextInternal.current()) {
-      decode(batch);
+      decode(batch, sender);
     } else {
-      decoder.runOnContext(ignored -> decode(batch));
+      decoder.runOnContext(ignored -> decode(batch, sender));
     }
   }
 
-  private void decode(Buffer batch) {
-    if (!OutboundBatches.forEachFrame(batch, this::receiveFrameSafely)) {
+  /** The batch's frames, each of which must come from {@code sender}: with a secret, once its seal is checked. */
+  private void decode(Buffer batch, String sender) {
+    String refusal = seal == null ? null : seal.refusal(batch, sender, addressOf(nodeId));
+    if (refusal != null) {
+      refused(refusal);
+    } else if (!OutboundBatches.forEachFrame(batch, seal == null ? 0 : BatchSeal.framesOffset(batch),
+        frame -> receiveFrameSafely(frame, sender))) {
       refused("a batch whose frame lengths do not add up; the frames before the bad length were delivered");
     }
   }
@@ -275,9 +285,9 @@ public final class ClusterTransport implements RemoteProvider {
   }
 
   /** One frame; an exception it raises anywhere costs that frame only, never the rest of the batch. */
-  private void receiveFrameSafely(Buffer frame) {
+  private void receiveFrameSafely(Buffer frame, String sender) {
     try {
-      receiveFrame(frame);
+      receiveFrame(frame, sender);
     } catch (RuntimeException e) {
       refused("a frame whose delivery failed (" + e.getClass().getSimpleName() + ")");
     }
@@ -288,7 +298,7 @@ public final class ClusterTransport implements RemoteProvider {
    * decode, a class that is not allowed) costs that frame only, which becomes a dead letter
    * with the reason; an ask waiting for it is answered with the failure.
    */
-  private void receiveFrame(Buffer frame) {
+  private void receiveFrame(Buffer frame, String sender) {
     if (meters != null) {
       meters.frameReceived(frame.length());
     }
@@ -306,6 +316,10 @@ public final class ClusterTransport implements RemoteProvider {
       path = in.readString();
     } catch (RuntimeException e) {
       refused("a frame whose header does not decode (" + e.getClass().getSimpleName() + ")");
+      return;
+    }
+    if (!from.equals(sender)) {
+      refused("a frame claiming node " + LogText.quote(from) + " in a batch from " + LogText.quote(sender));
       return;
     }
     // A node the cluster manager has not reported yet counts once it lists it; any other is refused.
@@ -420,16 +434,11 @@ public final class ClusterTransport implements RemoteProvider {
     decoderOf(node).runOnContext(ignored -> {
       LOG.log(System.Logger.Level.INFO, "[" + system.name() + "] node " + node + " left the cluster");
       deathWatch.nodeLeft(node);
-      nodeAddresses.remove(node);
-      for (ExportedAsk exported : List.copyOf(exportedAsks.values())) {
-        PendingAsk ask = exported.ask();
-        if (ask.target() instanceof RemoteActorRef remote && remote.nodeId.equals(node)) {
-          ask.fail(remote.unreachable());
-        } else if (node.equals(exported.node())) {
-          ask.fail(new ActorUnreachableException(ask.target().path() + " is unreachable: the ask went to node " + node
-              + ", which left the cluster"));
-        }
+      if (seal != null) {
+        seal.forget(node, addressOf(node));
       }
+      nodeAddresses.remove(node);
+      exportedAsks.nodeLeft(node);
       system.nodeLeft(node);
     });
   }

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * ({@code [length][frame]...}) sent when the thread's current task ends, or when it reaches
  * {@value #MAX_BATCH_BYTES} bytes. An actor that sends a thousand messages in one turn costs
  * the event bus one message, not a thousand; one thread's frames keep their order because they
- * leave in the order they were added, from that thread.
+ * leave in the order they were added, from that thread. With a cluster secret, each batch is
+ * sealed ({@link BatchSeal}) as it leaves.
  */
 final class OutboundBatches {
 
@@ -22,11 +23,14 @@ final class OutboundBatches {
 
   private final EventBus eventBus;
   private final Function<String, String> addressOfNode;
+  private final BatchSeal seal;
   private final ThreadLocal<ThreadBatches> perThread = ThreadLocal.withInitial(ThreadBatches::new);
 
-  OutboundBatches(EventBus eventBus, Function<String, String> addressOfNode) {
+  /** Batches sent to {@code addressOfNode}; sealed with {@code seal}, unless null. */
+  OutboundBatches(EventBus eventBus, Function<String, String> addressOfNode, BatchSeal seal) {
     this.eventBus = eventBus;
     this.addressOfNode = addressOfNode;
+    this.seal = seal;
   }
 
   /** Adds {@code frame} for {@code node}; the caller runs on {@code context}, an event-loop context. */
@@ -34,18 +38,35 @@ final class OutboundBatches {
     ThreadBatches batches = perThread.get();
     Buffer batch = batches.byNode.get(node);
     if (batch == null) {
-      batch = Buffer.buffer(Math.max(256, frame.length() + 4));
+      batch = newBatch(Math.max(256, frame.length() + 4));
       batches.byNode.put(node, batch);
     }
     batch.appendInt(frame.length()).appendBuffer(frame);
     if (batch.length() >= MAX_BATCH_BYTES) {
       batches.byNode.remove(node);
-      eventBus.send(addressOfNode.apply(node), batch);
+      send(node, batch);
     }
     if (!batches.flushScheduled) {
       batches.flushScheduled = true;
       context.runOnContext(batches);
     }
+  }
+
+  /** Sends {@code frame} to {@code node} alone, at once: for threads whose tasks no batch may outlive. */
+  void sendOne(String node, Buffer frame) {
+    send(node, newBatch(frame.length() + 4).appendInt(frame.length()).appendBuffer(frame));
+  }
+
+  private Buffer newBatch(int capacity) {
+    return seal == null ? Buffer.buffer(capacity) : seal.newBatch(capacity);
+  }
+
+  private void send(String node, Buffer batch) {
+    String address = addressOfNode.apply(node);
+    if (seal != null) {
+      seal.seal(batch, address);
+    }
+    eventBus.send(address, batch);
   }
 
   /** One thread's batches by node. */
@@ -59,16 +80,16 @@ final class OutboundBatches {
       // A fresh map first: whatever a send runs on this thread batches for the next flush.
       Map<String, Buffer> batches = byNode;
       byNode = new HashMap<>();
-      batches.forEach((node, batch) -> eventBus.send(addressOfNode.apply(node), batch));
+      batches.forEach(OutboundBatches.this::send);
     }
   }
 
   /**
-   * The frames of a batch, in order; false when a frame's length does not fit the batch, where
-   * the frames behind it cannot be told apart and are not passed on.
+   * The frames of a batch from {@code start} on, in order; false when a frame's length does not
+   * fit the batch, where the frames behind it cannot be told apart and are not passed on.
    */
-  static boolean forEachFrame(Buffer batch, java.util.function.Consumer<Buffer> frames) {
-    int position = 0;
+  static boolean forEachFrame(Buffer batch, int start, java.util.function.Consumer<Buffer> frames) {
+    int position = start;
     while (position < batch.length()) {
       if (batch.length() - position < 4) {
         return false;

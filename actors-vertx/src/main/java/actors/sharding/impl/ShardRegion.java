@@ -94,7 +94,8 @@ final class ShardRegion extends Actor {
       Duration every = passivateAfter.dividedBy(Entities.PASSIVATION_TICKS);
       context().timers().startTimerWithFixedDelay(Tick.PASSIVATE, Tick.PASSIVATE, every.isZero() ? Duration.ofMillis(1) : every);
     }
-    TypeDirectory.open(context().vertx(), settings.mapPrefix(system.name()))
+    TypeDirectory.open(context().vertx(), settings.mapPrefix(system.name()),
+            system.remoteProvider().signedEntries())
         .compose(open -> hosting ? open.addHost(nodeId).map(open) : Future.succeededFuture(open))
         .onSuccess(open -> me.tell(new DirectoryOpen(open)))
         .onFailure(started::tryFail);
