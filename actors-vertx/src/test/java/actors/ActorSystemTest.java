@@ -152,6 +152,23 @@ class ActorSystemTest {
   }
 
   @Test
+  void clusterSecurityComesFromJsonButItsSecretsNeverGoBackToIt() {
+    String secret = "a-secret-of-thirty-two-bytes-000";
+    ActorSystemOptions options = new ActorSystemOptions(new JsonObject().put("clusterSecurity", new JsonObject()
+        .put("secret", secret).put("acceptedSecrets", new io.vertx.core.json.JsonArray().add("the-previous-secret-0"))));
+    assertThat(options.getClusterSecurity().getSecret()).isEqualTo(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(options.getClusterSecurity().getAcceptedSecrets()).hasSize(1);
+    assertThat(new ActorSystemOptions(options).getClusterSecurity().getSecret()).isNotNull();
+    assertThat(options.toJson().encode()).doesNotContain(secret).doesNotContain("the-previous-secret-0")
+        .contains("\"hasSecret\":true").contains("\"acceptedSecretCount\":1");
+    assertThat(options.toString()).doesNotContain(secret);
+    ActorSystemOptions insecure = new ActorSystemOptions().setClusterSecurity(
+        new actors.cluster.ClusterSecurityOptions().setInsecureForDevelopment(true));
+    assertThat(new ActorSystemOptions(insecure.toJson()).getClusterSecurity().isInsecureForDevelopment()).isTrue();
+    assertThat(new ActorSystemOptions(options.toJson()).getClusterSecurity().getSecret()).isNull();
+  }
+
+  @Test
   void badOptionsAreRefusedNamingTheValue() {
     assertThatThrownBy(() -> new ActorSystemOptions().setThroughput(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("throughput");

@@ -66,7 +66,7 @@ public class ClusterSecurityOptions {
 
   /** These options as JSON without the secrets: only whether there are any. */
   public JsonObject toJson() {
-    return new JsonObject().put("hasSecret", secret != null).put("acceptedSecrets", acceptedSecrets.size())
+    return new JsonObject().put("hasSecret", secret != null).put("acceptedSecretCount", acceptedSecrets.size())
         .put("insecureForDevelopment", insecureForDevelopment);
   }
 

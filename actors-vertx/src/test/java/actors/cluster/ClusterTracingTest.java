@@ -40,11 +40,16 @@ class ClusterTracingTest {
       .build();
   private final String clusterName = "actors-test-" + java.util.UUID.randomUUID();
   private final List<ActorSystem> nodes = new ArrayList<>();
+  private final List<Vertx> vertxes = new ArrayList<>();
 
+  /** Every node gone, its Hazelcast member too, before the next test class starts its own on the same ports. */
   @AfterEach
   void stop() throws Exception {
     for (ActorSystem node : nodes) {
       await(node.terminate());
+    }
+    for (Vertx vertx : vertxes) {
+      await(vertx.close());
     }
   }
 
@@ -60,7 +65,7 @@ class ClusterTracingTest {
     ActorSystem node = await(ActorSystem.clustered(vertx, LoopbackCluster.secured(new ActorSystemOptions().setName("traced-cluster")
         .addMessagePackage("actors.cluster"))));
     nodes.add(node);
-    node.whenTerminated().onComplete(terminated -> vertx.close());
+    vertxes.add(vertx);
     return node;
   }
 

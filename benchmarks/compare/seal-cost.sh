@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# What the cluster secret costs between two nodes: RemoteBenchmark's tell and ask, sealed
+# (HMAC-SHA256 per batch, the default) against unsealed (insecure for development), their JMH
+# forks alternating round after round (unsealed, sealed; then sealed, unsealed), every fork with
+# the same JVM settings. Usage, from the repository root:
+#   benchmarks/compare/seal-cost.sh [ROUNDS=5]
+# About 2 1/2 minutes a round on 2 cores. Output: target/seal-cost/*.json, a table.
+set -euo pipefail
+rounds=${1:-5}
+root=$(git rev-parse --show-toplevel)
+work="$root/target/seal-cost"
+rm -rf "$work" && mkdir -p "$work"
+(cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests \
+    dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime)
+cp="$root/benchmarks/target/classes:$(cat "$work/deps.txt")"
+jvm="-Xms2g -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
+for r in $(seq 1 "$rounds"); do
+  if (( r % 2 )); then order="ours-unsealed ours"; else order="ours ours-unsealed"; fi
+  for bench in tell ask; do
+    for platform in $order; do
+      java -cp "$cp" org.openjdk.jmh.Main "benchmarks.remote.RemoteBenchmark.$bench\$" -p platform="$platform" \
+        -f 1 -wi 3 -w 3s -i 5 -r 3s -jvmArgs "$jvm" -rf json -rff "$work/$bench-$platform-$r.json" \
+        > "$work/$bench-$platform-$r.log" 2>&1
+    done
+  done
+  echo "round $r of $rounds done"
+done
+python3 "$root/benchmarks/compare/seal_cost.py" "$work"

@@ -1,0 +1,30 @@
+"""The table of seal-cost.sh: per benchmark, the median of each platform over the rounds and
+the sealed/unsealed ratio (geometric mean over paired rounds, with a 95% t interval). Tell is
+messages/s (below 1: the seal costs throughput); ask is the p50 round trip in µs (above 1: the
+seal costs latency)."""
+import collections, glob, json, math, re, statistics, sys
+
+T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228}
+out = sys.argv[1]
+values = collections.defaultdict(lambda: collections.defaultdict(dict))
+for path in glob.glob(f"{out}/*.json"):
+    bench, platform, rnd = re.match(r".*/(tell|ask)-(ours|ours-unsealed)-(\d+)\.json", path).groups()
+    result = json.load(open(path))
+    if not result:
+        continue
+    metric = result[0]["primaryMetric"]
+    values[bench][platform][int(rnd)] = metric["score"] if bench == "tell" else metric["scorePercentiles"]["50.0"]
+print(f"{'benchmark':10} {'unsealed':>12} {'sealed':>12} {'sealed/unsealed':>16} {'95% interval':>14} rounds")
+for bench, unit in (("tell", "msg/s"), ("ask", "µs p50")):
+    unsealed, sealed = values[bench]["ours-unsealed"], values[bench]["ours"]
+    rounds = sorted(set(unsealed) & set(sealed))
+    if not rounds:
+        continue
+    logs = [math.log(sealed[r] / unsealed[r]) for r in rounds]
+    mean = statistics.mean(logs)
+    interval = "-"
+    if len(logs) > 1:
+        half = T95.get(len(logs) - 1, 1.96) * statistics.stdev(logs) / math.sqrt(len(logs))
+        interval = f"[{math.exp(mean - half):.3f}, {math.exp(mean + half):.3f}]"
+    print(f"{bench + ' ' + unit:10} {statistics.median(unsealed[r] for r in rounds):12.1f} "
+          f"{statistics.median(sealed[r] for r in rounds):12.1f} {math.exp(mean):16.3f} {interval:>14} {len(rounds)}")
