@@ -9,7 +9,10 @@ out = sys.argv[1]
 values = collections.defaultdict(lambda: collections.defaultdict(dict))
 for path in glob.glob(f"{out}/*.json"):
     bench, platform, rnd = re.match(r".*/(tell|ask)-(ours|ours-unsealed)-(\d+)\.json", path).groups()
-    result = json.load(open(path))
+    try:
+        result = json.load(open(path))
+    except ValueError:  # a fork still writing, or one that failed: its log says why
+        continue
     if not result:
         continue
     metric = result[0]["primaryMetric"]

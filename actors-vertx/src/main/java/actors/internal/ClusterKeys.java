@@ -12,13 +12,11 @@ import java.util.List;
 
 /**
  * The cluster secret's HMAC-SHA256 keys: the first signs, every one is accepted (two during a
- * key roll). Each key has an id, the first four bytes of a SHA-256 of it, which a signature
+ * key roll). They sign entries, and derive the keys that seal batches. Each key has an id, the first four bytes of a SHA-256 of it, which a signature
  * names so that the receiver tries one key, not all. {@code Mac}s are per thread and key.
  */
 public final class ClusterKeys {
 
-  /** Bytes of a MAC: {@value}. */
-  public static final int MAC_BYTES = 32;
   private static final String ALGORITHM = "HmacSHA256";
 
   private final int[] ids;

@@ -196,8 +196,8 @@ class ClusterSecretTest {
     rawSend(a, address, TrustTest.Frames.message(b.nodeId(), "/user/victim-of-raw", TrustTest.Frames.POISON_PILL));
     assertThat(nextRefusal(letters)).contains("without the cluster secret's seal");
     // A header that names b and a made-up MAC.
-    Buffer forged = Buffer.buffer().appendInt(0xAC7A_0001).appendInt(0).appendLong(1)
-        .appendShort((short) b.nodeId().length()).appendString(b.nodeId()).appendBytes(new byte[32]);
+    Buffer forged = Buffer.buffer().appendInt(0xAC7A_0002).appendInt(0).appendBytes(new byte[16]).appendLong(1)
+        .appendShort((short) b.nodeId().length()).appendString(b.nodeId()).appendBytes(new byte[16]);
     Buffer frame = TrustTest.Frames.message(b.nodeId(), "/user/victim-of-raw", TrustTest.Frames.POISON_PILL);
     rawSendBatch(a, address, forged.appendInt(frame.length()).appendBuffer(frame));
     assertThat(nextRefusal(letters)).contains("does not accept");
@@ -256,7 +256,7 @@ class ClusterSecretTest {
     Buffer changed = captured.get().copy();
     changed.setByte(changed.length() - 1, (byte) (changed.getByte(changed.length() - 1) ^ 1));
     b.vertx().eventBus().send(address, changed);
-    assertThat(nextRefusal(letters)).contains("MAC does not verify");
+    assertThat(nextRefusal(letters)).contains("tag does not verify");
     b.resolve(a.addressOf(counter)).tell("after");
     assertThat(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("after");
     assertThat(received).isEmpty();
@@ -328,6 +328,22 @@ class ClusterSecretTest {
     ActorRef genuine = b.actorOf(ClusterActors.echo(), "genuine");
     await(b.registry().register("forged-name", genuine));
     assertThat(a.addressOf(await(a.registry().lookup("forged-name")))).isEqualTo(b.addressOf(genuine));
+  }
+
+  @Test
+  void aConsumerAnotherNodeRegistersAtThisNodesTransportAddressIsReportedAsAnError() throws Exception {
+    try (LogCapture log = new LogCapture("actors.cluster")) {
+      io.vertx.core.eventbus.MessageConsumer<Object> thief = m.vertx().eventBus()
+          .consumer("actors." + SYSTEM + "." + a.nodeId(), message -> { });
+      try {
+        await(thief.completion());
+        String line = log.when(text -> text.contains("registered a consumer at this node's transport address"))
+            .toCompletionStage().toCompletableFuture().get(3 * 5, TimeUnit.SECONDS);
+        assertThat(line).contains(m.nodeId()).contains("[" + SYSTEM + "]");
+      } finally {
+        await(thief.unregister());
+      }
+    }
   }
 
   @Test

@@ -65,6 +65,7 @@ public final class ClusterTransport implements RemoteProvider {
   private final OutboundBatches batches;
   private final BatchSeal seal; // null without a cluster secret
   private final SignedEntries signedEntries;
+  private final AddressWatch addressWatch;
   private final Consumer<String> leaveListener = this::nodeLeft;
   private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
   private final ExportedAsks exportedAsks = new ExportedAsks();
@@ -94,6 +95,7 @@ public final class ClusterTransport implements RemoteProvider {
     this.seal = keys == null ? null : new BatchSeal(keys, nodeId);
     this.batches = new OutboundBatches(eventBus, this::addressOf, seal);
     membership.onNodeLeft(leaveListener);
+    this.addressWatch = new AddressWatch(vertx, vertx.clusterManager(), system.name(), addressOf(nodeId));
     context.runOnContext(started -> {
       consumer = eventBus.consumer(addressOf(nodeId));
       consumer.handler(this::receive);
@@ -446,6 +448,7 @@ public final class ClusterTransport implements RemoteProvider {
   @Override
   public Future<Void> close() {
     membership.removeListener(leaveListener);
+    addressWatch.stop();
     ClusterMembership.release(vertx, membership);
     return ready.future().transform(registered -> consumer.unregister());
   }
