@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the cluster secret costs between two nodes: RemoteBenchmark's tell and ask, sealed
-# (HMAC-SHA256 per batch, the default) against unsealed (insecure for development), their JMH
+# (an AES-GMAC tag per batch, the default) against unsealed (insecure for development), their JMH
 # forks alternating round after round (unsealed, sealed; then sealed, unsealed), every fork with
 # the same JVM settings. Usage, from the repository root:
 #   benchmarks/compare/seal-cost.sh [ROUNDS=5]

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Who may speak as a node of the cluster, as Erlang's cookie decides: a node that does not hold
  * the cluster's secret reaches none of its actors. With a secret, every batch of frames between
- * nodes carries an HMAC-SHA256 over its bytes, its sequence number and the receiving node, so a
+ * nodes carries a tag (AES-GMAC, under a key derived from the secret) over its bytes, its
+ * sequence number and the receiving node, so a
  * batch from elsewhere, a changed one, or a captured one replayed is refused (a dead letter that
  * says why); the entries the system writes to the cluster manager (registry, hosts of sharded
  * types and singletons, shard leases) are signed with it too, and unsigned ones are ignored.
