@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# What the cluster secret costs between two nodes: RemoteBenchmark's tell and ask, sealed
-# (an AES-GMAC tag per batch, the default) against unsealed (insecure for development), their JMH
-# forks alternating round after round (unsealed, sealed; then sealed, unsealed), every fork with
-# the same JVM settings. Usage, from the repository root:
+# What the cluster secret costs between two nodes, sealed (an AES-GMAC tag per batch, the
+# default) against unsealed (insecure for development), every run with the same JVM settings and
+# the two alternating round after round (unsealed first, then sealed first): RemoteBenchmark's
+# tell and ask under JMH, and the CPU time per told message (RemoteCpuRun), which a noisy machine
+# disturbs far less than throughput. Usage, from the repository root:
 #   benchmarks/compare/seal-cost.sh [ROUNDS=5]
-# About 2 1/2 minutes a round on 2 cores. Output: target/seal-cost/*.json, a table.
+# About 3 minutes a round on 2 cores. Output: target/seal-cost/*, a table.
 set -euo pipefail
 rounds=${1:-5}
 root=$(git rev-parse --show-toplevel)
@@ -16,6 +17,10 @@ cp="$root/benchmarks/target/classes:$(cat "$work/deps.txt")"
 jvm="-Xms2g -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
 for r in $(seq 1 "$rounds"); do
   if (( r % 2 )); then order="ours-unsealed ours"; else order="ours ours-unsealed"; fi
+  for platform in $order; do
+    # shellcheck disable=SC2086
+    java $jvm -cp "$cp" benchmarks.remote.RemoteCpuRun "$platform" 8 12 2>/dev/null | tail -1 >> "$work/cpu-$r.txt"
+  done
   for bench in tell ask; do
     for platform in $order; do
       java -cp "$cp" org.openjdk.jmh.Main "benchmarks.remote.RemoteBenchmark.$bench\$" -p platform="$platform" \

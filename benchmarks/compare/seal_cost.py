@@ -1,5 +1,6 @@
-"""The table of seal-cost.sh: per benchmark, the median of each platform over the rounds and
-the sealed/unsealed ratio (geometric mean over paired rounds, with a 95% t interval). Tell is
+"""The table of seal-cost.sh: per measure, the median of each platform over the rounds and the
+sealed/unsealed ratio (geometric mean over paired rounds, with a 95% t interval). CPU is the
+process's CPU time per told message, both nodes (above 1: the seal costs CPU); tell is
 messages/s (below 1: the seal costs throughput); ask is the p50 round trip in µs (above 1: the
 seal costs latency)."""
 import collections, glob, json, math, re, statistics, sys
@@ -17,8 +18,15 @@ for path in glob.glob(f"{out}/*.json"):
         continue
     metric = result[0]["primaryMetric"]
     values[bench][platform][int(rnd)] = metric["score"] if bench == "tell" else metric["scorePercentiles"]["50.0"]
-print(f"{'benchmark':10} {'unsealed':>12} {'sealed':>12} {'sealed/unsealed':>16} {'95% interval':>14} rounds")
-for bench, unit in (("tell", "msg/s"), ("ask", "µs p50")):
+for path in glob.glob(f"{out}/cpu-*.txt"):
+    rnd = int(re.match(r".*/cpu-(\d+)\.txt", path).group(1))
+    for line in open(path):
+        platform, cpu, rate = line.split()
+        values["cpu"][platform][rnd] = float(cpu)
+        values["cpu-tell"][platform][rnd] = float(rate)
+print(f"{'measure':22} {'unsealed':>10} {'sealed':>10} {'sealed/unsealed':>16} {'95% interval':>16} rounds")
+for bench, label in (("cpu", "CPU ns per message"), ("cpu-tell", "tell msg/s (CPU run)"),
+                     ("tell", "tell msg/s (JMH)"), ("ask", "ask p50 µs (JMH)")):
     unsealed, sealed = values[bench]["ours-unsealed"], values[bench]["ours"]
     rounds = sorted(set(unsealed) & set(sealed))
     if not rounds:
@@ -29,5 +37,5 @@ for bench, unit in (("tell", "msg/s"), ("ask", "µs p50")):
     if len(logs) > 1:
         half = T95.get(len(logs) - 1, 1.96) * statistics.stdev(logs) / math.sqrt(len(logs))
         interval = f"[{math.exp(mean - half):.3f}, {math.exp(mean + half):.3f}]"
-    print(f"{bench + ' ' + unit:10} {statistics.median(unsealed[r] for r in rounds):12.1f} "
-          f"{statistics.median(sealed[r] for r in rounds):12.1f} {math.exp(mean):16.3f} {interval:>14} {len(rounds)}")
+    print(f"{label:22} {statistics.median(unsealed[r] for r in rounds):10.1f} "
+          f"{statistics.median(sealed[r] for r in rounds):10.1f} {math.exp(mean):16.3f} {interval:>16} {len(rounds)}")
