@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the cluster secret costs between two nodes, sealed (an AES-GMAC tag per batch, the
+# What the cluster secret costs between two nodes, sealed (AES-GCM per batch, the
 # default) against unsealed (insecure for development), every run with the same JVM settings and
 # the two alternating round after round (unsealed first, then sealed first): RemoteBenchmark's
 # tell and ask under JMH, and the CPU time per told message (RemoteCpuRun), which a noisy machine

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Who may speak as a node of the cluster, as Erlang's cookie decides: a node that does not hold
  * the cluster's secret reaches none of its actors. With a secret, every batch of frames between
- * nodes carries a tag (AES-GMAC, under a key derived from the secret) over its bytes, its
+ * nodes is encrypted and tagged (AES-GCM, under a key derived from the secret) with its
  * sequence number and the receiving node, so a
  * batch from elsewhere, a changed one, or a captured one replayed is refused (a dead letter that
  * says why); the entries the system writes to the cluster manager (registry, hosts of sharded

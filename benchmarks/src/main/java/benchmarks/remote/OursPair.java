@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * actors-vertx on two clustered Vertx: the messages cross the clustered event bus, sealed with
- * the cluster secret (an AES-GMAC tag per batch) unless {@code sealed} is false (insecure for development).
+ * the cluster secret (AES-GCM per batch) unless {@code sealed} is false (insecure for development).
  */
 final class OursPair implements RemotePair {
 

@@ -21,23 +21,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The cluster secret on the wire. A sealed batch begins with a header,
- * {@code [marker][key id][incarnation][sequence][sender length][sender][tag]}, then its frames.
- * The tag authenticates the receiving address, the header before it and the frames: AES-GMAC
- * (AES-GCM over no plaintext, the JDK's, with its hardware intrinsics about twice as fast as
- * HMAC-SHA256 here), keyed per sender incarnation: each transport draws 16 random bytes when it
- * starts, and its AES-256 key is an HMAC-SHA256 of the cluster secret over its node id and
- * those bytes; the nonce is the batch's sequence number, which only grows, so no key ever sees
- * a nonce twice. The marker is negative, where a plain batch begins with a frame's length, so
- * the two never pass for each other. Each receiver keeps a {@link ReplayWindow} per sender
- * incarnation (the last {@value #INCARNATIONS} of each node), so a batch seen before, or too old
- * to tell, is refused.
+ * The cluster secret on the wire. A sealed batch is a header,
+ * {@code [marker][key id][incarnation][sequence][sender length][sender]}, then its frames
+ * encrypted, then a 16-byte tag: AES-GCM (the JDK's, with the CPU's AES and carry-less multiply
+ * instructions), the receiving address and the header authenticated with the frames. GCM over the
+ * frames ran at about 3.4 GB/s here, encrypting in place, where HMAC-SHA256 ran at 0.9 GB/s and
+ * GCM's tag over unencrypted bytes at 1.9 GB/s: encrypting is both the cheapest and the most
+ * private. The key is per sender incarnation: each transport draws 16 random bytes when it
+ * starts, and its AES-256 key is an HMAC-SHA256 of the cluster secret over its node id and those
+ * bytes; the nonce is the batch's sequence number, which only grows, so no key ever sees a nonce
+ * twice. The marker is negative, where a plain batch begins with a frame's length, so the two
+ * never pass for each other. Each receiver keeps a {@link ReplayWindow} per sender incarnation
+ * (the last {@value #INCARNATIONS} of each node), so a batch seen before, or too old to tell, is
+ * refused.
  */
 final class BatchSeal {
 
-  static final int MARKER = 0xAC7A_0002;
+  static final int MARKER = 0xAC7A_0003;
   static final int INCARNATIONS = 4;
-  private static final int TAG_BYTES = 16;
+  static final int TAG_BYTES = 16;
   private static final int INCARNATION_BYTES = 16;
   private static final int KEY_ID = 4;
   private static final int INCARNATION = 8;
@@ -56,7 +58,7 @@ final class BatchSeal {
   // Each sender's latest incarnations; touched only on that sender's decoder.
   private final Map<String, ArrayDeque<Incarnation>> senders = new ConcurrentHashMap<>();
   private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(BatchSeal::newCipher);
-  private static final ThreadLocal<byte[]> TAG = ThreadLocal.withInitial(() -> new byte[TAG_BYTES]);
+  private static final byte[] ZEROS = new byte[TAG_BYTES];
 
   /** A sender incarnation seen here: its key and the numbers it used. */
   private record Incarnation(int keyId, byte[] id, SecretKeySpec key, ReplayWindow window) {
@@ -67,27 +69,29 @@ final class BatchSeal {
     this.sender = nodeId.getBytes(StandardCharsets.UTF_8);
     RANDOM.nextBytes(incarnation);
     this.sealingKey = derive(keys.signer(), sender, incarnation);
-    this.headerLength = SENDER + sender.length + TAG_BYTES;
+    this.headerLength = SENDER + sender.length;
   }
 
-  /** An empty batch from this node, with room for the header and about {@code capacity} bytes of frames. */
+  /** An empty batch from this node, with room for the header, the tag and about {@code capacity} bytes of frames. */
   Buffer newBatch(int capacity) {
-    return Buffer.buffer(headerLength + capacity).appendInt(MARKER).appendInt(keys.signingId()).appendBytes(incarnation)
-        .appendLong(0).appendShort((short) sender.length).appendBytes(sender).appendBytes(new byte[TAG_BYTES]);
+    return Buffer.buffer(headerLength + capacity + TAG_BYTES).appendInt(MARKER).appendInt(keys.signingId())
+        .appendBytes(incarnation).appendLong(0).appendShort((short) sender.length).appendBytes(sender);
   }
 
-  /** Numbers and signs {@code batch}, made by {@link #newBatch}, for {@code address}. */
+  /** Numbers {@code batch}, made by {@link #newBatch}, encrypts its frames in place for {@code address}, and adds the tag. */
   void seal(Buffer batch, String address) {
     long number = sequence.getAndIncrement();
     batch.setLong(SEQUENCE, number);
-    byte[] tag = TAG.get();
+    int frames = batch.length() - headerLength;
+    batch.appendBytes(ZEROS);
+    var bytes = ((BufferInternal) batch).unwrap();
     try {
-      Cipher gcm = start(Cipher.ENCRYPT_MODE, sealingKey, number, address, batch, headerLength - TAG_BYTES);
-      gcm.doFinal(tag, 0);
+      Cipher gcm = start(Cipher.ENCRYPT_MODE, sealingKey, number, address, batch, headerLength);
+      gcm.doFinal(bytes.nioBuffer(bytes.readerIndex() + headerLength, frames),
+          bytes.nioBuffer(bytes.readerIndex() + headerLength, frames + TAG_BYTES));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("sealing a batch failed", e);
     }
-    batch.setBytes(headerLength - TAG_BYTES, tag);
   }
 
   /** The sender a sealed batch names, read without checking anything; "" if it has no header. */
@@ -99,15 +103,20 @@ final class BatchSeal {
     return batch.length() < SENDER + length + TAG_BYTES ? "" : batch.getString(SENDER, SENDER + length, "UTF-8");
   }
 
-  /** Where the frames of a sealed batch begin, once {@link #senderOf} found its header. */
-  static int framesOffset(Buffer batch) {
-    return SENDER + batch.getUnsignedShort(SENDER - 2) + TAG_BYTES;
+  /** The frames of a sealed batch that {@link #refusal} let in (and so decrypted in place). */
+  static Buffer frames(Buffer batch) {
+    return batch.slice(headerOf(batch), batch.length() - TAG_BYTES);
+  }
+
+  private static int headerOf(Buffer batch) {
+    return SENDER + batch.getUnsignedShort(SENDER - 2);
   }
 
   /**
    * Why {@code batch}, which names {@code sender}, is refused at {@code address} (no header, a
    * key not accepted, a tag that does not verify, a sequence number seen before or too old), or
-   * null if it is let in: its number is then recorded. Called on the sender's decoder.
+   * null if it is let in: its frames are then decrypted in place ({@link #frames}) and its number
+   * recorded. Called on the sender's decoder.
    */
   String refusal(Buffer batch, String sender, String address) {
     if (sender.isEmpty()) {
@@ -129,14 +138,15 @@ final class BatchSeal {
       key = derive(secret, sender.getBytes(StandardCharsets.UTF_8), id);
     }
     long number = batch.getLong(SEQUENCE);
-    int tagOffset = framesOffset(batch) - TAG_BYTES;
+    int header = headerOf(batch);
+    int sealed = batch.length() - header;
+    var bytes = ((BufferInternal) batch).unwrap();
     try {
-      Cipher gcm = start(Cipher.DECRYPT_MODE, key, number, address, batch, tagOffset);
-      byte[] tag = TAG.get();
-      batch.getBytes(tagOffset, tagOffset + TAG_BYTES, tag, 0);
-      gcm.doFinal(tag, 0, TAG_BYTES);
+      Cipher gcm = start(Cipher.DECRYPT_MODE, key, number, address, batch, header);
+      gcm.doFinal(bytes.nioBuffer(bytes.readerIndex() + header, sealed),
+          bytes.nioBuffer(bytes.readerIndex() + header, sealed - TAG_BYTES));
     } catch (AEADBadTagException e) {
-      return "a batch claiming node " + from + " whose tag does not verify (changed, or not signed with the secret)";
+      return "a batch claiming node " + from + " whose tag does not verify (changed, or not sealed with the secret)";
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("checking a batch failed", e);
     }
@@ -168,8 +178,8 @@ final class BatchSeal {
     return null;
   }
 
-  /** This thread's AES-GCM, started for the batch numbered {@code number}, with everything before its tag and its frames as AAD. */
-  private Cipher start(int mode, SecretKeySpec key, long number, String address, Buffer batch, int tagOffset)
+  /** This thread's AES-GCM, started for the batch numbered {@code number}, the address and the header as AAD. */
+  private Cipher start(int mode, SecretKeySpec key, long number, String address, Buffer batch, int header)
       throws GeneralSecurityException {
     Cipher gcm = GCM.get();
     byte[] nonce = new byte[12];
@@ -177,9 +187,7 @@ final class BatchSeal {
     gcm.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
     gcm.updateAAD(addresses.computeIfAbsent(address, text -> text.getBytes(StandardCharsets.UTF_8)));
     var bytes = ((BufferInternal) batch).unwrap();
-    gcm.updateAAD(bytes.nioBuffer(bytes.readerIndex(), tagOffset));
-    int frames = tagOffset + TAG_BYTES;
-    gcm.updateAAD(bytes.nioBuffer(bytes.readerIndex() + frames, batch.length() - frames));
+    gcm.updateAAD(bytes.nioBuffer(bytes.readerIndex(), header));
     return gcm;
   }
 

@@ -266,7 +266,7 @@ public final class ClusterTransport implements RemoteProvider {
     String refusal = seal == null ? null : seal.refusal(batch, sender, addressOf(nodeId));
     if (refusal != null) {
       refused(refusal);
-    } else if (!OutboundBatches.forEachFrame(batch, seal == null ? 0 : BatchSeal.framesOffset(batch),
+    } else if (!OutboundBatches.forEachFrame(seal == null ? batch : BatchSeal.frames(batch),
         frame -> receiveFrameSafely(frame, sender))) {
       refused("a batch whose frame lengths do not add up; the frames before the bad length were delivered");
     }

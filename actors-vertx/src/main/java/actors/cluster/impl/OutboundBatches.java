@@ -85,11 +85,11 @@ final class OutboundBatches {
   }
 
   /**
-   * The frames of a batch from {@code start} on, in order; false when a frame's length does not
-   * fit the batch, where the frames behind it cannot be told apart and are not passed on.
+   * The frames of a batch, in order; false when a frame's length does not fit the batch, where
+   * the frames behind it cannot be told apart and are not passed on.
    */
-  static boolean forEachFrame(Buffer batch, int start, java.util.function.Consumer<Buffer> frames) {
-    int position = start;
+  static boolean forEachFrame(Buffer batch, java.util.function.Consumer<Buffer> frames) {
+    int position = 0;
     while (position < batch.length()) {
       if (batch.length() - position < 4) {
         return false;
