@@ -84,7 +84,7 @@ final class BatchSeal {
     batch.setLong(SEQUENCE, number);
     int frames = batch.length() - headerLength;
     batch.appendBytes(ZEROS);
-    var bytes = ((BufferInternal) batch).unwrap();
+    var bytes = ((BufferInternal) batch).getByteBuf();
     try {
       Cipher gcm = start(Cipher.ENCRYPT_MODE, sealingKey, number, address, batch, headerLength);
       gcm.doFinal(bytes.nioBuffer(bytes.readerIndex() + headerLength, frames),
@@ -140,7 +140,7 @@ final class BatchSeal {
     long number = batch.getLong(SEQUENCE);
     int header = headerOf(batch);
     int sealed = batch.length() - header;
-    var bytes = ((BufferInternal) batch).unwrap();
+    var bytes = ((BufferInternal) batch).getByteBuf();
     try {
       Cipher gcm = start(Cipher.DECRYPT_MODE, key, number, address, batch, header);
       gcm.doFinal(bytes.nioBuffer(bytes.readerIndex() + header, sealed),
@@ -186,7 +186,7 @@ final class BatchSeal {
     ByteBuffer.wrap(nonce, 4, 8).putLong(number);
     gcm.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
     gcm.updateAAD(addresses.computeIfAbsent(address, text -> text.getBytes(StandardCharsets.UTF_8)));
-    var bytes = ((BufferInternal) batch).unwrap();
+    var bytes = ((BufferInternal) batch).getByteBuf();
     gcm.updateAAD(bytes.nioBuffer(bytes.readerIndex(), header));
     return gcm;
   }

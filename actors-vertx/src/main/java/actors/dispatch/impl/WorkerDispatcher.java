@@ -2,9 +2,9 @@ package actors.dispatch.impl;
 
 import actors.ActorRef;
 import io.vertx.core.ThreadingModel;
-import io.vertx.core.internal.CloseableResource;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.WorkerExecutorInternal;
 import io.vertx.core.internal.WorkerPool;
 
 import java.time.Duration;
@@ -25,7 +25,8 @@ public final class WorkerDispatcher implements CellDispatcher {
   private final String poolName;
   private final int poolSize;
   private final Duration maxExecuteTime;
-  private CloseableResource<WorkerPool> pool;
+  // A shared worker executor, for its pool: the same call on every Vert.x 5 (the pool's own changed in 5.1).
+  private WorkerExecutorInternal executor;
 
   public WorkerDispatcher(VertxInternal vertx, String poolName, int poolSize, Duration maxExecuteTime) {
     this.vertx = vertx;
@@ -48,17 +49,17 @@ public final class WorkerDispatcher implements CellDispatcher {
   }
 
   private synchronized WorkerPool pool() {
-    if (pool == null) {
-      pool = vertx.createSharedWorkerPool(poolName, poolSize, maxExecuteTime.toNanos(), TimeUnit.NANOSECONDS);
+    if (executor == null) {
+      executor = vertx.createSharedWorkerExecutor(poolName, poolSize, maxExecuteTime.toNanos(), TimeUnit.NANOSECONDS);
     }
-    return pool.get();
+    return executor.pool();
   }
 
   /** Releases the pool, if it was created; after every actor has stopped. */
   public synchronized void close() {
-    if (pool != null) {
-      pool.close();
-      pool = null;
+    if (executor != null) {
+      executor.close();
+      executor = null;
     }
   }
 }

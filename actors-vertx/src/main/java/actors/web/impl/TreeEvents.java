@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +139,7 @@ final class TreeEvents {
         // Given up: no more events, and the cap counts it no longer. Vert.x closes the connection
         // once what is written has left, or the client goes away.
         end();
-        connection.shutdown(Duration.ZERO);
+        connection.shutdown(0, java.util.concurrent.TimeUnit.MILLISECONDS);
       }
       return;
     }
