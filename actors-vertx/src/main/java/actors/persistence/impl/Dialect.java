@@ -17,6 +17,11 @@ public interface Dialect {
   /** The statements that create what is missing, run at every start. */
   List<String> schema();
 
+  /** Whether {@link #schema()} runs as one transaction (else one statement at a time). */
+  default boolean schemaInOneTransaction() {
+    return false;
+  }
+
   /** Whether {@code e} is a violation of the journal's key: a sequence number written already. */
   boolean isDuplicateKey(SQLException e);
 
@@ -60,12 +65,19 @@ public interface Dialect {
   Dialect POSTGRES = new Dialect() {
     @Override
     public List<String> schema() {
-      return List.of(
+      // Nodes that start together would race: two concurrent CREATE TABLE IF NOT EXISTS of one
+      // table fail one of them (a duplicate in the catalog). A lock held to the commit orders them.
+      return List.of("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")",
           "CREATE TABLE IF NOT EXISTS actors_journal (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
               + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL, PRIMARY KEY (persistence_id, sequence_nr))",
           "CREATE TABLE IF NOT EXISTS actors_deleted (persistence_id VARCHAR(255) NOT NULL, to_sequence_nr BIGINT NOT NULL)",
           "CREATE TABLE IF NOT EXISTS actors_snapshots (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
               + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)");
+    }
+
+    @Override
+    public boolean schemaInOneTransaction() {
+      return true;
     }
 
     @Override
@@ -83,6 +95,9 @@ public interface Dialect {
       return "PostgreSQL";
     }
   };
+
+  /** The advisory lock that orders the stores creating the schema of one PostgreSQL database: "actors" and 1. */
+  long SCHEMA_LOCK = 0x6163746f72730001L;
 
   /** The JDBC URL of the SQLite database in {@code directory}. */
   static String sqliteUrl(Path directory) {

@@ -63,18 +63,26 @@ final class Link {
   }
 
   /**
-   * Creates what is missing. Nodes that start together race: PostgreSQL fails one of two
-   * concurrent {@code CREATE TABLE IF NOT EXISTS} (a duplicate in its catalog); the loser tries
-   * again, and then finds the tables.
+   * Creates what is missing. Nodes that start together race: PostgreSQL's schema runs as one
+   * transaction behind an advisory lock, so the later ones find the tables; a failure is tried
+   * again twice.
    */
   private void createTables(Connection opened) throws SQLException {
+    boolean oneTransaction = dialect.schemaInOneTransaction();
+    opened.setAutoCommit(!oneTransaction);
     for (int attempt = 1; ; attempt++) {
       try (Statement statement = opened.createStatement()) {
         for (String ddl : dialect.schema()) {
           statement.execute(ddl);
         }
+        if (oneTransaction) {
+          opened.commit();
+        }
         return;
       } catch (SQLException e) {
+        if (oneTransaction) {
+          opened.rollback();
+        }
         if (attempt == 3) {
           throw e;
         }
