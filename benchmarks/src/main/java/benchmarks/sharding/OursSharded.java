@@ -49,8 +49,10 @@ final class OursSharded implements ShardedCluster {
       }
     }
     sender = first.actorOf(Props.create(Sender::new), "sender");
+    // Every entity started, every shard placed: the first asks may wait for the nodes' views to
+    // settle and a shard's hand-off (up to the 10 s hand-off timeout), beyond ask's default 5 s.
     for (int e = 0; e < ENTITIES; e++) {
-      ask(e, e); // every entity started, every shard placed
+      await(targets.get(e).ask("q" + e, java.time.Duration.ofSeconds(30)));
     }
   }
 
