@@ -1,10 +1,10 @@
 """The table of compare-builds.sh: per workload, the median round time of each build, the
 after/before ratio (geometric mean over paired rounds, with a 95% t interval, and the median
 of the paired ratios), and the heap per idle actor. A ratio below 1 is faster after."""
-import collections, glob, json, math, re, statistics, sys
+import collections, glob, json, re, statistics, sys
 
-T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
-       10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 19: 2.093, 29: 2.045}
+from paired import ratio
+
 out = sys.argv[1]
 times = collections.defaultdict(lambda: collections.defaultdict(dict))
 for path in glob.glob(f"{out}/*.json"):
@@ -18,16 +18,10 @@ for workload in ["tell-throughput", "pingpong", "threadring", "fanout", "ask", "
     rounds = sorted(set(before) & set(after))
     if not rounds:
         continue
-    logs = [math.log(after[r] / before[r]) for r in rounds]
-    mean = statistics.mean(logs)
-    interval = "-"
-    if len(logs) > 1:
-        t = T95.get(len(logs) - 1, 1.96)
-        half = t * statistics.stdev(logs) / math.sqrt(len(logs))
-        interval = f"[{math.exp(mean - half):.2f}, {math.exp(mean + half):.2f}]"
+    mean, interval, median = ratio(before, after, rounds)
     print(f"{workload:16} {statistics.median(before[r] for r in rounds):10.1f} "
-          f"{statistics.median(after[r] for r in rounds):10.1f} {math.exp(mean):13.2f} {interval:>14} "
-          f"{statistics.median(math.exp(x) for x in logs):7.2f} {len(rounds)}")
+          f"{statistics.median(after[r] for r in rounds):10.1f} {mean:13.2f} {interval:>14} "
+          f"{median:7.2f} {len(rounds)}")
 bytes_by_build = collections.defaultdict(list)
 for line in open(f"{out}/bytes.txt"):
     build, _, value = line.split()

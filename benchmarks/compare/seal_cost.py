@@ -3,9 +3,9 @@ sealed/unsealed ratio (geometric mean over paired rounds, with a 95% t interval)
 process's CPU time per told message, both nodes (above 1: the seal costs CPU); tell is
 messages/s (below 1: the seal costs throughput); ask is the p50 round trip in µs (above 1: the
 seal costs latency)."""
-import collections, glob, json, math, re, statistics, sys
+import collections, glob, json, re, statistics, sys
 
-T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228}
+from paired import ratio
 out = sys.argv[1]
 values = collections.defaultdict(lambda: collections.defaultdict(dict))
 for path in glob.glob(f"{out}/*.json"):
@@ -31,11 +31,6 @@ for bench, label in (("cpu", "CPU ns per message"), ("cpu-tell", "tell msg/s (CP
     rounds = sorted(set(unsealed) & set(sealed))
     if not rounds:
         continue
-    logs = [math.log(sealed[r] / unsealed[r]) for r in rounds]
-    mean = statistics.mean(logs)
-    interval = "-"
-    if len(logs) > 1:
-        half = T95.get(len(logs) - 1, 1.96) * statistics.stdev(logs) / math.sqrt(len(logs))
-        interval = f"[{math.exp(mean - half):.3f}, {math.exp(mean + half):.3f}]"
+    mean, interval, _ = ratio(unsealed, sealed, rounds, digits=3)
     print(f"{label:22} {statistics.median(unsealed[r] for r in rounds):10.1f} "
-          f"{statistics.median(sealed[r] for r in rounds):10.1f} {math.exp(mean):16.3f} {interval:>16} {len(rounds)}")
+          f"{statistics.median(sealed[r] for r in rounds):10.1f} {mean:16.3f} {interval:>16} {len(rounds)}")

@@ -53,7 +53,7 @@ final class ActorRegistryImpl implements ActorRegistry {
     }
     String address = system.addressOf(ref);
     String entry = signed.sign(mapName, name, address);
-    return CallerContext.rebind(map.compose(entries -> putIfAbsent(entries, name, entry)).compose(previous -> {
+    return CallerContext.rebind(map.compose(entries -> signed.putIfAbsent(entries, mapName, name, entry)).compose(previous -> {
       if (previous != null && !previous.equals(address)) {
         return Future.failedFuture(new IllegalStateException("name '" + name + "' is already registered to "
             + previous + " in system " + system.name()));
@@ -67,17 +67,6 @@ final class ActorRegistryImpl implements ActorRegistry {
       }
       return Future.succeededFuture();
     }));
-  }
-
-  /** The address {@code name} had, as putIfAbsent answers; an entry not signed with the secret is replaced. */
-  private Future<String> putIfAbsent(AsyncMap<String, String> entries, String name, String entry) {
-    return entries.putIfAbsent(name, entry).compose(previous -> {
-      if (previous == null || signed.open(mapName, name, previous) != null) {
-        return Future.succeededFuture(signed.open(mapName, name, previous));
-      }
-      return entries.replaceIfPresent(name, previous, entry).compose(replaced -> replaced ? Future.succeededFuture(null)
-          : Future.failedFuture(new IllegalStateException("name '" + name + "' is being written without the cluster secret")));
-    });
   }
 
   @Override

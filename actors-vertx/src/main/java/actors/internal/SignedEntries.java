@@ -1,5 +1,8 @@
 package actors.internal;
 
+import io.vertx.core.Future;
+import io.vertx.core.shareddata.AsyncMap;
+
 import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,6 +22,8 @@ public final class SignedEntries {
   // "s1." + 8 hex digits + "." + 43 Base64 characters + "."
   private static final int PREFIX_LENGTH = VERSION.length() + 8 + 1 + 43 + 1;
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+  // Tries to take a key whose forged entries keep coming back, before the put fails.
+  private static final int FORGED_TRIES = 3;
 
   private final ClusterKeys keys;
 
@@ -64,9 +69,30 @@ public final class SignedEntries {
     return java.security.MessageDigest.isEqual(expected, given) ? value : null;
   }
 
-  /** Whether entries are signed. */
-  public boolean signing() {
-    return keys != null;
+  /**
+   * Stores {@code entry}, made by {@link #sign}, at {@code key} of {@code entries} (the map named
+   * {@code map}) unless a validly signed entry is there: completes with that entry's value, or
+   * with null once {@code entry} is stored. An entry without a valid signature is replaced; one
+   * that keeps coming back fails the put after a few tries.
+   */
+  public Future<String> putIfAbsent(AsyncMap<String, String> entries, String map, String key, String entry) {
+    return putIfAbsent(entries, map, key, entry, FORGED_TRIES);
+  }
+
+  private Future<String> putIfAbsent(AsyncMap<String, String> entries, String map, String key, String entry,
+                                     int tries) {
+    return entries.putIfAbsent(key, entry).compose(previous -> {
+      String value = open(map, key, previous);
+      if (previous == null || value != null) {
+        return Future.succeededFuture(value);
+      }
+      if (tries == 0) {
+        return Future.failedFuture(new IllegalStateException("'" + key + "' in " + map
+            + " keeps being written without the cluster secret"));
+      }
+      return entries.replaceIfPresent(key, previous, entry)
+          .compose(replaced -> replaced ? Future.succeededFuture(null) : putIfAbsent(entries, map, key, entry, tries - 1));
+    });
   }
 
   private static String mac(Mac mac, String map, String key, String value) {

@@ -129,6 +129,18 @@ class TrustTest {
   }
 
   @Test
+  void aFrameInABatchMustNameTheBatchsSender() throws Exception {
+    BlockingQueue<DeadLetter> letters = deadLettersOfA();
+    BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    sink("mixed", received);
+    // The batch is b's (its first frame says so); its second frame claims a, a member too.
+    sendToA(Frames.string(b.nodeId(), "/user/mixed", "from b"), Frames.string(a.nodeId(), "/user/mixed", "claims a"));
+    assertThat(next(letters, REFUSED).message().toString()).contains("in a batch from");
+    assertThat(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("from b");
+    assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
   void aTerminatedFromANodeThatIsNotAMemberDoesNotReachTheWatcher() throws Exception {
     BlockingQueue<DeadLetter> letters = deadLettersOfA();
     ActorRef watched = b.actorOf(ClusterActors.silent(), "watched-for-trust");

@@ -2,6 +2,7 @@ package actors.cluster.impl;
 
 import actors.internal.ClusterKeys;
 import actors.internal.LogText;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 
@@ -86,7 +87,7 @@ final class BatchSeal {
     batch.appendBytes(ZEROS);
     var bytes = ((BufferInternal) batch).getByteBuf();
     try {
-      Cipher gcm = start(Cipher.ENCRYPT_MODE, sealingKey, number, address, batch, headerLength);
+      Cipher gcm = start(Cipher.ENCRYPT_MODE, sealingKey, number, address, bytes, headerLength);
       gcm.doFinal(bytes.nioBuffer(bytes.readerIndex() + headerLength, frames),
           bytes.nioBuffer(bytes.readerIndex() + headerLength, frames + TAG_BYTES));
     } catch (GeneralSecurityException e) {
@@ -125,8 +126,9 @@ final class BatchSeal {
     String from = LogText.quote(sender);
     int keyId = batch.getInt(KEY_ID);
     byte[] id = batch.getBytes(INCARNATION, INCARNATION + INCARNATION_BYTES);
-    ArrayDeque<Incarnation> known = senders.computeIfAbsent(sender, node -> new ArrayDeque<>(INCARNATIONS));
-    Incarnation incarnation = find(known, keyId, id);
+    // Nothing is kept for a sender before one of its batches verifies: a forged name costs no memory.
+    ArrayDeque<Incarnation> known = senders.get(sender);
+    Incarnation incarnation = known == null ? null : find(known, keyId, id);
     SecretKeySpec key;
     if (incarnation != null) {
       key = incarnation.key();
@@ -142,7 +144,7 @@ final class BatchSeal {
     int sealed = batch.length() - header;
     var bytes = ((BufferInternal) batch).getByteBuf();
     try {
-      Cipher gcm = start(Cipher.DECRYPT_MODE, key, number, address, batch, header);
+      Cipher gcm = start(Cipher.DECRYPT_MODE, key, number, address, bytes, header);
       gcm.doFinal(bytes.nioBuffer(bytes.readerIndex() + header, sealed),
           bytes.nioBuffer(bytes.readerIndex() + header, sealed - TAG_BYTES));
     } catch (AEADBadTagException e) {
@@ -152,7 +154,10 @@ final class BatchSeal {
     }
     if (incarnation == null) {
       incarnation = new Incarnation(keyId, id, key, new ReplayWindow());
-      if (known.size() == INCARNATIONS) {
+      if (known == null) {
+        known = new ArrayDeque<>(INCARNATIONS);
+        senders.put(sender, known);
+      } else if (known.size() == INCARNATIONS) {
         known.removeFirst();
       }
       known.addLast(incarnation);
@@ -178,15 +183,14 @@ final class BatchSeal {
     return null;
   }
 
-  /** This thread's AES-GCM, started for the batch numbered {@code number}, the address and the header as AAD. */
-  private Cipher start(int mode, SecretKeySpec key, long number, String address, Buffer batch, int header)
+  /** This thread's AES-GCM, started for the batch numbered {@code number} in {@code bytes}, the address and the header as AAD. */
+  private Cipher start(int mode, SecretKeySpec key, long number, String address, ByteBuf bytes, int header)
       throws GeneralSecurityException {
     Cipher gcm = GCM.get();
     byte[] nonce = new byte[12];
     ByteBuffer.wrap(nonce, 4, 8).putLong(number);
     gcm.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
     gcm.updateAAD(addresses.computeIfAbsent(address, text -> text.getBytes(StandardCharsets.UTF_8)));
-    var bytes = ((BufferInternal) batch).getByteBuf();
     gcm.updateAAD(bytes.nioBuffer(bytes.readerIndex(), header));
     return gcm;
   }

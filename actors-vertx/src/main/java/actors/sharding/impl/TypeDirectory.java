@@ -25,8 +25,6 @@ final class TypeDirectory {
   }
 
   private static final String HOST = "host";
-  // Tries to take a lease whose forged entries keep coming back, before the take fails.
-  private static final int FORGED_TAKES = 3;
 
   private final String hostsName;
   private final String leasesName;
@@ -78,22 +76,8 @@ final class TypeDirectory {
 
   /** Takes the lease of {@code shard} for {@code node}: completes with null if taken, else with its holder. */
   Future<String> take(int shard, String node) {
-    return take(String.valueOf(shard), signed.sign(leasesName, String.valueOf(shard), node), FORGED_TAKES);
-  }
-
-  private Future<String> take(String shard, String mine, int forgedTakes) {
-    return leases.putIfAbsent(shard, mine).compose(previous -> {
-      String holder = previous == null ? null : signed.open(leasesName, shard, previous);
-      if (previous == null || holder != null) {
-        return Future.succeededFuture(holder);
-      }
-      if (forgedTakes == 0) {
-        return Future.failedFuture(new IllegalStateException("the lease of shard " + shard + " in " + leasesName
-            + " keeps being written without the cluster secret"));
-      }
-      return leases.replaceIfPresent(shard, previous, mine)
-          .compose(replaced -> replaced ? Future.succeededFuture(null) : take(shard, mine, forgedTakes - 1));
-    });
+    String key = String.valueOf(shard);
+    return signed.putIfAbsent(leases, leasesName, key, signed.sign(leasesName, key, node));
   }
 
   /** Takes the lease from {@code gone}, a node no longer in the cluster, as {@link #take} does. */
