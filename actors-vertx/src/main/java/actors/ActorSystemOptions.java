@@ -4,7 +4,6 @@ import actors.cluster.ClusterSecurityOptions;
 import actors.dispatch.Dispatcher;
 import actors.dispatch.Dispatchers;
 import actors.dispatch.MailboxOptions;
-import actors.metrics.ActorMetricsOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -72,7 +71,7 @@ public class ActorSystemOptions {
   private boolean untrustedMode;
   private ClusterSecurityOptions clusterSecurity = new ClusterSecurityOptions();
   private boolean actorPathInMdc;
-  private ActorMetricsOptions metricsOptions;
+  private SystemMetricsOptions metricsOptions;
 
   /** Options with every default. */
   public ActorSystemOptions() {
@@ -97,7 +96,7 @@ public class ActorSystemOptions {
     this.clusterSecurity = new ClusterSecurityOptions(other.clusterSecurity);
     this.actorPathInMdc = other.actorPathInMdc;
     this.eventLoops = other.eventLoops;
-    this.metricsOptions = other.metricsOptions == null ? null : new ActorMetricsOptions(other.metricsOptions);
+    this.metricsOptions = other.metricsOptions == null ? null : other.metricsOptions.copy();
   }
 
   /**
@@ -191,13 +190,13 @@ public class ActorSystemOptions {
   }
 
   /** The metrics options; null (the default) while metrics are off. */
-  public ActorMetricsOptions getMetricsOptions() {
+  public SystemMetricsOptions getMetricsOptions() {
     return metricsOptions;
   }
 
-  /** Turns Micrometer metrics on ({@code io.micrometer:micrometer-core} needed), or off with null: the default, free. */
-  public ActorSystemOptions setMetricsOptions(ActorMetricsOptions metricsOptions) {
-    this.metricsOptions = metricsOptions == null ? null : new ActorMetricsOptions(metricsOptions);
+  /** Turns metrics on (Micrometer's: {@code ActorMetricsOptions} of actors-vertx-metrics), or off with null, the default. */
+  public ActorSystemOptions setMetricsOptions(SystemMetricsOptions metricsOptions) {
+    this.metricsOptions = metricsOptions == null ? null : metricsOptions.copy();
     return this;
   }
 

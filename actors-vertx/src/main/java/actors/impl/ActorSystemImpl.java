@@ -24,11 +24,11 @@ import actors.internal.CallerContext;
 import actors.internal.LocalRef;
 import actors.internal.MessageAllowList;
 import actors.internal.MessageTracing;
+import actors.internal.MetricsFactory;
 import actors.internal.RemoteProvider;
 import actors.internal.SystemMeters;
 import actors.internal.SystemServices;
 import actors.internal.VerticlePool;
-import actors.metrics.impl.MicrometerMeters;
 import actors.routing.impl.VerticlePools;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -88,7 +88,7 @@ public final class ActorSystemImpl implements SystemServices {
     this.defaultAskTimeout = options.getDefaultAskTimeout();
     this.defaultMailbox = options.getDefaultMailbox();
     this.meters = options.getMetricsOptions() == null ? null
-        : MicrometerMeters.create(options.getName(), options.getMetricsOptions());
+        : MetricsFactory.meters(options.getName(), options.getMetricsOptions());
     this.tracing = MessageTracing.of(vertx);
     LogContext.check(options);
     this.deadLetterOffice = new DeadLetterOffice(options.getName(), options.isLogDeadLetters(), eventStream, meters);

@@ -1,5 +1,6 @@
 package actors.cluster;
 
+import actors.testsupport.LoopbackCluster;
 import actors.Actor;
 import actors.ActorRef;
 import actors.ActorSystem;

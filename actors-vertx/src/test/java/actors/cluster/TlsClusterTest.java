@@ -1,5 +1,7 @@
 package actors.cluster;
 
+import actors.testsupport.ClusterActors;
+import actors.testsupport.LoopbackCluster;
 import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
