@@ -75,9 +75,9 @@ class SnippetsTest {
   @Test
   void theFreshProjectIsTheReadmesMavenSnippet() throws IOException {
     String readme = read("README.adoc");
-    Matcher block = Pattern.compile("\\[source,xml]\\n----\\n(<dependencies>.*?</dependencies>)\\n----", Pattern.DOTALL)
+    Matcher block = Pattern.compile("\\[source,xml]\\n----\\n(<dependencyManagement>.*?</dependencies>)\\n----", Pattern.DOTALL)
         .matcher(readme);
-    assertThat(block.find()).as("README.adoc has a [source,xml] block of <dependencies>").isTrue();
+    assertThat(block.find()).as("README.adoc has a [source,xml] block of <dependencyManagement> and <dependencies>").isTrue();
     String pom = Files.readString(Path.of("src/it/fresh-project/pom.xml"));
     Matcher snippet = Pattern.compile("<!-- snippet -->\\n(.*?)\\n\\s*<!-- end of snippet -->", Pattern.DOTALL).matcher(pom);
     assertThat(snippet.find()).as("the fresh project's pom marks the snippet").isTrue();
