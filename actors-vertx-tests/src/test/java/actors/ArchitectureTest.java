@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,10 +38,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The house rules: which package may depend on which. API packages name no machinery (but for
- * the static factories listed here); the SPI between concerns names none either; each concern's
- * machinery reaches another concern only through {@code actors.internal} or its API; the core
- * composes the concerns, and of the cluster only its composition root names the transport.
+ * The house rules, across the artifacts: which package may depend on which. API packages name no
+ * machinery (but for the static factories listed here); the SPI between concerns names none
+ * either; each concern's machinery reaches another concern only through {@code actors.internal}
+ * or its API; the core composes its concerns, names no other artifact, and of the cluster only
+ * its composition root names the transport.
  */
 class ArchitectureTest {
 
@@ -53,6 +55,12 @@ class ArchitectureTest {
       "actors.cluster.impl..", "actors.sharding.impl..", "actors.persistence.impl..",
       "actors.metrics.impl..", "actors.monitor.impl..", "actors.web.impl.."};
   private static final String[] MACHINERY = Stream.concat(Stream.of(CORE), Arrays.stream(CONCERNS)).toArray(String[]::new);
+
+  /** The core artifact's packages (actors-vertx) and those of the artifacts beside it, which it never names. */
+  private static final String[] CORE_ARTIFACT = {"actors", "actors.impl..", "actors.internal", "actors.cluster..",
+      "actors.dispatch..", "actors.event..", "actors.routing.."};
+  private static final String[] OTHER_ARTIFACTS = {"actors.testkit..", "actors.sharding..", "actors.persistence..",
+      "actors.metrics..", "actors.monitor..", "actors.web.."};
 
   /** Routers' package-private base, which makes the router Props. */
   private static final DescribedPredicate<JavaClass> ROUTING_CHOICE = HasName.Predicates.name("actors.routing.RoutingChoice").forSubtype();
@@ -114,15 +122,36 @@ class ArchitectureTest {
   }
 
   @Test
+  void theCoreNamesNoOtherArtifact() {
+    check(noClasses().that().resideInAnyPackage(CORE_ARTIFACT)
+        .should().dependOnClassesThat().resideInAnyPackage(OTHER_ARTIFACTS));
+  }
+
+  @Test
   void noSourceFileIsLongerThanAboutFourHundredFiftyLines() throws IOException {
     Map<Path, Long> tooLong;
-    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+    // Every artifact's sources: this module's siblings named actors-vertx*.
+    List<Path> roots;
+    try (Stream<Path> modules = Files.list(Path.of("..").toAbsolutePath().normalize())) {
+      roots = modules.filter(module -> module.getFileName().toString().startsWith("actors-vertx"))
+          .map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList();
+    }
+    assertThat(roots).as("the artifacts' source roots").hasSize(6);
+    try (Stream<Path> sources = roots.stream().flatMap(ArchitectureTest::walk)) {
       tooLong = sources.filter(path -> path.toString().endsWith(".java"))
           .collect(Collectors.toMap(path -> path, ArchitectureTest::lines))
           .entrySet().stream().filter(entry -> entry.getValue() > 460)
           .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
     assertThat(tooLong).as("files over 460 lines").isEmpty();
+  }
+
+  private static Stream<Path> walk(Path directory) {
+    try {
+      return Files.walk(directory);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long lines(Path path) {

@@ -36,7 +36,7 @@ class ClusterMetricsTest {
   }
 
   private ActorSystem node(SimpleMeterRegistry registry) throws Exception {
-    ActorSystem node = cluster.start(new ActorSystemOptions().setName("metered-cluster").addMessagePackage("actors.cluster")
+    ActorSystem node = cluster.start(new ActorSystemOptions().setName("metered-cluster").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")
         .setMetricsOptions(new ActorMetricsOptions().setRegistry(registry)));
     nodes.add(node);
     return node;

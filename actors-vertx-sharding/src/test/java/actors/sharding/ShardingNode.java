@@ -24,7 +24,7 @@ public final class ShardingNode {
 
   public static void main(String[] args) throws Exception {
     ActorSystem system = LoopbackCluster.start(args[0],
-        new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster"));
+        new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.sharding").addMessagePackage("actors.testsupport"));
     ActorRef ledger = system.registry().lookup("ledger").toCompletionStage().toCompletableFuture().join();
     ClusterSharding.get(system).start("tally", id -> Tally.reporting(id, ledger), OPTIONS)
         .toCompletionStage().toCompletableFuture().join();

@@ -42,7 +42,7 @@ class ChaosTest {
   private static final long HEAP_BOUND = 16L << 20;
 
   static ActorSystemOptions options() {
-    return new ActorSystemOptions().setName("chaos").addMessagePackage("actors.cluster").setLogDeadLetters(false);
+    return new ActorSystemOptions().setName("chaos").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport").setLogDeadLetters(false);
   }
 
   /** One of the nodes in a JVM of its own, with the references this node holds to its actors. */

@@ -73,7 +73,7 @@ class ClusterSecretTest {
   }
 
   private static ActorSystemOptions options() {
-    return new ActorSystemOptions().setName(SYSTEM).addMessagePackage("actors.cluster");
+    return new ActorSystemOptions().setName(SYSTEM).addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport");
   }
 
   @AfterAll

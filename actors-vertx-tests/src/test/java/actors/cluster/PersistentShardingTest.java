@@ -47,7 +47,7 @@ class PersistentShardingTest {
     List<Future<Void>> started = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       ActorSystem node = cluster.start(new ActorSystemOptions().setName("cluster-test")
-          .addMessagePackage("actors.cluster").addMessagePackage("actors.persistence"));
+          .addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport").addMessagePackage("actors.persistence"));
       Persistence.start(node, new PersistenceOptions().setPostgres(database));
       nodes.add(node);
       started.add(ClusterSharding.get(node).start("account", Account::props, new ShardingOptions().setNumberOfShards(30)));

@@ -17,7 +17,7 @@ public final class SecondJvmNode {
 
   public static void main(String[] args) throws Exception {
     ActorSystem system = LoopbackCluster.start(args[0],
-        new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster"));
+        new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport"));
     system.registry().register("jvm2-echo", system.actorOf(ClusterActors.echo(), "echo"))
         .compose(done -> system.registry().register("jvm2-silent", system.actorOf(ClusterActors.silent(), "silent")))
         .toCompletionStage().toCompletableFuture().join();

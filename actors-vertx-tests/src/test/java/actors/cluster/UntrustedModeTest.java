@@ -40,7 +40,7 @@ class UntrustedModeTest {
 
   @BeforeAll
   static void startNodes() throws Exception {
-    a = CLUSTER.start(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")
+    a = CLUSTER.start(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")
         .setUntrustedMode(true));
     b = CLUSTER.start();
   }

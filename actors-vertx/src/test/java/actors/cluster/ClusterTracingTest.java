@@ -65,7 +65,7 @@ class ClusterTracingTest {
     Vertx vertx = await(Vertx.builder().with(options).withTracer(new OpenTelemetryTracingFactory(otel))
         .withClusterManager(new HazelcastClusterManager(LoopbackCluster.config(clusterName))).buildClustered());
     ActorSystem node = await(ActorSystem.clustered(vertx, LoopbackCluster.secured(new ActorSystemOptions().setName("traced-cluster")
-        .addMessagePackage("actors.cluster"))));
+        .addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport"))));
     nodes.add(node);
     vertxes.add(vertx);
     return node;

@@ -239,7 +239,7 @@ class SoakTest {
         .buildClustered().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     vertxes.add(vertx);
     ActorSystem system = await(ActorSystem.clustered(vertx, LoopbackCluster.secured(new ActorSystemOptions().setName("soak")
-        .addMessagePackage("actors.cluster").setLogDeadLetters(false))));
+        .addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport").setLogDeadLetters(false))));
     system.addDeadLetterListener(letter -> {
       if (letter.message() instanceof Work) {
         counters.deadLetters.incrementAndGet();

@@ -56,7 +56,7 @@ class TlsClusterTest {
     vertxOptions.getEventBusOptions().setSsl(true).setKeyCertOptions(store).setTrustOptions(store)
         .setClientAuth(ClientAuth.REQUIRED);
     return LoopbackCluster.start(CLUSTER.name, vertxOptions,
-        new ActorSystemOptions().setName("tls-test").addMessagePackage("actors.cluster"));
+        new ActorSystemOptions().setName("tls-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport"));
   }
 
   @AfterAll
@@ -78,7 +78,7 @@ class TlsClusterTest {
     ActorRef echo = b.actorOf(ClusterActors.echo(), "tls-guarded");
     // A member of the same Hazelcast cluster, but its event bus speaks plain TCP.
     ActorSystem outsider = LoopbackCluster.start(CLUSTER.name,
-        LoopbackCluster.insecure(new ActorSystemOptions().setName("tls-test").addMessagePackage("actors.cluster")));
+        LoopbackCluster.insecure(new ActorSystemOptions().setName("tls-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")));
     try {
       ActorRef guarded = outsider.resolve(b.addressOf(echo));
       assertThatThrownBy(() -> guarded.ask("let me in", Duration.ofSeconds(2)).toCompletionStage()

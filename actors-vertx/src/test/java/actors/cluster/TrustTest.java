@@ -66,7 +66,7 @@ class TrustTest {
 
   private static ActorSystemOptions options() {
     // Insecure on purpose: what the transport refuses from members, beneath the cluster secret (ClusterSecretTest).
-    return LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")
+    return LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")
         .setMaxFrameSize(MAX_FRAME));
   }
 

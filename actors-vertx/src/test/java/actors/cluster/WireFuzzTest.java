@@ -47,8 +47,8 @@ class WireFuzzTest {
   @BeforeAll
   static void startNodes() throws Exception {
     // Insecure on purpose: frames reach the decoder unsealed (BatchSealTest changes every byte of a sealed batch).
-    a = CLUSTER.start(LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")));
-    b = CLUSTER.start(LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster")));
+    a = CLUSTER.start(LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")));
+    b = CLUSTER.start(LoopbackCluster.insecure(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")));
     a.vertx().exceptionHandler(UNHANDLED::add);
   }
 

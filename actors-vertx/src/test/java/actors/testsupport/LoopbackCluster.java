@@ -36,7 +36,8 @@ public final class LoopbackCluster {
 
   /** A node with default options for the test messages' package. */
   public ActorSystem start() throws Exception {
-    return start(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport"));
+    return start(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")
+        .addMessagePackage("actors.sharding")); // the test messages of the sharding module
   }
 
   /** A node of this cluster with these options; blocks the test thread until it has joined. */
