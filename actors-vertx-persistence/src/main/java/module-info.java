@@ -1,7 +1,8 @@
 /**
  * Event-sourced actors, the artifact {@code actors-vertx-persistence}: the journal SPI, the
- * embedded SQLite store (its driver comes with this artifact) and the PostgreSQL store over
- * PostgreSQL's JDBC driver (which the application adds).
+ * embedded SQLite store (its driver comes with this artifact), and PostgreSQL through the
+ * reactive store of {@code actors-vertx-postgres} or PostgreSQL's JDBC driver, whichever the
+ * application adds.
  */
 module actors.vertx.persistence {
   requires transitive actors.vertx;
@@ -11,4 +12,7 @@ module actors.vertx.persistence {
   requires org.xerial.sqlitejdbc;
 
   exports actors.persistence;
+  exports actors.persistence.spi to actors.vertx.postgres;
+
+  uses actors.persistence.spi.PostgresStores;
 }

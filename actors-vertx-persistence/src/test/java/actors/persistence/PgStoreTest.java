@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Persistent actors on a real PostgreSQL server that the tests start on loopback, through its JDBC driver. */
+/**
+ * Persistent actors on a real PostgreSQL server that the tests start on loopback, through the
+ * store the class path offers: the JDBC one here, the reactive one in actors-vertx-postgres, which
+ * runs these tests again ({@link PostgresStoreTest} checks which).
+ */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PgStoreTest {

@@ -1,10 +1,9 @@
 package actors.persistence.impl;
 
 import actors.internal.CallerContext;
-import actors.persistence.EventJournal;
-import actors.persistence.SnapshotStore;
 import actors.persistence.StoredEvent;
 import actors.persistence.StoredSnapshot;
+import actors.persistence.spi.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -31,7 +30,7 @@ import java.util.concurrent.Callable;
  * {@code actors_deleted (persistence_id, to_sequence_nr)} keeps the numbering of deleted
  * events; {@code actors_snapshots (persistence_id, sequence_nr, manifest, payload)}.
  */
-public final class JdbcStore implements EventJournal, SnapshotStore {
+public final class JdbcStore implements Store {
 
   private final JournalWriter[] writers;
   private final WorkerExecutor reader;
@@ -54,8 +53,8 @@ public final class JdbcStore implements EventJournal, SnapshotStore {
     try {
       Class.forName("org.sqlite.JDBC");
     } catch (ClassNotFoundException e) {
-      return Future.failedFuture(new IllegalStateException("the embedded store needs SQLite's JDBC driver: add "
-          + "org.xerial:sqlite-jdbc to the application's dependencies, or PersistenceOptions.setPostgres"));
+      return Future.failedFuture(new IllegalStateException("the embedded store needs SQLite's JDBC driver, "
+          + "org.xerial:sqlite-jdbc, which comes with actors-vertx-persistence: was it excluded?"));
     }
     return vertx.executeBlocking(() -> Files.createDirectories(directory), false)
         .compose(created -> open(vertx, Dialect.SQLITE, JdbcTarget.of(Dialect.sqliteUrl(directory)), name));

@@ -10,14 +10,19 @@ import actors.persistence.PersistenceOptions;
 import actors.persistence.SnapshotStore;
 import actors.persistence.StoredEvent;
 import actors.persistence.StoredSnapshot;
+import actors.persistence.spi.PostgresStores;
+import actors.persistence.spi.Store;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.WeakHashMap;
 
 /**
@@ -43,8 +48,7 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
       this.events = Future.succeededFuture(options.getJournal());
       this.snapshots = Future.succeededFuture(options.getSnapshotStore());
     } else if (options != null && options.getPostgres() != null) {
-      Future<JdbcStore> postgres = JdbcStore.open(system.vertx(), Dialect.POSTGRES, Dialect.postgres(options.getPostgres()),
-          system.name());
+      Future<Store> postgres = postgres(system.vertx(), options.getPostgres(), system.name());
       this.events = postgres.map(store -> store);
       this.snapshots = postgres.map(store -> store);
       closeWithSystem(system, postgres);
@@ -58,8 +62,27 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
     }
   }
 
+  /**
+   * The PostgreSQL store: the reactive one when {@code actors-vertx-postgres} is on the class
+   * path, else the JDBC one when PostgreSQL's JDBC driver is, else failed naming both.
+   */
+  private static Future<Store> postgres(Vertx vertx, String uri, String name) {
+    Optional<PostgresStores> reactive = ServiceLoader.load(PostgresStores.class, PersistenceImpl.class.getClassLoader())
+        .findFirst();
+    if (reactive.isPresent()) {
+      return Future.succeededFuture(reactive.get().open(vertx, uri, name));
+    }
+    try {
+      Class.forName("org.postgresql.Driver", false, PersistenceImpl.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return Future.failedFuture(new IllegalStateException("the PostgreSQL store needs a client: add "
+          + "io.github.actorsvertx:actors-vertx-postgres (the reactive store), or org.postgresql:postgresql (JDBC)"));
+    }
+    return JdbcStore.open(vertx, Dialect.POSTGRES, Dialect.postgres(uri), name).map(Store.class::cast);
+  }
+
   /** Closes the store once the system's actors have stopped, before the system is terminated. */
-  private static void closeWithSystem(SystemServices system, Future<JdbcStore> store) {
+  private static void closeWithSystem(SystemServices system, Future<? extends Store> store) {
     system.beforeTerminated(() -> store.transform(opened -> opened.succeeded() ? opened.result().close() : Future.succeededFuture()));
   }
 

@@ -1,0 +1,133 @@
+package actors.persistence.postgres.impl;
+
+import actors.internal.CallerContext;
+import actors.persistence.PersistenceFailureException;
+import actors.persistence.StoredEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * One ordered lane of writes of the reactive store: one transaction at a time, in the order the
+ * writes came. The appends waiting when a transaction starts are committed together, one batched
+ * insert (group commit); an append whose sequence numbers exist already fails alone, and the
+ * others of its group are committed again without it. Any thread may add; the lane runs on its
+ * context.
+ */
+final class Lane {
+
+  private static final String INSERT =
+      "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) VALUES ($1, $2, $3, $4)";
+
+  /** A write waiting for the lane. */
+  private sealed interface Write permits Append, Run {
+    Promise<Void> done();
+  }
+
+  private record Append(List<StoredEvent> events, Promise<Void> done) implements Write {
+  }
+
+  private record Run(Function<SqlConnection, Future<Void>> work, Promise<Void> done) implements Write {
+  }
+
+  private final ReactivePgStore store;
+  private final Context context;
+  private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  Lane(ReactivePgStore store, Context context) {
+    this.store = store;
+    this.context = context;
+  }
+
+  /** Appends {@code events}, all of one persistence id, in the next group. */
+  Future<Void> append(List<StoredEvent> events) {
+    return add(new Append(List.copyOf(events), CallerContext.promise()));
+  }
+
+  /** {@code work} in a transaction of its own, behind the writes already waiting. */
+  Future<Void> run(Function<SqlConnection, Future<Void>> work) {
+    return add(new Run(work, CallerContext.promise()));
+  }
+
+  private Future<Void> add(Write write) {
+    writes.add(write);
+    if (running.compareAndSet(false, true)) {
+      context.runOnContext(next -> next());
+    }
+    return write.done().future();
+  }
+
+  /** On the lane's context: the next transaction, or the lane goes idle. */
+  private void next() {
+    Write first = writes.poll();
+    if (first == null) {
+      running.set(false);
+      // A write added after the poll, before the flag went down, would wait for ever.
+      if (!writes.isEmpty() && running.compareAndSet(false, true)) {
+        next();
+      }
+      return;
+    }
+    Future<Void> done;
+    if (first instanceof Run run) {
+      done = store.transaction(run.work()).onComplete(run.done());
+    } else {
+      List<Append> group = new ArrayList<>();
+      group.add((Append) first);
+      while (writes.peek() instanceof Append) {
+        group.add((Append) writes.poll());
+      }
+      done = commit(group);
+    }
+    // Never on this call's stack: a store that fails at once would otherwise recurse per write.
+    done.onComplete(finished -> context.runOnContext(again -> next()));
+  }
+
+  /** Commits {@code group} in one transaction, or each of its appends alone if that fails. */
+  private Future<Void> commit(List<Append> group) {
+    List<Tuple> rows = new ArrayList<>();
+    for (Append append : group) {
+      for (StoredEvent event : append.events()) {
+        rows.add(Tuple.of(event.persistenceId(), event.sequenceNr(), event.manifest(), Buffer.buffer(event.payload())));
+      }
+    }
+    return store.transaction(connection -> connection.preparedQuery(INSERT).executeBatch(rows).<Void>mapEmpty())
+        .transform(committed -> {
+          if (committed.succeeded()) {
+            group.forEach(append -> append.done().complete());
+            return Future.<Void>succeededFuture();
+          }
+          if (group.size() == 1) {
+            group.get(0).done().fail(failure(group.get(0), committed.cause()));
+            return Future.<Void>succeededFuture();
+          }
+          // One append of the group failed it: each again alone, in order, so that only the failing one fails.
+          Future<Void> alone = Future.succeededFuture();
+          for (Append append : group) {
+            alone = alone.compose(previous -> commit(List.of(append)));
+          }
+          return alone;
+        });
+  }
+
+  private static PersistenceFailureException failure(Append append, Throwable cause) {
+    StoredEvent first = append.events().get(0);
+    String what = "events " + first.sequenceNr() + " to " + (first.sequenceNr() + append.events().size() - 1)
+        + " of " + first.persistenceId();
+    return cause instanceof PgException pg && "23505".equals(pg.getSqlState())
+        ? new PersistenceFailureException("refused " + what + ": a sequence number among them was written already, "
+            + "by another incarnation of the same persistence id", cause)
+        : new PersistenceFailureException("could not write " + what + ": " + cause.getMessage(), cause);
+  }
+}
