@@ -52,7 +52,7 @@ class ArchitectureTest {
   private static final String CORE = "actors.impl..";
   /** The concerns' machinery the core composes; none of them knows the core or another. */
   private static final String[] CONCERNS = {"actors.dispatch.impl..", "actors.routing.impl..", "actors.event.impl..",
-      "actors.cluster.impl..", "actors.sharding.impl..", "actors.persistence.impl..",
+      "actors.cluster.impl..", "actors.sharding.impl..", "actors.persistence.impl..", "actors.persistence.postgres.impl..",
       "actors.metrics.impl..", "actors.monitor.impl..", "actors.web.impl.."};
   private static final String[] MACHINERY = Stream.concat(Stream.of(CORE), Arrays.stream(CONCERNS)).toArray(String[]::new);
 
@@ -137,7 +137,7 @@ class ArchitectureTest {
       roots = modules.filter(module -> module.getFileName().toString().startsWith("actors-vertx"))
           .map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList();
     }
-    assertThat(roots).as("the artifacts' source roots").hasSize(6);
+    assertThat(roots).as("the artifacts' source roots").hasSize(7);
     try (Stream<Path> sources = roots.stream().flatMap(ArchitectureTest::walk)) {
       tooLong = sources.filter(path -> path.toString().endsWith(".java"))
           .collect(Collectors.toMap(path -> path, ArchitectureTest::lines))

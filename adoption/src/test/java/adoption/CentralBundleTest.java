@@ -80,6 +80,8 @@ class CentralBundleTest {
     ARTIFACTS.put("actors-vertx-testkit", "actors.vertx.testkit/actors/testkit/TestProbe.html");
     ARTIFACTS.put("actors-vertx-sharding", "actors.vertx.sharding/actors/sharding/ClusterSharding.html");
     ARTIFACTS.put("actors-vertx-persistence", "actors.vertx.persistence/actors/persistence/PersistentActor.html");
+    // No API of its own: its javadoc jar's page says so.
+    ARTIFACTS.put("actors-vertx-postgres", "index.html");
     ARTIFACTS.put("actors-vertx-metrics", "actors.vertx.metrics/actors/metrics/ActorMetricsOptions.html");
     ARTIFACTS.put("actors-vertx-web", "actors.vertx.web/actors/web/ActorTreeRouter.html");
   }

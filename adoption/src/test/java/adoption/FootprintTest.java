@@ -31,7 +31,7 @@ class FootprintTest {
 
   private static final String GROUP = "io.github.actorsvertx:";
   private static final List<String> ARTIFACTS = List.of("actors-vertx", "actors-vertx-testkit", "actors-vertx-sharding",
-      "actors-vertx-persistence", "actors-vertx-metrics", "actors-vertx-web");
+      "actors-vertx-persistence", "actors-vertx-postgres", "actors-vertx-metrics", "actors-vertx-web");
   private static final Set<String> CORE_ALLOWED = Set.of(
       "io.vertx:vertx-core",
       "io.vertx:vertx-core-logging",
@@ -59,6 +59,8 @@ class FootprintTest {
     assertThat(measured.get("actors-vertx-sharding").jars()).as("sharding adds itself only").containsExactly("actors-vertx-sharding");
     assertThat(measured.get("actors-vertx-persistence").jars()).as("persistence brings the embedded store's driver")
         .contains("sqlite-jdbc").doesNotContain("postgresql");
+    assertThat(measured.get("actors-vertx-postgres").jars()).as("the reactive store brings Vert.x's client, not JDBC's")
+        .contains("vertx-pg-client", "vertx-sql-client", "actors-vertx-persistence").doesNotContain("postgresql");
     assertThat(measured.get("actors-vertx-metrics").jars()).contains("micrometer-core").doesNotContain("vertx-micrometer-metrics");
     assertThat(measured.get("actors-vertx-web").jars()).contains("vertx-web", "vertx-health-check");
     assertThat(measured.get("actors-vertx-testkit").jars()).contains("vertx-junit5", "junit-jupiter-api");

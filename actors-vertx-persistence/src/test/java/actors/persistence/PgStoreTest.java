@@ -90,6 +90,11 @@ class PgStoreTest {
     assertThatThrownBy(() -> await(twice)).hasCauseInstanceOf(PersistenceFailureException.class)
         .hasMessageContaining("refused events 10 to 10 of p").hasMessageContaining("by another incarnation");
     assertThat(await(journal.read("p", 4, 3))).extracting(StoredEvent::sequenceNr).containsExactly(4L, 5L, 6L);
+    // All or none: an append refused for its last event leaves its first unwritten.
+    await(journal.append(List.of(new StoredEvent("r", 3, "x", new byte[] {3}))));
+    assertThatThrownBy(() -> await(journal.append(List.of(new StoredEvent("r", 2, "x", new byte[] {2}),
+        new StoredEvent("r", 3, "x", new byte[] {4}))))).hasMessageContaining("refused events 2 to 3 of r");
+    assertThat(await(journal.read("r", 1, 10))).extracting(StoredEvent::sequenceNr).containsExactly(3L);
     await(journal.deleteTo("p", 10));
     assertThat(await(journal.read("p", 1, 100))).isEmpty();
     assertThat(await(journal.highestSequenceNr("p"))).isEqualTo(10);

@@ -6,6 +6,8 @@ import actors.ActorSystemOptions;
 import actors.Props;
 import actors.persistence.Persistence;
 import actors.persistence.PersistenceOptions;
+import actors.persistence.impl.Dialect;
+import actors.persistence.impl.JdbcStore;
 import com.typesafe.config.ConfigFactory;
 import io.vertx.core.Vertx;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -39,7 +41,9 @@ import java.util.function.Consumer;
 /**
  * Persisted events per second, ours against Pekko Persistence with its JDBC plugin, on the same
  * PostgreSQL (started by the benchmark on loopback): 1, 100 and 10,000 actors persisting at once,
- * each one event after the other. Each iteration prints the persist latency, p50 and p99.
+ * each one event after the other. Ours twice: {@code ours} is what {@code setPostgres} takes
+ * (the reactive store of actors-vertx-postgres, on this class path), {@code ours-jdbc} the JDBC
+ * store given as the store. Each iteration prints the persist latency, p50 and p99.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
@@ -52,7 +56,7 @@ public class PersistComparisonBenchmark {
   /** The system property naming a file to which every iteration appends its p50 and p99, for {@link PersistRun}. */
   static final String LATENCY_FILE = "persist.latencies";
 
-  @Param({"ours", "pekko"})
+  @Param({"ours", "ours-jdbc", "pekko"})
   public String platform;
 
   @Param({"1", "100", "10000"})
@@ -61,6 +65,7 @@ public class PersistComparisonBenchmark {
   private EmbeddedPostgres postgres;
   private Vertx vertx;
   private ActorSystem ours;
+  private JdbcStore jdbcStore;
   private org.apache.pekko.actor.ActorSystem pekko;
   private final List<Consumer<Writer.Go>> writers = new ArrayList<>();
   private Latencies latencies;
@@ -68,12 +73,19 @@ public class PersistComparisonBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    if (platform.equals("ours")) {
+    if (platform.startsWith("ours")) {
       vertx = Vertx.vertx();
       ours = ActorSystem.create(vertx, new ActorSystemOptions().setName("compare")
           .addMessagePackage("benchmarks.persistence"));
-      Persistence.start(ours, new PersistenceOptions().setPostgres("postgresql://postgres@localhost:" + postgres.getPort()
-          + "/postgres"));
+      String uri = "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres";
+      if (platform.equals("ours-jdbc")) {
+        JdbcStore jdbc = JdbcStore.open(vertx, Dialect.POSTGRES, Dialect.postgres(uri), "compare")
+            .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        Persistence.start(ours, new PersistenceOptions().setStore(jdbc));
+        jdbcStore = jdbc;
+      } else {
+        Persistence.start(ours, new PersistenceOptions().setPostgres(uri));
+      }
       Persistence.get(ours).ready().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       for (int i = 0; i < actors; i++) {
         String id = "writer-" + i;
@@ -145,7 +157,7 @@ public class PersistComparisonBenchmark {
 
   /** The events the platform's journal holds now; for the smoke test. */
   long storedEvents() throws Exception {
-    String table = platform.equals("ours") ? "actors_journal" : "event_journal";
+    String table = platform.startsWith("ours") ? "actors_journal" : "event_journal";
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement();
          java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -158,6 +170,9 @@ public class PersistComparisonBenchmark {
   public void tearDown() throws Exception {
     if (ours != null) {
       ours.terminate().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      if (jdbcStore != null) {
+        jdbcStore.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      }
       vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
     if (pekko != null) {

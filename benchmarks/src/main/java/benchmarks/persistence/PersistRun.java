@@ -19,14 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@link PersistComparisonBenchmark} in rounds: every configuration (ours or Pekko, 1, 100 or
- * 10,000 actors) one JMH fork per round, in an order rotated each round, with the suite's JVM
- * settings for both; then events/s and persist latency with paired bootstrap intervals, into
+ * {@link PersistComparisonBenchmark} in rounds: every configuration (ours on the reactive store,
+ * ours on the JDBC store, or Pekko; 1, 100 or 10,000 actors) one JMH fork per round, in an order
+ * rotated each round, with the suite's JVM settings for all; then events/s and persist latency
+ * with paired bootstrap intervals, reactive against JDBC and ours against Pekko, into
  * {@code persistence.md}.
  */
 public final class PersistRun {
 
-  private static final List<String> PLATFORMS = List.of("ours", "pekko");
+  private static final List<String> PLATFORMS = List.of("ours", "ours-jdbc", "pekko");
   private static final List<Integer> ACTORS = List.of(1, 100, 10_000);
   private static final int WARMUPS = 3;
   private static final int SHOTS = 5;
@@ -48,7 +49,7 @@ public final class PersistRun {
       }
     }
     // Each round starts elsewhere, and alternates who of a pair goes first.
-    rounds.run(configurations, round -> round * 2 + round % 2, run::measure);
+    rounds.run(configurations, round -> round * PLATFORMS.size() + round % PLATFORMS.size(), run::measure);
     rounds.write("persistence.md", run.table(rounds.count(), rounds.minutes()));
   }
 
@@ -86,12 +87,13 @@ public final class PersistRun {
 
   private String table(int rounds, long minutes) {
     StringBuilder md = new StringBuilder();
-    md.append("# Persistence: ours against Pekko Persistence JDBC on the same PostgreSQL\n\n")
+    md.append("# Persistence: ours (reactive and JDBC stores) against Pekko Persistence JDBC on the same PostgreSQL\n\n")
         .append(String.format(Locale.ROOT, "%d rounds, every configuration one JMH fork per round, rotated; %d x 3 s "
             + "warm-up, %d x 3 s shots; JVM %s; %d min. Embedded PostgreSQL (zonky) on loopback, started per fork; "
             + "10,000 events per shot spread over the actors, each persisting one after the other. Intervals: 95%%, "
             + "paired bootstrap over rounds.%n%n", rounds, WARMUPS, SHOTS, String.join(" ", Plan.jvmArgs()), minutes))
-        .append("| actors | metric | ours | pekko | ours/pekko | vs 1.5x target |\n|---:|---|---:|---:|---|---|\n");
+        .append("| actors | metric | ours, reactive | ours, JDBC | pekko | reactive/JDBC | reactive/pekko | vs 1.5x target |\n"
+            + "|---:|---|---:|---:|---:|---|---|---|\n");
     for (int actors : ACTORS) {
       row(md, actors, "events/s", rate, true, true);
       row(md, actors, "persist p50 µs", p50, false, false);
@@ -103,10 +105,11 @@ public final class PersistRun {
   private static void row(StringBuilder md, int actors, String metric, Map<String, Samples> samples,
                           boolean higherIsBetter, boolean hasTarget) {
     Samples ours = samples.get("ours " + actors);
+    Samples jdbc = samples.get("ours-jdbc " + actors);
     Samples pekko = samples.get("pekko " + actors);
     Ratio ratio = Ratio.of(ours, pekko, higherIsBetter);
-    md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f | %s | %s |%n", actors, metric,
-        ours.median(), pekko.median(), ratio.describe(),
+    md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f | %,.0f | %s | %s | %s |%n", actors, metric,
+        ours.median(), jdbc.median(), pekko.median(), Ratio.of(ours, jdbc, higherIsBetter).describe(), ratio.describe(),
         hasTarget && actors > 1 ? ratio.against(1.5) : ""));
   }
 }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersistComparisonSmokeTest {
 
   @ParameterizedTest
-  @CsvSource({"ours, 100", "pekko, 100"})
+  @CsvSource({"ours, 100", "ours-jdbc, 100", "pekko, 100"})
   void aShotStoresEveryEvent(String platform, int actors) throws Exception {
     PersistComparisonBenchmark benchmark = new PersistComparisonBenchmark();
     benchmark.platform = platform;

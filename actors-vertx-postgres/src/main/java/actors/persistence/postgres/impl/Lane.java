@@ -20,9 +20,10 @@ import java.util.function.Function;
 /**
  * One ordered lane of writes of the reactive store: one transaction at a time, in the order the
  * writes came. The appends waiting when a transaction starts are committed together, one batched
- * insert (group commit); an append whose sequence numbers exist already fails alone, and the
- * others of its group are committed again without it. Any thread may add; the lane runs on its
- * context.
+ * insert in one round trip (group commit: PostgreSQL runs a pipelined batch up to its Sync as one
+ * implicit transaction, all or nothing); an append whose sequence numbers exist already fails
+ * alone, and the others of its group are committed again without it. Any thread may add; the
+ * lane runs on its context.
  */
 final class Lane {
 
@@ -102,23 +103,22 @@ final class Lane {
         rows.add(Tuple.of(event.persistenceId(), event.sequenceNr(), event.manifest(), Buffer.buffer(event.payload())));
       }
     }
-    return store.transaction(connection -> connection.preparedQuery(INSERT).executeBatch(rows).<Void>mapEmpty())
-        .transform(committed -> {
-          if (committed.succeeded()) {
-            group.forEach(append -> append.done().complete());
-            return Future.<Void>succeededFuture();
-          }
-          if (group.size() == 1) {
-            group.get(0).done().fail(failure(group.get(0), committed.cause()));
-            return Future.<Void>succeededFuture();
-          }
-          // One append of the group failed it: each again alone, in order, so that only the failing one fails.
-          Future<Void> alone = Future.succeededFuture();
-          for (Append append : group) {
-            alone = alone.compose(previous -> commit(List.of(append)));
-          }
-          return alone;
-        });
+    return store.batch(INSERT, rows).transform(committed -> {
+      if (committed.succeeded()) {
+        group.forEach(append -> append.done().complete());
+        return Future.<Void>succeededFuture();
+      }
+      if (group.size() == 1) {
+        group.get(0).done().fail(failure(group.get(0), committed.cause()));
+        return Future.<Void>succeededFuture();
+      }
+      // One append of the group failed it: each again alone, in order, so that only the failing one fails.
+      Future<Void> alone = Future.succeededFuture();
+      for (Append append : group) {
+        alone = alone.compose(previous -> commit(List.of(append)));
+      }
+      return alone;
+    });
   }
 
   private static PersistenceFailureException failure(Append append, Throwable cause) {

@@ -63,6 +63,14 @@ final class ReactivePgStore implements Store {
     return tables().compose(ready -> pool.withTransaction(work));
   }
 
+  /**
+   * {@code sql} once per row of {@code rows}, pipelined up to one Sync: PostgreSQL runs them as
+   * one implicit transaction, all or none, in one round trip.
+   */
+  Future<Void> batch(String sql, List<Tuple> rows) {
+    return tables().compose(ready -> pool.preparedQuery(sql).executeBatch(rows)).mapEmpty();
+  }
+
   /** The tables, created once; a failed attempt is made again by the next operation. */
   private Future<Void> tables() {
     Future<Void> current = schema.get();
