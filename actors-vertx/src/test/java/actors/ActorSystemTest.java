@@ -19,6 +19,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(VertxExtension.class)
 class ActorSystemTest {
 
+  /** Metrics options of an artifact that is not on the class path, as the core sees them. */
+  private record OrphanMetrics() implements SystemMetricsOptions {
+    @Override
+    public SystemMetricsOptions copy() {
+      return this;
+    }
+  }
+
+  @Test
+  void metricsOptionsWithoutTheirArtifactFailCreateNamingIt(Vertx vertx) {
+    ActorSystemOptions options = new ActorSystemOptions().setMetricsOptions(new OrphanMetrics());
+    assertThatThrownBy(() -> ActorSystem.create(vertx, options)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(OrphanMetrics.class.getName())
+        .hasMessageContaining("add io.github.actorsvertx:actors-vertx-metrics");
+  }
+
   @Test
   void systemThatOwnsItsVertxClosesItOnTerminate(VertxTestContext test) throws Exception {
     ActorSystem system = ActorSystem.create();

@@ -3,7 +3,6 @@ package actors.persistence.postgres.impl;
 import actors.internal.CallerContext;
 import actors.persistence.PersistenceFailureException;
 import actors.persistence.StoredEvent;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -19,16 +18,16 @@ import java.util.function.Function;
 
 /**
  * One ordered lane of writes of the reactive store: one transaction at a time, in the order the
- * writes came. The appends waiting when a transaction starts are committed together, one batched
- * insert in one round trip (group commit: PostgreSQL runs a pipelined batch up to its Sync as one
- * implicit transaction, all or nothing); an append whose sequence numbers exist already fails
- * alone, and the others of its group are committed again without it. Any thread may add; the
- * lane runs on its context.
+ * writes came. The appends waiting when a transaction starts are committed together (group
+ * commit): one statement inserting every event of the group from four arrays, in one round trip,
+ * all or none; an append whose sequence numbers exist already fails alone, and the others of its
+ * group are committed again without it. Any thread may add.
  */
 final class Lane {
 
-  private static final String INSERT =
-      "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) VALUES ($1, $2, $3, $4)";
+  /** A group's events in one statement, one row per element of the four arrays. */
+  private static final String INSERT = "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) "
+      + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::varchar[], $4::bytea[])";
 
   /** A write waiting for the lane. */
   private sealed interface Write permits Append, Run {
@@ -42,13 +41,11 @@ final class Lane {
   }
 
   private final ReactivePgStore store;
-  private final Context context;
   private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean running = new AtomicBoolean();
 
-  Lane(ReactivePgStore store, Context context) {
+  Lane(ReactivePgStore store) {
     this.store = store;
-    this.context = context;
   }
 
   /** Appends {@code events}, all of one persistence id, in the next group. */
@@ -64,46 +61,66 @@ final class Lane {
   private Future<Void> add(Write write) {
     writes.add(write);
     if (running.compareAndSet(false, true)) {
-      context.runOnContext(next -> next());
+      next();
     }
     return write.done().future();
   }
 
-  /** On the lane's context: the next transaction, or the lane goes idle. */
+  /**
+   * The next transactions, until one is under way or the lane goes idle. It runs on the thread
+   * that woke the lane, then on the one that completed the last transaction: a lane has no
+   * thread, and its lanes spread over the event loops that serve the pool's connections.
+   */
   private void next() {
-    Write first = writes.poll();
-    if (first == null) {
-      running.set(false);
-      // A write added after the poll, before the flag went down, would wait for ever.
-      if (!writes.isEmpty() && running.compareAndSet(false, true)) {
-        next();
+    while (true) {
+      Write first = writes.poll();
+      if (first == null) {
+        running.set(false);
+        // A write added after the poll, before the flag went down, would wait for ever.
+        if (writes.isEmpty() || !running.compareAndSet(false, true)) {
+          return;
+        }
+        continue;
       }
-      return;
-    }
-    Future<Void> done;
-    if (first instanceof Run run) {
-      done = store.transaction(run.work()).onComplete(run.done());
-    } else {
-      List<Append> group = new ArrayList<>();
-      group.add((Append) first);
-      while (writes.peek() instanceof Append) {
-        group.add((Append) writes.poll());
+      Future<Void> done;
+      if (first instanceof Run run) {
+        done = store.transaction(run.work()).onComplete(run.done());
+      } else {
+        List<Append> group = new ArrayList<>();
+        group.add((Append) first);
+        while (writes.peek() instanceof Append) {
+          group.add((Append) writes.poll());
+        }
+        done = commit(group);
       }
-      done = commit(group);
+      if (!done.isComplete()) {
+        done.onComplete(finished -> next());
+        return;
+      }
+      // Done already (a store that fails at once): the loop goes on, no deeper stack.
     }
-    // Never on this call's stack: a store that fails at once would otherwise recurse per write.
-    done.onComplete(finished -> context.runOnContext(again -> next()));
   }
 
   /** Commits {@code group} in one transaction, or each of its appends alone if that fails. */
   private Future<Void> commit(List<Append> group) {
-    List<Tuple> rows = new ArrayList<>();
+    int size = 0;
+    for (Append append : group) {
+      size += append.events().size();
+    }
+    String[] ids = new String[size];
+    Long[] sequenceNrs = new Long[size];
+    String[] manifests = new String[size];
+    Buffer[] payloads = new Buffer[size];
+    int row = 0;
     for (Append append : group) {
       for (StoredEvent event : append.events()) {
-        rows.add(Tuple.of(event.persistenceId(), event.sequenceNr(), event.manifest(), Buffer.buffer(event.payload())));
+        ids[row] = event.persistenceId();
+        sequenceNrs[row] = event.sequenceNr();
+        manifests[row] = event.manifest();
+        payloads[row++] = Buffer.buffer(event.payload());
       }
     }
-    return store.batch(INSERT, rows).transform(committed -> {
+    return store.insert(INSERT, Tuple.of(ids, sequenceNrs, manifests, payloads)).transform(committed -> {
       if (committed.succeeded()) {
         group.forEach(append -> append.done().complete());
         return Future.<Void>succeededFuture();

@@ -28,8 +28,9 @@ record PgTarget(PgConnectOptions connect, NetClientOptions net) {
   /** @throws IllegalArgumentException naming a query parameter the client does not understand */
   static PgTarget parse(String uri) {
     URI parsed = URI.create(uri.startsWith("postgres://") ? "postgresql://" + uri.substring("postgres://".length()) : uri);
-    PgConnectOptions connect = new PgConnectOptions()
-        .setHost(parsed.getHost() == null ? "localhost" : parsed.getHost())
+    // The store's few statements, prepared once a connection: the server parses and plans each once.
+    PgConnectOptions connect = new PgConnectOptions().setCachePreparedStatements(true);
+    connect.setHost(parsed.getHost() == null ? "localhost" : parsed.getHost())
         .setPort(parsed.getPort() > 0 ? parsed.getPort() : PgConnectOptions.DEFAULT_PORT);
     String path = parsed.getRawPath();
     if (path != null && path.length() > 1) {

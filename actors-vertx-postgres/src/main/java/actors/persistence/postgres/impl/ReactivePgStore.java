@@ -4,7 +4,6 @@ import actors.internal.CallerContext;
 import actors.persistence.StoredEvent;
 import actors.persistence.StoredSnapshot;
 import actors.persistence.spi.Store;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -52,9 +51,8 @@ final class ReactivePgStore implements Store {
     // The lanes and the reads at once; connections are made when first needed, and again after a failure.
     this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(LANES * 2).setName("actors-journal-" + name))
         .with(target.net()).connectingTo(target.connect()).using(vertx).build();
-    Context context = vertx.getOrCreateContext();
     for (int i = 0; i < LANES; i++) {
-      lanes[i] = new Lane(this, context);
+      lanes[i] = new Lane(this);
     }
   }
 
@@ -63,12 +61,9 @@ final class ReactivePgStore implements Store {
     return tables().compose(ready -> pool.withTransaction(work));
   }
 
-  /**
-   * {@code sql} once per row of {@code rows}, pipelined up to one Sync: PostgreSQL runs them as
-   * one implicit transaction, all or none, in one round trip.
-   */
-  Future<Void> batch(String sql, List<Tuple> rows) {
-    return tables().compose(ready -> pool.preparedQuery(sql).executeBatch(rows)).mapEmpty();
+  /** One statement, in a transaction of its own (all or none), in one round trip, once the tables exist. */
+  Future<Void> insert(String sql, Tuple arguments) {
+    return tables().compose(ready -> pool.preparedQuery(sql).execute(arguments)).mapEmpty();
   }
 
   /** The tables, created once; a failed attempt is made again by the next operation. */
