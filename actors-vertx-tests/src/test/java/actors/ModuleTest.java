@@ -46,7 +46,7 @@ class ModuleTest {
         "module actors.vertx.sharding exports [actors.sharding]",
         "module actors.vertx.testkit exports [actors.testkit]",
         "module actors.vertx.web exports [actors.monitor, actors.web]");
-    assertThat(lines).contains("asked /user/$a", "cell refused", "secrets refused", "metrics counted", "store ready");
+    assertThat(lines).contains("asked /user/$a", "cell refused", "secrets refused", "metrics counted", "tree page read", "store ready");
     assertThat(lines).filteredOn(line -> line.contains("actors.cluster.impl.") || line.contains("ActorRegistryImpl"))
         .as("cluster classes loaded by a local system").isEmpty();
     assertThat(lines).filteredOn(line -> line.contains("actors.impl.cell.ActorCell ")).hasSize(1);

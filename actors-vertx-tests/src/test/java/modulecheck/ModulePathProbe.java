@@ -9,6 +9,7 @@ import actors.metrics.ActorMetrics;
 import actors.metrics.ActorMetricsOptions;
 import actors.persistence.Persistence;
 import actors.persistence.PersistenceOptions;
+import actors.web.ActorTreeRouter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.lang.invoke.MethodHandles;
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * An application on the class path using the library's artifacts from the module path, as
  * {@code ModuleTest} starts it: it prints what each module exports, asks an actor, reaches for
- * the machinery and prints what it was refused, then uses metrics (found as a service) and the
- * embedded store (its driver a module) as the artifacts' module descriptors allow.
+ * the machinery and prints what it was refused, then uses metrics (found as a service), the tree
+ * page (a resource of its module) and the embedded store (its driver a module) as the artifacts'
+ * module descriptors allow.
  */
 public final class ModulePathProbe {
 
@@ -64,6 +66,11 @@ public final class ModulePathProbe {
         .setMetricsOptions(new ActorMetricsOptions().setRegistry(registry)))) {
       system.actorOf(Props.create(Leaky::new)).ask("hi").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       System.out.println("metrics " + (registry.find(ActorMetrics.ASKS_SENT).counter() != null ? "counted" : "missing"));
+    }
+    try (ActorSystem system = ActorSystem.create(new ActorSystemOptions().setName("watched"))) {
+      // The page is a resource of the web module, which it reads at create.
+      ActorTreeRouter.create(system.vertx(), system);
+      System.out.println("tree page read");
     }
     try (ActorSystem system = ActorSystem.create(new ActorSystemOptions().setName("persisted"))) {
       Persistence.start(system, new PersistenceOptions().setDirectory(Files.createTempDirectory("module-path-store")))

@@ -62,7 +62,7 @@ class SnippetsTest {
     for (String file : List.of("README.adoc", "src-docs/index.adoc")) {
       List<String[]> coordinates = coordinates(read(file));
       assertThat(coordinates).as("coordinates in %s", file)
-          .anySatisfy(c -> assertThat(c[1]).isEqualTo("actors-vertx"));
+          .anySatisfy(c -> assertThat(c[1]).isEqualTo("actors-vertx-bom"));
       for (String[] c : coordinates) {
         String expected = expectedVersion(c[0], c[1]);
         if (expected != null) {

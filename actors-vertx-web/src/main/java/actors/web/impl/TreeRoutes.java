@@ -86,7 +86,8 @@ public final class TreeRoutes {
   }
 
   private static Buffer page() {
-    try (InputStream in = TreeRoutes.class.getClassLoader().getResourceAsStream(PAGE)) {
+    // The class, not its loader: on a module path the page is this module's own, and not open to others.
+    try (InputStream in = TreeRoutes.class.getResourceAsStream("/" + PAGE)) {
       if (in == null) {
         throw new IllegalStateException(PAGE + " is missing from the class path");
       }
