@@ -319,7 +319,10 @@ class SoakTest {
       assertThat(after.timers).as("pending Vert.x timers; " + where).isLessThanOrEqualTo(before.timers);
       assertThat(after.scheduled).as("scheduled event-loop tasks (ask timeouts); " + where)
           .isLessThanOrEqualTo(before.scheduled);
-      assertThat(after.threads).as("threads; " + where).isLessThanOrEqualTo(before.threads + THREAD_BOUND);
+      List<String> started = new ArrayList<>(after.threadNames());
+      before.threadNames().forEach(started::remove);
+      assertThat(after.threads).as("threads (started during the run: " + started + "); " + where)
+          .isLessThanOrEqualTo(before.threads + THREAD_BOUND);
       assertThat(after.heap).as("heap after GC; " + where).isLessThanOrEqualTo(before.heap + HEAP_BOUND);
       assertThat(blocked.messages()).as("blocked-thread warnings").isEmpty();
       for (long n : registeredNames) {
@@ -466,8 +469,23 @@ class SoakTest {
     met.future().toCompletionStage().toCompletableFuture().get(patience.toSeconds() + 10, TimeUnit.SECONDS);
   }
 
-  /** What is measured before and after: after a GC, for heap and threads. */
-  record Level(long heap, int threads, int consumersA, int consumersB, int timers, int scheduled) {
+  /**
+   * What is measured before and after: after a GC, for heap and threads. The threads are those
+   * of the application (its and the libraries'), not the JVM's own, which come and go with the
+   * load: JIT compiler threads (a dynamic number) and the common pool's workers.
+   */
+  record Level(long heap, int threads, int consumersA, int consumersB, int timers, int scheduled, List<String> threadNames) {
+    @Override
+    public String toString() {
+      return "Level[heap=" + heap + ", threads=" + threads + ", consumersA=" + consumersA + ", consumersB=" + consumersB
+          + ", timers=" + timers + ", scheduled=" + scheduled + "]";
+    }
+  }
+
+  private static List<String> applicationThreads() {
+    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(name -> !name.contains("CompilerThread") && !name.startsWith("ForkJoinPool.commonPool-worker"))
+        .sorted().toList();
   }
 
   private Level level(Node a, Node b) throws Exception {
@@ -475,9 +493,9 @@ class SoakTest {
       System.gc();
     }
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-    return new Level(heap, threads, a.consumers.live.get(), b.consumers.live.get(), timers(a.vertx) + timers(b.vertx),
-        scheduled(a.vertx) + scheduled(b.vertx));
+    List<String> threads = applicationThreads();
+    return new Level(heap, threads.size(), a.consumers.live.get(), b.consumers.live.get(), timers(a.vertx) + timers(b.vertx),
+        scheduled(a.vertx) + scheduled(b.vertx), threads);
   }
 
   /** Vert.x keeps no public count of pending timers: its map of them, read by reflection. */
