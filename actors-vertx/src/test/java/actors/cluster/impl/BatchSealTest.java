@@ -106,4 +106,24 @@ class BatchSealTest {
     assertThat(window.accept(100 + 3 * ReplayWindow.SIZE)).isTrue();
     assertThat(window.accept(100 + 2 * ReplayWindow.SIZE + 1)).isTrue(); // within the window, not seen
   }
+
+  @Test
+  void aReceiverTellsReplaysApartForTheLastFourIncarnationsOfANodeAndNoFurther() {
+    BatchSeal b = new BatchSeal(keys(SECRET), "node-b");
+    // Five runs of node-a's system, one after the other: a batch of the first is captured.
+    BatchSeal[] runs = new BatchSeal[BatchSeal.INCARNATIONS + 1];
+    for (int i = 0; i < runs.length; i++) {
+      runs[i] = new BatchSeal(keys(SECRET), "node-a");
+    }
+    Buffer captured = sealed(runs[0], "first run");
+    assertThat(b.refusal(captured.copy(), "node-a", ADDRESS)).isNull();
+    for (int i = 1; i < BatchSeal.INCARNATIONS; i++) {
+      assertThat(b.refusal(sealed(runs[i], "run " + i), "node-a", ADDRESS)).isNull();
+      assertThat(b.refusal(captured.copy(), "node-a", ADDRESS)).as("replayed with %d runs remembered", i + 1)
+          .contains("replayed");
+    }
+    // A fifth run pushes the first out: its batches are no longer told apart (the manual says so).
+    assertThat(b.refusal(sealed(runs[BatchSeal.INCARNATIONS], "run 4"), "node-a", ADDRESS)).isNull();
+    assertThat(b.refusal(captured.copy(), "node-a", ADDRESS)).isNull();
+  }
 }
