@@ -13,6 +13,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,8 @@ public final class Suite {
 
   private final Plan plan;
   private final List<Row> rows = new ArrayList<>();
+  /** The process CPU time per round of each measured shot of the last {@link #shots} call, in ns. */
+  private double[] lastCpuPerRound;
 
   Suite(Plan plan) {
     this.plan = plan;
@@ -108,15 +111,18 @@ public final class Suite {
 
   private void throughput(String workload, String unit, int operationsPerSize) throws Exception {
     Map<String, Samples> samples = emptySamples(PLATFORMS);
+    Map<String, Samples> cpu = emptySamples(PLATFORMS);
     for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(PLATFORMS, fork)) {
         int size = size(workload, platform);
         long operations = workload.equals("fanout") ? (long) size / Fanout.RECEIVERS * Fanout.RECEIVERS
             : (long) size * operationsPerSize;
         samples.get(platform).addFork(shots(workload, platform, size, millis -> operations / (millis / 1_000)));
+        cpu.get(platform).addFork(Arrays.stream(lastCpuPerRound).map(nanos -> nanos / operations).toArray());
       }
     }
     rows.add(new Row(workload, unit, true, samples));
+    rows.add(new Row(workload + " CPU", "ns/" + unit.substring(0, unit.indexOf("/")).replaceAll("s$", ""), false, cpu));
   }
 
   private void create() throws Exception {
@@ -165,13 +171,23 @@ public final class Suite {
         .warmupTime(TimeValue.milliseconds(plan.warmupTime().toMillis()))
         .measurementIterations(plan.shots())
         .measurementTime(TimeValue.milliseconds(plan.shotTime().toMillis()));
-    if (!plan.inProcess()) {
-      options.jvmArgs(Plan.jvmArgs().toArray(String[]::new));
+    Path cpuFile = Files.createTempFile("suite-cpu", ".txt");
+    if (plan.inProcess()) {
+      System.setProperty(SuiteBenchmark.CPU_FILE, cpuFile.toString());
+    } else {
+      List<String> jvmArgs = new ArrayList<>(Plan.jvmArgs());
+      jvmArgs.add("-D" + SuiteBenchmark.CPU_FILE + "=" + cpuFile);
+      options.jvmArgs(jvmArgs.toArray(String[]::new));
     }
     long start = System.nanoTime();
     RunResult result = new Runner(options.build()).runSingle();
     List<IterationResult> iterations = new ArrayList<>(result.getBenchmarkResults().iterator().next().getIterationResults());
     double[] shots = iterations.stream().mapToDouble(shot -> metric.of(shot.getPrimaryResult().getScore())).toArray();
+    List<String> cpu = Files.readAllLines(cpuFile);
+    Files.delete(cpuFile);
+    // The warm-ups wrote theirs first: the measured shots' CPU time per round, in ns.
+    lastCpuPerRound = cpu.subList(cpu.size() - shots.length, cpu.size()).stream()
+        .mapToDouble(line -> Double.parseDouble(line.split(" ")[0]) / Double.parseDouble(line.split(" ")[1])).toArray();
     log(workload, platform, size, "%s (fork: %d s)", Arrays.stream(shots).mapToObj(Suite::format).toList(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     return shots;

@@ -12,12 +12,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Every workload on every platform; an operation is one round. {@link Suite} runs it per
  * (workload, platform, size) with time-based iterations (rounds repeat until the iteration's
- * time has passed) and turns the average time of a round into the row's unit.
+ * time has passed) and turns the average time of a round into the row's unit. Where the system
+ * property {@value #CPU_FILE} names a file, each iteration appends to it the CPU time the whole
+ * process spent in it (all threads: what the host took away is not in it) and its rounds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,8 +40,13 @@ public class SuiteBenchmark {
   @Param("1000")
   public int size;
 
+  /** The system property naming the file of each iteration's process CPU time and rounds. */
+  static final String CPU_FILE = "suite.cpu.file";
+
   private Workload round;
   private Platform host;
+  private long cpuAtStart;
+  private long rounds;
 
   @Setup(Level.Trial)
   public void setUpTrial() throws Exception {
@@ -53,9 +65,30 @@ public class SuiteBenchmark {
     }
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    rounds = 0;
+    cpuAtStart = processCpuNanos();
+  }
+
   @Benchmark
   public void round() throws Exception {
     round.run();
+    rounds++;
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() throws IOException {
+    long cpu = processCpuNanos() - cpuAtStart;
+    String file = System.getProperty(CPU_FILE);
+    if (file != null) {
+      Files.writeString(Path.of(file), cpu + " " + rounds + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+  }
+
+  /** The CPU time of the whole process, all threads, as the operating system counts it. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   @TearDown(Level.Invocation)
