@@ -471,8 +471,10 @@ class SoakTest {
 
   /**
    * What is measured before and after: after a GC, for heap and threads. The threads are those
-   * of the application (its and the libraries'), not the JVM's own, which come and go with the
-   * load: JIT compiler threads (a dynamic number) and the common pool's workers.
+   * of the application, but for pools that grow with the load and shrink when idle (after a
+   * minute or so): the JVM's JIT compiler threads (a dynamic number), the common pool's workers,
+   * and Hazelcast's cached executor ({@code hz.<instance>.cached.thread-N}), seen growing by five
+   * during a run on a loaded machine.
    */
   record Level(long heap, int threads, int consumersA, int consumersB, int timers, int scheduled, List<String> threadNames) {
     @Override
@@ -484,7 +486,8 @@ class SoakTest {
 
   private static List<String> applicationThreads() {
     return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-        .filter(name -> !name.contains("CompilerThread") && !name.startsWith("ForkJoinPool.commonPool-worker"))
+        .filter(name -> !name.contains("CompilerThread") && !name.startsWith("ForkJoinPool.commonPool-worker")
+            && !name.matches("hz\\.[^.]+\\.cached\\.thread-\\d+"))
         .sorted().toList();
   }
 
