@@ -1,5 +1,6 @@
 package actors.cluster.impl;
 
+import actors.cluster.impl.SenderIncarnations.Incarnation;
 import actors.internal.ClusterKeys;
 import actors.internal.LogText;
 import io.netty.buffer.ByteBuf;
@@ -15,8 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,13 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * bytes; the nonce is the batch's sequence number, which only grows, so no key ever sees a nonce
  * twice. The marker is negative, where a plain batch begins with a frame's length, so the two
  * never pass for each other. Each receiver keeps a {@link ReplayWindow} per sender incarnation
- * (the last {@value #INCARNATIONS} of each node), so a batch seen before, or too old to tell, is
- * refused.
+ * (the last {@value SenderIncarnations#LIVE} of each node) and the ids of the
+ * {@value SenderIncarnations#RETIRED} before them ({@link SenderIncarnations}), so a batch seen
+ * before, too old to tell, or of a retired incarnation is refused.
  */
 final class BatchSeal {
 
   static final int MARKER = 0xAC7A_0003;
-  static final int INCARNATIONS = 4;
   static final int TAG_BYTES = 16;
   private static final int INCARNATION_BYTES = 16;
   private static final int KEY_ID = 4;
@@ -56,14 +55,10 @@ final class BatchSeal {
   private final int headerLength;
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, byte[]> addresses = new ConcurrentHashMap<>();
-  // Each sender's latest incarnations; touched only on that sender's decoder.
-  private final Map<String, ArrayDeque<Incarnation>> senders = new ConcurrentHashMap<>();
+  // What each sender's incarnations are; touched only on that sender's decoder.
+  private final Map<String, SenderIncarnations> senders = new ConcurrentHashMap<>();
   private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(BatchSeal::newCipher);
   private static final byte[] ZEROS = new byte[TAG_BYTES];
-
-  /** A sender incarnation seen here: its key and the numbers it used. */
-  private record Incarnation(int keyId, byte[] id, SecretKeySpec key, ReplayWindow window) {
-  }
 
   BatchSeal(ClusterKeys keys, String nodeId) {
     this.keys = keys;
@@ -127,8 +122,8 @@ final class BatchSeal {
     int keyId = batch.getInt(KEY_ID);
     byte[] id = batch.getBytes(INCARNATION, INCARNATION + INCARNATION_BYTES);
     // Nothing is kept for a sender before one of its batches verifies: a forged name costs no memory.
-    ArrayDeque<Incarnation> known = senders.get(sender);
-    Incarnation incarnation = known == null ? null : find(known, keyId, id);
+    SenderIncarnations known = senders.get(sender);
+    Incarnation incarnation = known == null ? null : known.find(keyId, id);
     SecretKeySpec key;
     if (incarnation != null) {
       key = incarnation.key();
@@ -153,14 +148,16 @@ final class BatchSeal {
       throw new IllegalStateException("checking a batch failed", e);
     }
     if (incarnation == null) {
+      if (known != null && known.isRetired(id)) {
+        return "a batch from node " + from + " replayed: its incarnation was followed by " + SenderIncarnations.LIVE
+            + " newer ones";
+      }
       incarnation = new Incarnation(keyId, id, key, new ReplayWindow());
       if (known == null) {
-        known = new ArrayDeque<>(INCARNATIONS);
+        known = new SenderIncarnations();
         senders.put(sender, known);
-      } else if (known.size() == INCARNATIONS) {
-        known.removeFirst();
       }
-      known.addLast(incarnation);
+      known.add(incarnation);
     }
     if (!incarnation.window().accept(number)) {
       return "a batch from node " + from + " replayed, or older than the replay window";
@@ -172,15 +169,6 @@ final class BatchSeal {
   void forget(String node, String address) {
     senders.remove(node);
     addresses.remove(address);
-  }
-
-  private static Incarnation find(ArrayDeque<Incarnation> known, int keyId, byte[] id) {
-    for (Incarnation incarnation : known) {
-      if (incarnation.keyId() == keyId && Arrays.equals(incarnation.id(), id)) {
-        return incarnation;
-      }
-    }
-    return null;
   }
 
   /** This thread's AES-GCM, started for the batch numbered {@code number} in {@code bytes}, the address and the header as AAD. */

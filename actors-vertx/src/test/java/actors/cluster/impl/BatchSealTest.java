@@ -5,6 +5,9 @@ import actors.internal.ClusterKeys;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seal of a batch: what lets it in, and that any change of any byte, a replay, or another key or address does not. */
@@ -108,22 +111,25 @@ class BatchSealTest {
   }
 
   @Test
-  void aReceiverTellsReplaysApartForTheLastFourIncarnationsOfANodeAndNoFurther() {
+  void aReceiverRefusesReplaysFromTheLastIncarnationsOfANodeAndFromTheRetiredOnesBefore() {
     BatchSeal b = new BatchSeal(keys(SECRET), "node-b");
-    // Five runs of node-a's system, one after the other: a batch of the first is captured.
-    BatchSeal[] runs = new BatchSeal[BatchSeal.INCARNATIONS + 1];
-    for (int i = 0; i < runs.length; i++) {
-      runs[i] = new BatchSeal(keys(SECRET), "node-a");
+    int runs = SenderIncarnations.LIVE + SenderIncarnations.RETIRED + 1;
+    // Run after run of node-a's system, one after the other: a batch of each is captured.
+    List<Buffer> captured = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      Buffer batch = sealed(new BatchSeal(keys(SECRET), "node-a"), "run " + run);
+      assertThat(b.refusal(batch.copy(), "node-a", ADDRESS)).as("run %d's first batch", run).isNull();
+      captured.add(batch);
+      for (int earlier = Math.max(0, run - SenderIncarnations.LIVE + 1); earlier <= run; earlier++) {
+        assertThat(b.refusal(captured.get(earlier).copy(), "node-a", ADDRESS)).as("run %d replayed at run %d", earlier, run)
+            .contains("replayed, or older than the replay window");
+      }
     }
-    Buffer captured = sealed(runs[0], "first run");
-    assertThat(b.refusal(captured.copy(), "node-a", ADDRESS)).isNull();
-    for (int i = 1; i < BatchSeal.INCARNATIONS; i++) {
-      assertThat(b.refusal(sealed(runs[i], "run " + i), "node-a", ADDRESS)).isNull();
-      assertThat(b.refusal(captured.copy(), "node-a", ADDRESS)).as("replayed with %d runs remembered", i + 1)
-          .contains("replayed");
+    // The retired runs: refused as such; the one before them all is no longer told apart (the manual says so).
+    for (int run = 1; run < runs - SenderIncarnations.LIVE; run++) {
+      assertThat(b.refusal(captured.get(run).copy(), "node-a", ADDRESS)).as("retired run %d replayed", run)
+          .contains("its incarnation was followed by 4 newer ones");
     }
-    // A fifth run pushes the first out: its batches are no longer told apart (the manual says so).
-    assertThat(b.refusal(sealed(runs[BatchSeal.INCARNATIONS], "run 4"), "node-a", ADDRESS)).isNull();
-    assertThat(b.refusal(captured.copy(), "node-a", ADDRESS)).isNull();
+    assertThat(b.refusal(captured.get(0).copy(), "node-a", ADDRESS)).isNull();
   }
 }
