@@ -11,8 +11,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The suite's smoke mode on every build: each workload runs on each platform, so none can rot,
- * and each throughput row has its CPU row (the process's CPU time per operation, positive).
+ * The suite's smoke mode on every build: each workload runs on each platform, so none can rot
+ * (the CPU time of each shot is recorded and read too, but a smoke round is too short for a row).
  */
 class SuiteSmokeTest {
 
@@ -27,9 +27,9 @@ class SuiteSmokeTest {
     assertThat(results.getString("pekko")).startsWith("1.");
     JsonArray rows = results.getJsonArray("rows");
     List<String> workloads = rows.stream().map(row -> ((JsonObject) row).getString("workload")).toList();
-    assertThat(workloads).containsExactly("tell-throughput", "tell-throughput CPU", "pingpong", "pingpong CPU",
-        "threadring", "threadring CPU", "fanout", "fanout CPU", "ask", "ask CPU", "ask latency p50", "ask latency p99",
-        "create", "create", "scale 10 actors", "scale 1,000 actors");
+    // No CPU rows: a smoke round is shorter than the 10 ms tick the process's CPU time is counted in.
+    assertThat(workloads).containsExactly("tell-throughput", "pingpong", "threadring", "fanout", "ask",
+        "ask latency p50", "ask latency p99", "create", "create", "scale 10 actors", "scale 1,000 actors");
     for (Object row : rows) {
       JsonObject values = (JsonObject) row;
       String workload = values.getString("workload");
