@@ -86,7 +86,8 @@ class FootprintTest {
       jars.add(module.resolve("target/" + artifact + "-" + Repo.property("project.version") + ".jar"));
       Map<String, Long> sizes = new TreeMap<>();
       for (Path jar : jars) {
-        sizes.put(coordinate(jar).substring(coordinate(jar).indexOf(':') + 1), Files.size(jar));
+        String coordinate = coordinate(jar);
+        sizes.put(coordinate.substring(coordinate.indexOf(':') + 1), Files.size(jar));
       }
       if (core == null) {
         core = sizes;

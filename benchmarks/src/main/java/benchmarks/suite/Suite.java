@@ -191,7 +191,8 @@ public final class Suite {
     Files.delete(cpuFile);
     // The warm-ups wrote theirs first: the measured shots' CPU time per round, in ns.
     lastCpuPerRound = cpu.subList(cpu.size() - shots.length, cpu.size()).stream()
-        .mapToDouble(line -> Double.parseDouble(line.split(" ")[0]) / Double.parseDouble(line.split(" ")[1])).toArray();
+        .map(line -> line.split(" ")).mapToDouble(cpuAndRounds -> Double.parseDouble(cpuAndRounds[0])
+            / Double.parseDouble(cpuAndRounds[1])).toArray();
     log(workload, platform, size, "%s (fork: %d s)", Arrays.stream(shots).mapToObj(Suite::format).toList(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     return shots;

@@ -1,5 +1,7 @@
 package actors.persistence.impl;
 
+import actors.persistence.spi.PostgresSchema;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -65,14 +67,7 @@ public interface Dialect {
   Dialect POSTGRES = new Dialect() {
     @Override
     public List<String> schema() {
-      // Nodes that start together would race: two concurrent CREATE TABLE IF NOT EXISTS of one
-      // table fail one of them (a duplicate in the catalog). A lock held to the commit orders them.
-      return List.of("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")",
-          "CREATE TABLE IF NOT EXISTS actors_journal (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
-              + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL, PRIMARY KEY (persistence_id, sequence_nr))",
-          "CREATE TABLE IF NOT EXISTS actors_deleted (persistence_id VARCHAR(255) NOT NULL, to_sequence_nr BIGINT NOT NULL)",
-          "CREATE TABLE IF NOT EXISTS actors_snapshots (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
-              + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)");
+      return PostgresSchema.STATEMENTS;
     }
 
     @Override
@@ -95,9 +90,6 @@ public interface Dialect {
       return "PostgreSQL";
     }
   };
-
-  /** The advisory lock that orders the stores creating the schema of one PostgreSQL database: "actors" and 1. */
-  long SCHEMA_LOCK = 0x6163746f72730001L;
 
   /** The JDBC URL of the SQLite database in {@code directory}. */
   static String sqliteUrl(Path directory) {

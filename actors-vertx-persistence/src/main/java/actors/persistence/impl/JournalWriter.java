@@ -3,6 +3,7 @@ package actors.persistence.impl;
 import actors.internal.CallerContext;
 import actors.persistence.PersistenceFailureException;
 import actors.persistence.StoredEvent;
+import actors.persistence.spi.AppendFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -135,12 +136,6 @@ final class JournalWriter {
   }
 
   private PersistenceFailureException failure(Write write, SQLException cause) {
-    StoredEvent first = write.events().get(0);
-    String what = "events " + first.sequenceNr() + " to " + (first.sequenceNr() + write.events().size() - 1)
-        + " of " + first.persistenceId();
-    return dialect.isDuplicateKey(cause)
-        ? new PersistenceFailureException("refused " + what + ": a sequence number among them was written already, "
-            + "by another incarnation of the same persistence id", cause)
-        : new PersistenceFailureException("could not write " + what + ": " + cause.getMessage(), cause);
+    return AppendFailures.of(write.events(), dialect.isDuplicateKey(cause), cause);
   }
 }

@@ -3,6 +3,7 @@ package actors.persistence.postgres.impl;
 import actors.internal.CallerContext;
 import actors.persistence.PersistenceFailureException;
 import actors.persistence.StoredEvent;
+import actors.persistence.spi.AppendFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -139,12 +140,6 @@ final class Lane {
   }
 
   private static PersistenceFailureException failure(Append append, Throwable cause) {
-    StoredEvent first = append.events().get(0);
-    String what = "events " + first.sequenceNr() + " to " + (first.sequenceNr() + append.events().size() - 1)
-        + " of " + first.persistenceId();
-    return cause instanceof PgException pg && "23505".equals(pg.getSqlState())
-        ? new PersistenceFailureException("refused " + what + ": a sequence number among them was written already, "
-            + "by another incarnation of the same persistence id", cause)
-        : new PersistenceFailureException("could not write " + what + ": " + cause.getMessage(), cause);
+    return AppendFailures.of(append.events(), cause instanceof PgException pg && "23505".equals(pg.getSqlState()), cause);
   }
 }

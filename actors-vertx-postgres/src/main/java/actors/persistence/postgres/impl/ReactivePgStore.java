@@ -3,6 +3,7 @@ package actors.persistence.postgres.impl;
 import actors.internal.CallerContext;
 import actors.persistence.StoredEvent;
 import actors.persistence.StoredSnapshot;
+import actors.persistence.spi.PostgresSchema;
 import actors.persistence.spi.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,24 +26,14 @@ import java.util.function.Function;
  * committing its appends in groups, one transaction at a time; every write of one persistence id
  * goes through the same lane, in order. Reads take any pooled connection.
  *
- * <p>The tables are those of the JDBC store (the same database serves either):
- * {@code actors_journal (persistence_id, sequence_nr, manifest, payload)} with the key
- * {@code (persistence_id, sequence_nr)}, which refuses a second writer; {@code actors_deleted};
- * {@code actors_snapshots}. They are created if missing, in one transaction behind an advisory
- * lock, before the first operation and again after a failed attempt.
+ * <p>The tables are those of the JDBC store ({@link PostgresSchema}; the same database serves
+ * either): {@code actors_journal} with the key {@code (persistence_id, sequence_nr)}, which
+ * refuses a second writer; {@code actors_deleted}; {@code actors_snapshots}. They are created if
+ * missing before the first operation, and again after a failed attempt.
  */
 final class ReactivePgStore implements Store {
 
   static final int LANES = 4;
-  /** The advisory lock of the JDBC store's schema too: "actors" and 1. */
-  private static final long SCHEMA_LOCK = 0x6163746f72730001L;
-  private static final List<String> SCHEMA = List.of(
-      "CREATE TABLE IF NOT EXISTS actors_journal (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
-          + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL, PRIMARY KEY (persistence_id, sequence_nr))",
-      "CREATE TABLE IF NOT EXISTS actors_deleted (persistence_id VARCHAR(255) NOT NULL, to_sequence_nr BIGINT NOT NULL)",
-      "CREATE TABLE IF NOT EXISTS actors_snapshots (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
-          + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)");
-
   private final Pool pool;
   private final Lane[] lanes = new Lane[LANES];
   private final AtomicReference<Future<Void>> schema = new AtomicReference<>();
@@ -73,8 +64,8 @@ final class ReactivePgStore implements Store {
       return current;
     }
     Future<Void> attempt = pool.withTransaction(connection -> {
-      Future<Void> step = connection.query("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")").execute().mapEmpty();
-      for (String statement : SCHEMA) {
+      Future<Void> step = Future.succeededFuture();
+      for (String statement : PostgresSchema.STATEMENTS) {
         step = step.compose(done -> connection.query(statement).execute().mapEmpty());
       }
       return step;
