@@ -1,6 +1,7 @@
 package actors;
 
 import actors.cluster.ClusterSecurityOptions;
+import actors.cluster.PartitionOptions;
 import actors.dispatch.Dispatcher;
 import actors.dispatch.Dispatchers;
 import actors.dispatch.MailboxOptions;
@@ -27,7 +28,8 @@ import java.util.Set;
  * {@code messagePackages} (array of strings), {@code defaultMailbox} (object, see
  * {@link MailboxOptions}), {@code idleSpinNanos} (long), {@code eventLoops} (int),
  * {@code maxFrameSize} (bytes), {@code untrustedMode} (boolean), {@code actorPathInMdc} (boolean),
- * {@code clusterSecurity} (object, see {@link ClusterSecurityOptions}; {@link #toJson()} leaves its secrets out).
+ * {@code clusterSecurity} (object, see {@link ClusterSecurityOptions}; {@link #toJson()} leaves its secrets out),
+ * {@code partition} (object, see {@link PartitionOptions}).
  * The guardian's strategy, custom dispatchers and metrics are code and have no JSON form: set them in code.
  */
 public class ActorSystemOptions {
@@ -70,6 +72,7 @@ public class ActorSystemOptions {
   private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
   private boolean untrustedMode;
   private ClusterSecurityOptions clusterSecurity = new ClusterSecurityOptions();
+  private PartitionOptions partition = new PartitionOptions();
   private boolean actorPathInMdc;
   private SystemMetricsOptions metricsOptions;
 
@@ -94,6 +97,7 @@ public class ActorSystemOptions {
     this.maxFrameSize = other.maxFrameSize;
     this.untrustedMode = other.untrustedMode;
     this.clusterSecurity = new ClusterSecurityOptions(other.clusterSecurity);
+    this.partition = new PartitionOptions(other.partition);
     this.actorPathInMdc = other.actorPathInMdc;
     this.eventLoops = other.eventLoops;
     this.metricsOptions = other.metricsOptions == null ? null : other.metricsOptions.copy();
@@ -118,6 +122,7 @@ public class ActorSystemOptions {
     setUntrustedMode(json.getBoolean("untrustedMode", false));
     setActorPathInMdc(json.getBoolean("actorPathInMdc", false));
     Optional.ofNullable(json.getJsonObject("clusterSecurity")).map(ClusterSecurityOptions::new).ifPresent(this::setClusterSecurity);
+    Optional.ofNullable(json.getJsonObject("partition")).map(PartitionOptions::new).ifPresent(this::setPartitionOptions);
     Optional.ofNullable(json.getJsonObject("defaultMailbox")).map(MailboxOptions::new).ifPresent(this::setDefaultMailbox);
     json.getJsonArray("messagePackages", new JsonArray()).forEach(name -> addMessagePackage((String) name));
   }
@@ -138,6 +143,7 @@ public class ActorSystemOptions {
         .put("maxFrameSize", maxFrameSize)
         .put("untrustedMode", untrustedMode)
         .put("clusterSecurity", clusterSecurity.toJson())
+        .put("partition", partition.toJson())
         .put("actorPathInMdc", actorPathInMdc)
         .put("eventLoops", eventLoops);
   }
@@ -149,11 +155,7 @@ public class ActorSystemOptions {
 
   /** Sets the system's name; a blank one is refused with an IllegalArgumentException. */
   public ActorSystemOptions setName(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    this.name = name;
+    this.name = notBlank(name, "name");
     return this;
   }
 
@@ -164,11 +166,7 @@ public class ActorSystemOptions {
 
   /** Sets the timeout of {@link ActorRef#ask(Object)}; zero or negative is refused with an IllegalArgumentException. */
   public ActorSystemOptions setDefaultAskTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("defaultAskTimeout must be positive, was " + timeout);
-    }
-    this.defaultAskTimeout = timeout;
+    this.defaultAskTimeout = positive(timeout, "defaultAskTimeout");
     return this;
   }
 
@@ -182,10 +180,7 @@ public class ActorSystemOptions {
    * IllegalArgumentException): higher favours throughput, lower fairness between actors on one loop.
    */
   public ActorSystemOptions setThroughput(int throughput) {
-    if (throughput < 1) {
-      throw new IllegalArgumentException("throughput must be at least 1, was " + throughput);
-    }
-    this.throughput = throughput;
+    this.throughput = atLeast(throughput, 1, "throughput");
     return this;
   }
 
@@ -217,9 +212,8 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how the {@code /user} guardian supervises top-level actors. Default, as in Pekko:
-   * {@link SupervisorStrategy#defaultStrategy()}, which restarts a failed top-level actor. A
-   * failure the guardian escalates terminates the system.
+   * Sets how the {@code /user} guardian supervises top-level actors. Default, as in Pekko: {@link
+   * SupervisorStrategy#defaultStrategy()}, which restarts a failed top-level actor; what it escalates terminates the system.
    */
   public ActorSystemOptions setGuardianStrategy(SupervisorStrategy strategy) {
     this.guardianStrategy = Objects.requireNonNull(strategy, "strategy");
@@ -236,11 +230,7 @@ public class ActorSystemOptions {
    * worker pools by name, so systems (and {@code WorkerExecutor}s) that use the same name share the threads.
    */
   public ActorSystemOptions setWorkerPoolName(String workerPoolName) {
-    Objects.requireNonNull(workerPoolName, "workerPoolName");
-    if (workerPoolName.isBlank()) {
-      throw new IllegalArgumentException("workerPoolName must not be blank");
-    }
-    this.workerPoolName = workerPoolName;
+    this.workerPoolName = notBlank(workerPoolName, "workerPoolName");
     return this;
   }
 
@@ -249,15 +239,9 @@ public class ActorSystemOptions {
     return workerPoolSize;
   }
 
-  /**
-   * Sets how many threads the {@code worker} dispatcher's pool has (at least 1, or an
-   * IllegalArgumentException). The pool is created with the first worker actor and closed when the system terminates.
-   */
+  /** Sets how many threads the {@code worker} dispatcher's pool (made with the first worker actor) has: at least 1. */
   public ActorSystemOptions setWorkerPoolSize(int workerPoolSize) {
-    if (workerPoolSize < 1) {
-      throw new IllegalArgumentException("workerPoolSize must be at least 1, was " + workerPoolSize);
-    }
-    this.workerPoolSize = workerPoolSize;
+    this.workerPoolSize = atLeast(workerPoolSize, 1, "workerPoolSize");
     return this;
   }
 
@@ -271,11 +255,7 @@ public class ActorSystemOptions {
    * every {@code VertxOptions.blockedThreadCheckInterval}); zero or negative is refused with an IllegalArgumentException.
    */
   public ActorSystemOptions setWorkerMaxExecuteTime(Duration workerMaxExecuteTime) {
-    Objects.requireNonNull(workerMaxExecuteTime, "workerMaxExecuteTime");
-    if (workerMaxExecuteTime.isZero() || workerMaxExecuteTime.isNegative()) {
-      throw new IllegalArgumentException("workerMaxExecuteTime must be positive, was " + workerMaxExecuteTime);
-    }
-    this.workerMaxExecuteTime = workerMaxExecuteTime;
+    this.workerMaxExecuteTime = positive(workerMaxExecuteTime, "workerMaxExecuteTime");
     return this;
   }
 
@@ -309,14 +289,12 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how long an actor on an event loop that has run out of messages waits (spinning, then
-   * yielding the core between checks) for the next one before it gives the loop back, as long as
-   * nothing else waits for the loop: at most that long in all per turn. Replies that come back
-   * within that time skip putting the loop to sleep and waking it, tens of microseconds per
-   * message between actors on different loops. An actor whose last message came from Vert.x code
-   * on an event loop (a route, a consumer) does not wait: the next one comes from the network.
-   * Its price, after each burst: up to that much CPU time, and network I/O on that loop waits up
-   * to that long (queued tasks do not). {@link Duration#ZERO} turns it off.
+   * Sets how long an actor on an event loop that has run out of messages waits (spinning, then yielding the core
+   * between checks) for the next one before it gives the loop back, while nothing else waits for the loop: replies
+   * within that time skip putting the loop to sleep and waking it, tens of microseconds per message between actors
+   * on different loops. An actor whose last message came from Vert.x code on an event loop (a route, a consumer)
+   * does not wait. Its price, after each burst: up to that much CPU time, and network I/O on that loop waits up to
+   * that long (queued tasks do not). {@link Duration#ZERO} turns it off.
    *
    * @throws IllegalArgumentException if negative or above one millisecond
    */
@@ -342,10 +320,7 @@ public class ActorSystemOptions {
    * @throws IllegalArgumentException if below 1 KiB
    */
   public ActorSystemOptions setMaxFrameSize(int maxFrameSize) {
-    if (maxFrameSize < 1024) {
-      throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
-    }
-    this.maxFrameSize = maxFrameSize;
+    this.maxFrameSize = atLeast(maxFrameSize, 1024, "maxFrameSize");
     return this;
   }
 
@@ -384,15 +359,25 @@ public class ActorSystemOptions {
     return this;
   }
 
+  /** Which side of a split keeps hosting shards and singletons, and the timing of that right (a copy). */
+  public PartitionOptions getPartitionOptions() {
+    return new PartitionOptions(partition);
+  }
+
+  /** Sets which side of a split keeps hosting, and the timing; checked ({@link PartitionOptions#validate}) when a clustered system starts. */
+  public ActorSystemOptions setPartitionOptions(PartitionOptions partition) {
+    this.partition = new PartitionOptions(Objects.requireNonNull(partition, "partition"));
+    return this;
+  }
+
   /** Who may speak as a node of the cluster (a copy); see {@link ClusterSecurityOptions}. */
   public ClusterSecurityOptions getClusterSecurity() {
     return new ClusterSecurityOptions(clusterSecurity);
   }
 
   /**
-   * Sets who may speak as a node of the cluster (a copy of {@code security}): a cluster secret, or
-   * nothing with event-bus TLS and client authentication, or insecure for development. A
-   * clustered system with none of them refuses to start.
+   * Sets who may speak as a node of the cluster (a copy of {@code security}): a cluster secret, or nothing with
+   * event-bus TLS and client authentication, or insecure for development; with none a clustered system refuses to start.
    */
   public ActorSystemOptions setClusterSecurity(ClusterSecurityOptions security) {
     this.clusterSecurity = new ClusterSecurityOptions(Objects.requireNonNull(security, "security"));
@@ -405,18 +390,14 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Sets how many of the Vertx's event loops the default dispatcher spreads actors over,
-   * round-robin (at most as many as the Vertx has). The default, one per processor, is half of
-   * Vert.x's: with more loops than cores a message that crosses loops often waits for its loop
-   * to be scheduled (a token ring ran 11 times slower on 4 loops than on 2, on 2 cores).
+   * Sets how many of the Vertx's event loops the default dispatcher spreads actors over, round-robin (at most as many
+   * as the Vertx has). The default, one per processor, is half of Vert.x's: with more loops than cores a message that
+   * crosses loops often waits for its loop to be scheduled (a token ring ran 11 times slower on 4 loops than on 2).
    *
    * @throws IllegalArgumentException if below 1
    */
   public ActorSystemOptions setEventLoops(int eventLoops) {
-    if (eventLoops < 1) {
-      throw new IllegalArgumentException("eventLoops must be at least 1, was " + eventLoops);
-    }
-    this.eventLoops = eventLoops;
+    this.eventLoops = atLeast(eventLoops, 1, "eventLoops");
     return this;
   }
 
@@ -437,11 +418,9 @@ public class ActorSystemOptions {
   }
 
   /**
-   * Allows records and POJOs of classes in {@code packageName} (not its sub-packages) to be
-   * decoded when they arrive from another node, to an actor or to an exposed address. Classes
-   * of other packages are refused unless annotated {@link actors.cluster.ClusterMessage}, so a
-   * peer cannot make this node instantiate arbitrary classes. Local messages need no such
-   * permission.
+   * Allows records and POJOs of classes in {@code packageName} (not its sub-packages) to be decoded when they arrive
+   * from another node, to an actor or to an exposed address. Classes of other packages are refused unless annotated
+   * {@link actors.cluster.ClusterMessage}, so a peer cannot make this node instantiate arbitrary classes.
    *
    * @throws IllegalArgumentException if blank, not a package name, a package of the JDK
    *     ({@code java.*}, {@code javax.*}, {@code jdk.*}, {@code sun.*}, {@code com.sun.*}) or of the library's internals
@@ -454,5 +433,26 @@ public class ActorSystemOptions {
   @Override
   public String toString() {
     return "ActorSystemOptions" + toJson().encode();
+  }
+
+  private static Duration positive(Duration value, String what) {
+    if (Objects.requireNonNull(value, what).isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(what + " must be positive, was " + value);
+    }
+    return value;
+  }
+
+  private static String notBlank(String value, String what) {
+    if (Objects.requireNonNull(value, what).isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    return value;
+  }
+
+  private static int atLeast(int value, int least, String what) {
+    if (value < least) {
+      throw new IllegalArgumentException(what + " must be at least " + least + ", was " + value);
+    }
+    return value;
   }
 }

@@ -27,6 +27,11 @@ public interface RemoteProvider {
   /** {@code listener} no longer runs. */
   void removeMembershipListener(Runnable listener);
 
+  /** This node's right to host shards and singletons: always held when not clustered. */
+  default Ownership ownership() {
+    return Ownership.ALONE;
+  }
+
   /** Completes once other nodes can reach this one. */
   Future<Void> ready();
 

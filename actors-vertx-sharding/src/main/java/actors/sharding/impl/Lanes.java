@@ -149,11 +149,11 @@ final class Lanes {
   }
 
   /** The region stops: what its lanes hold becomes dead letters. */
-  void dropAll() {
-    waiting.dropAll(parked);
+  void dropAll(String reason) {
+    waiting.dropAll(parked, reason);
     for (Flush flush : flushes) {
       if (flush != null) {
-        waiting.dropAll(flush.held);
+        waiting.dropAll(flush.held, reason);
       }
     }
   }

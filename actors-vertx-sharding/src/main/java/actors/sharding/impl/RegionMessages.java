@@ -6,7 +6,7 @@ final class RegionMessages {
   private RegionMessages() {
   }
 
-  enum Tick { REFRESH, PASSIVATE }
+  enum Tick { REFRESH, PASSIVATE, OWNERSHIP }
 
   record DirectoryOpen(TypeDirectory directory) {
   }

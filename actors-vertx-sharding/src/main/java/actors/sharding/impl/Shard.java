@@ -77,4 +77,12 @@ final class Shard {
       }
     }
   }
+
+  /** What the shard holds becomes dead letters for {@code reason}: its region stops, or stands down. */
+  void dropAll(Waiting waiting, String reason) {
+    waiting.dropAll(buffer, reason);
+    waiting.dropAll(barriers, reason);
+    entities.values().stream().filter(entity -> entity.waiting != null)
+        .forEach(entity -> waiting.dropAll(entity.waiting, reason));
+  }
 }

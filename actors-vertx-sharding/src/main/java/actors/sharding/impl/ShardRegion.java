@@ -17,7 +17,6 @@ import actors.sharding.impl.RegionMessages.Tick;
 import actors.sharding.impl.RegionMessages.ViewRead;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -29,16 +28,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One node's region of one entity type (or singleton): every message for the type's entities
- * passes through it. It routes each to the node that owns the entity's shard, hosts the shards
- * this node owns (their entities are its children), and moves shards when the nodes that host
- * the type change.
+ * One node's region of one entity type (or singleton): every message for the type's entities passes through it. It
+ * routes each to the node that owns the entity's shard, hosts the shards this node owns (their entities are its
+ * children), and moves shards when the nodes that host the type change.
  *
- * <p>Ownership: the owner of a shard is the node that rendezvous hashing picks among the live
- * hosts (for a singleton: the node that holds it, while it lives). A node runs a shard only
- * while it holds the shard's lease, an entry of the cluster manager's shared map taken with
- * {@code putIfAbsent}: a new owner buffers the shard's messages until the old one has stopped
- * its entities and removed its entry, or until the cluster manager reports the old one gone.
+ * <p>Ownership: the owner of a shard is the node that rendezvous hashing picks among the live hosts (for a singleton:
+ * the node that holds it, while it lives). A node runs a shard only while it holds the shard's lease, an entry of the
+ * cluster manager's shared map taken with {@code putIfAbsent}, and its right to host ({@code Ownership}): a new owner
+ * buffers the shard's messages until the old one has stopped its entities and removed its entry, or until a quorum
+ * confirmed the old one gone and its right to host ran out ({@link LeaseRequests}).
  */
 final class ShardRegion extends Actor {
 
@@ -53,14 +51,14 @@ final class ShardRegion extends Actor {
   private final ShardTable shards;
   private final Map<String, ActorRef> regions = new HashMap<>();
   private final OwnerView view;
-  private Runnable membershipListener;
+  private String downReason; // why this node may not host now; null while it may
   private TypeDirectory directory;
+  private LeaseRequests leases; // with the directory
   private boolean announced;
   private final HostJoins joins = new HostJoins();
   private boolean hosting;
-  // Completed once this node has left the type's hosts and handed all its shards off.
-  private Promise<Void> leaving;
-  private MessageConsumer<Object> changes;
+  private Promise<Void> leaving; // completed once this node left the type's hosts and handed its shards off
+  private RegionTriggers triggers;
   private boolean reading;
   private boolean readAgain;
   private final Waiting waiting;
@@ -85,9 +83,7 @@ final class ShardRegion extends Actor {
     entities = new Entities(context(), settings, system, waiting, barrier -> regionAt(barrier.origin()).tell(barrier.passed()));
     lanes = new Lanes(settings.numberOfShards(), nodeId, provider, waiting, context().timers(),
         settings.options().getHandOffTimeout().multipliedBy(2), (node, barrier) -> regionAt(node).tell(barrier.toEnvelope()));
-    membershipListener = () -> me.tell(Tick.REFRESH);
-    provider.onMembershipChange(membershipListener);
-    changes = context().vertx().eventBus().consumer(settings.topic(system.name()), change -> me.tell(Tick.REFRESH));
+    triggers = new RegionTriggers(provider, context().vertx().eventBus(), settings.topic(system.name()), me);
     context().timers().startTimerWithFixedDelay(Tick.REFRESH, Tick.REFRESH, REFRESH_INTERVAL);
     Duration passivateAfter = settings.options().getPassivateAfter();
     if (!passivateAfter.isZero() && hosting) {
@@ -112,8 +108,10 @@ final class ShardRegion extends Actor {
       leaseAnswered(answer);
     } else if (message instanceof Terminated terminated) {
       entityStopped(terminated.actor());
-    } else if (message == Tick.REFRESH) {
-      readView();
+    } else if (message == Tick.REFRESH || message == Tick.OWNERSHIP) {
+      if (checkOwnership()) {
+        readView();
+      }
     } else if (message == Tick.PASSIVATE) {
       entities.passivateIdle(shards.all());
     } else if (message instanceof ViewRead read) {
@@ -123,13 +121,14 @@ final class ShardRegion extends Actor {
     } else if (message instanceof FlushTimedOut timedOut) {
       reroute(lanes.timedOut(timedOut, settings.typeName()));
     } else if (message instanceof RetryLease retry) {
-      retryLease(retry.shard());
+      leases.retry(shards.get(retry.shard()));
     } else if (message instanceof ReleaseDone done) {
       released(done);
     } else if (message instanceof HandOffTimedOut timedOut) {
       handOffTimedOut(timedOut.shard());
     } else if (message instanceof DirectoryOpen open) {
       directory = open.directory();
+      leases = new LeaseRequests(directory, provider.ownership(), nodeId, self(), context().timers());
       if (hosting) {
         context().vertx().eventBus().publish(settings.topic(system.name()), nodeId);
       }
@@ -153,7 +152,7 @@ final class ShardRegion extends Actor {
       reroute(lanes.passed(passed.shard(), passed.seq()));
     } else if (control instanceof RegionControl.Released released
         && provider.isMember(RegionControl.nodeOf(system, sender()))) {
-      retryLease(released.shard());
+      leases.retry(shards.get(released.shard()));
     } else if (control instanceof RegionControl.Joined joined && provider.isMember(joined.node())
         && joins.asked(joined.node(), sender(), RegionControl.nodeOf(system, sender()))) {
       joins.confirm(view, self());
@@ -202,8 +201,8 @@ final class ShardRegion extends Actor {
       readAgain = false;
       readView();
     }
-    if (read.snapshot() == null) {
-      return; // The cluster manager did not answer: the next tick reads again.
+    if (read.snapshot() == null || downReason != null) {
+      return; // The cluster manager did not answer (the next tick reads again), or this node stands down.
     }
     Set<String> hosts = read.snapshot().hosts();
     Set<String> live = hosts.stream().filter(provider::isMember).collect(Collectors.toCollection(HashSet::new));
@@ -220,10 +219,10 @@ final class ShardRegion extends Actor {
       // A singleton runs whether or not it has messages: the node it belongs to takes it now.
       Shard shard = new Shard(0);
       shards.put(shard);
-      requestLease(shard);
+      leases.request(shard);
     }
     shards.all().stream().filter(shard -> shard.state == Shard.State.ACQUIRING)
-        .forEach(shard -> retryLease(shard.id));
+        .forEach(leases::retry);
     reroute(lanes.passedThroughLostNodes());
     reroute(lanes.unparkAll());
     joins.confirm(view, self());
@@ -261,6 +260,10 @@ final class ShardRegion extends Actor {
    * from another region (hops above 0) is never passed on at once: delivered, held or parked.
    */
   private void route(int shardId, Waiting.Held item) {
+    if (downReason != null) {
+      waiting.refuse(item, "node " + nodeId + " may not host or reach " + settings.typeName() + " now: " + downReason);
+      return;
+    }
     Barrier barrier = item.barrier();
     if (barrier != null && barrier.origin().equals(nodeId)) {
       // This region's own barrier, back: what went the old way before it came back before it.
@@ -281,7 +284,7 @@ final class ShardRegion extends Actor {
       if (shard == null) {
         shard = new Shard(shardId);
         shards.put(shard);
-        requestLease(shard);
+        leases.request(shard);
       }
       if (shard.state == Shard.State.ACTIVE) {
         entities.deliver(shard, item);
@@ -311,28 +314,12 @@ final class ShardRegion extends Actor {
     }
   }
 
-  // ---------------------------------------------------------------- entities
+  // ---------------------------------------------------------------- entities, leases and hand-off
 
   private void entityStopped(ActorRef ref) {
     Shard shard = entities.stopped(ref, shards);
     if (shard != null && shard.state == Shard.State.HANDING_OFF && shard.entities.isEmpty()) {
       release(shard);
-    }
-  }
-
-  // ---------------------------------------------------------------- leases and hand-off
-
-  private void requestLease(Shard shard) {
-    shard.leaseRequested = true;
-    ActorRef me = self();
-    directory.take(shard.id, nodeId).onComplete(put ->
-        me.tell(new LeaseAnswer(shard.id, put.result(), put.cause())));
-  }
-
-  private void retryLease(int shardId) {
-    Shard shard = shards.get(shardId);
-    if (shard != null && shard.state == Shard.State.ACQUIRING && !shard.leaseRequested) {
-      requestLease(shard);
     }
   }
 
@@ -360,11 +347,9 @@ final class ShardRegion extends Actor {
       LOG.log(System.Logger.Level.DEBUG, () -> "[" + system.name() + "] taking the lease of shard " + shard.id + " of "
           + settings.typeName() + " failed; trying again", answer.failure());
     } else if (!provider.isMember(answer.holder())) {
-      // Held by a node the cluster manager reports gone: its entities died with it.
-      shard.leaseRequested = true;
-      ActorRef me = self();
-      directory.takeFrom(shard.id, answer.holder(), nodeId).onComplete(put -> me.tell(new LeaseAnswer(shard.id, put.result(), put.cause())));
-      return;
+      if (leases.takeFrom(shard, answer.holder())) {
+        return; // Held by a node the cluster manager reports gone: taken when the quorum allows.
+      }
     } else {
       view.holder(shard.id, answer.holder()); // A singleton stays where it runs.
     }
@@ -403,9 +388,8 @@ final class ShardRegion extends Actor {
     if (shard != null && shard.state == Shard.State.HANDING_OFF && shard.entities.isEmpty()) {
       release(shard);
     } else if (shard != null && shard.state == Shard.State.HANDING_OFF) {
-      LOG.log(System.Logger.Level.WARNING, () -> "[" + system.name() + "] the entities of shard " + shard.id + " of "
-          + settings.typeName() + " did not stop within " + settings.options().getHandOffTimeout().toMillis()
-          + " ms of its hand-off: stopping " + shard.entities.size() + " at once");
+      LOG.log(System.Logger.Level.WARNING, () -> "[" + system.name() + "] the entities of shard " + shard.id + " of " + settings.typeName()
+          + " did not stop within " + settings.options().getHandOffTimeout().toMillis() + " ms of its hand-off: stopping them at once");
       shard.entities.values().forEach(entity -> context().stop(entity.ref));
     }
   }
@@ -435,21 +419,38 @@ final class ShardRegion extends Actor {
     reroute(shard.buffer);
   }
 
-  @Override
-  public void postStop() {
-    provider.removeMembershipListener(membershipListener);
-    if (changes != null) {
-      changes.unregister();
+  /** Follows this node's right to host: losing it stops every entity here at once and refuses what comes (asks fail at once). */
+  private boolean checkOwnership() {
+    String reason = provider.ownership().downReason();
+    if (reason != null && downReason == null) {
+      dropShards("node " + nodeId + " stood down: " + reason, true);
     }
+    downReason = reason;
+    return reason == null;
+  }
+
+  /** Every shard goes: its lease given back, what it holds dead letters for {@code why}; standing down stops its entities at once. */
+  private void dropShards(String why, boolean standDown) {
     for (Shard shard : shards.all()) {
       if (shard.state != Shard.State.ACQUIRING || shard.leaseRequested) {
         directory.release(shard.id, nodeId);
       }
-      waiting.dropAll(shard.buffer);
-      waiting.dropAll(shard.barriers);
-      shard.entities.values().stream().filter(entity -> entity.waiting != null).forEach(entity -> waiting.dropAll(entity.waiting));
+      shard.dropAll(waiting, why);
+      if (standDown) {
+        shard.entities.values().forEach(entity -> context().stop(entity.ref));
+        shards.remove(shard.id);
+        view.holder(shard.id, null);
+      }
     }
-    lanes.dropAll();
+    lanes.dropAll(why);
+  }
+
+  @Override
+  public void postStop() {
+    if (triggers != null) {
+      triggers.remove();
+    }
+    dropShards(waiting.stopped(), false);
     if (directory != null && hosting) {
       directory.removeHost(nodeId).onComplete(removed ->
           system.vertx().eventBus().publish(settings.topic(system.name()), nodeId));

@@ -87,15 +87,23 @@ final class Waiting {
     return taken;
   }
 
-  /** The region stops: what {@code queue} holds becomes dead letters. */
-  void dropAll(ArrayDeque<Held> queue) {
+  /** The region stops, or stands down: what {@code queue} holds becomes dead letters, for {@code reason}. */
+  void dropAll(ArrayDeque<Held> queue, String reason) {
     for (Held next : takeAll(queue)) {
-      if (next.barrier() != null) {
-        continue; // its origin stops waiting for it when this node leaves, or after a time
-      }
-      deadLetter(next.envelope(), next.sender(), "the region of " + settings.typeName() + " on node " + nodeId
-          + " stopped");
+      refuse(next, reason);
     }
+  }
+
+  /** {@code held} becomes a dead letter for {@code reason}; a barrier is dropped (its origin stops waiting after a time). */
+  void refuse(Held held, String reason) {
+    if (held.barrier() == null) {
+      deadLetter(held.envelope(), held.sender(), reason);
+    }
+  }
+
+  /** Why the region of this node stopped. */
+  String stopped() {
+    return "the region of " + settings.typeName() + " on node " + nodeId + " stopped";
   }
 
   void deadLetter(EntityEnvelope envelope, ActorRef sender, String reason) {

@@ -57,6 +57,7 @@ public final class ClusterTransport implements RemoteProvider {
   private final VertxInternal vertx;
   private final EventBus eventBus;
   private final ClusterMembership membership;
+  private final Quorum quorum;
   private final WireFormat wire;
   private final ContextInternal context;
   // Where inbound batches are decoded: one per sending node, by its id, so that each node's
@@ -87,6 +88,7 @@ public final class ClusterTransport implements RemoteProvider {
     this.nodeId = vertx.clusterManager().getNodeId();
     this.eventBus = vertx.eventBus();
     this.vertx = vertx;
+    this.quorum = new Quorum(system.name(), nodeId, options.getPartitionOptions());
     this.membership = ClusterMembership.install(vertx, vertx.clusterManager());
     this.wire = new WireFormat(this, allowList);
     this.deathWatch = new RemoteDeathWatch(nodeId, membership, system::findLocal, this::deliver);
@@ -136,6 +138,16 @@ public final class ClusterTransport implements RemoteProvider {
   @Override
   public Future<Void> ready() {
     return ready.future();
+  }
+
+  @Override
+  public Quorum ownership() {
+    return quorum;
+  }
+
+  /** Starts renewing this node's right to host; once the system can start its own actors. */
+  public void startQuorum() {
+    QuorumActor.start(system, quorum, this, vertx.clusterManager());
   }
 
   @Override
@@ -252,7 +264,7 @@ public final class ClusterTransport implements RemoteProvider {
   /** A batch from another node, decoded on that node's decoder context. */
   private void receive(Message<Buffer> message) {
     Buffer batch = message.body();
-    String sender = seal == null ? senderOf(batch) : BatchSeal.senderOf(batch);
+    String sender = seal == null ? OutboundBatches.senderOf(batch) : BatchSeal.senderOf(batch);
     ContextInternal decoder = decoderOf(sender);
     if (decoder == ContextInternal.current()) {
       decode(batch, sender);
@@ -270,16 +282,6 @@ public final class ClusterTransport implements RemoteProvider {
         frame -> receiveFrameSafely(frame, sender))) {
       refused("a batch whose frame lengths do not add up; the frames before the bad length were delivered");
     }
-  }
-
-  /** The node id in a batch's first frame, read without decoding anything else; "" if none. */
-  private static String senderOf(Buffer batch) {
-    // [frame length][kind][node id length][node id]...
-    if (batch.length() < 9) {
-      return "";
-    }
-    int length = batch.getInt(5);
-    return length < 0 || length > batch.length() - 9 ? "" : batch.getString(9, 9 + length, "UTF-8");
   }
 
   private ContextInternal decoderOf(String node) {

@@ -103,4 +103,14 @@ final class OutboundBatches {
     }
     return true;
   }
+
+  /** The node id in a batch's first frame, read without decoding anything else; "" if none. */
+  static String senderOf(Buffer batch) {
+    // [frame length][kind][node id length][node id]...
+    if (batch.length() < 9) {
+      return "";
+    }
+    int length = batch.getInt(5);
+    return length < 0 || length > batch.length() - 9 ? "" : batch.getString(9, 9 + length, "UTF-8");
+  }
 }

@@ -1,0 +1,208 @@
+package actors.cluster.impl;
+
+import actors.Actor;
+import actors.ActorRef;
+import actors.Props;
+import actors.internal.SystemServices;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Renews this node's {@link Quorum}: every renew interval it asks every member it counts
+ * whether it hears it, and which of the nodes waiting for confirmation it sees gone. A round
+ * answered by a quorum renews the right to host; a node confirmed gone by a quorum leaves the
+ * count. It answers the other nodes' rounds: only those of nodes its cluster manager lists.
+ */
+final class QuorumActor extends Actor {
+
+  /** Its name under the system's top level, on every node. */
+  static final String NAME = "$quorum";
+  private static final String ROUND = "round";
+  private static final String LAPSE = "lapse";
+  private static final String MEMBERS = "members";
+  private static final int ROUNDS_KEPT = 4;
+
+  private record Round(long number, long start, Set<String> heard, List<String> gone, Map<String, Set<String>> confirmed) {
+  }
+
+  private final Quorum quorum;
+  private final ClusterTransport transport;
+  private final Supplier<Set<String>> clusterNodes;
+  private final long startMillis = System.currentTimeMillis();
+  private final Set<String> members = new TreeSet<>();
+  // Nodes that said they leave, kept out of the count while the cluster manager still lists them.
+  private final Set<String> leaving = new HashSet<>();
+  private final Map<String, Long> starts = new HashMap<>();
+  private final Round[] rounds = new Round[ROUNDS_KEPT];
+  private long roundNumber;
+  private Runnable membershipListener;
+
+  QuorumActor(Quorum quorum, ClusterTransport transport, Supplier<Set<String>> clusterNodes) {
+    this.quorum = quorum;
+    this.transport = transport;
+    this.clusterNodes = clusterNodes;
+  }
+
+  /** Starts the actor of {@code quorum} under {@code system}'s top level. */
+  static void start(SystemServices system, Quorum quorum, ClusterTransport transport, ClusterManager clusterManager) {
+    system.systemActorOf(Props.create(QuorumActor.class, () -> new QuorumActor(quorum, transport,
+        () -> new HashSet<>(clusterManager.getNodes()))), NAME);
+  }
+
+  @Override
+  public void preStart() {
+    ActorRef me = self();
+    membershipListener = () -> me.tell(MEMBERS);
+    transport.onMembershipChange(membershipListener);
+    starts.put(quorum.nodeId, startMillis);
+    readMembers();
+    context().timers().startTimerWithFixedDelay(ROUND, ROUND, quorum.options.getRenewInterval());
+    startRound();
+  }
+
+  @Override
+  protected void receive(Object message) {
+    if (message == ROUND) {
+      startRound();
+    } else if (message == LAPSE) {
+      checkLapse();
+    } else if (message == MEMBERS) {
+      readMembers();
+    } else if (message instanceof JsonObject json && sender() instanceof RemoteActorRef from
+        && transport.isMember(from.nodeId)) {
+      switch (json.getString("q", "")) {
+        case "ping" -> answer(json, from);
+        case "pong" -> answered(json, from.nodeId);
+        case "leaving" -> {
+          leaving.add(from.nodeId);
+          members.remove(from.nodeId);
+          evaluateAll();
+        }
+        default -> unhandled(message);
+      }
+    } else {
+      unhandled(message);
+    }
+  }
+
+  private void readMembers() {
+    Set<String> listed = clusterNodes.get();
+    leaving.retainAll(listed);
+    for (String node : listed) {
+      if (!leaving.contains(node) && members.add(node)) {
+        quorum.confirmedGone.remove(node);
+      }
+      quorum.toConfirm.remove(node);
+    }
+    for (String member : members) {
+      if (!listed.contains(member) && !member.equals(quorum.nodeId)) {
+        quorum.toConfirm.add(member);
+      }
+    }
+    members.add(quorum.nodeId);
+  }
+
+  private void startRound() {
+    readMembers();
+    List<String> gone = new ArrayList<>(quorum.toConfirm);
+    Round round = new Round(++roundNumber, System.nanoTime(), new HashSet<>(Set.of(quorum.nodeId)), gone, new HashMap<>());
+    rounds[(int) (round.number % ROUNDS_KEPT)] = round;
+    JsonObject ping = new JsonObject().put("q", "ping").put("round", round.number).put("start", startMillis)
+        .put("gone", new JsonArray(gone));
+    for (String member : members) {
+      if (!member.equals(quorum.nodeId) && transport.isMember(member)) {
+        transport.resolve(member, self().path()).tell(ping, self());
+      }
+    }
+    evaluate(round);
+  }
+
+  private void answer(JsonObject ping, RemoteActorRef from) {
+    starts.put(from.nodeId, ping.getLong("start", Long.MAX_VALUE));
+    JsonArray seenGone = new JsonArray();
+    for (Object node : ping.getJsonArray("gone", new JsonArray())) {
+      if (node instanceof String id && !transport.isMember(id)) {
+        seenGone.add(id);
+      }
+    }
+    from.tell(new JsonObject().put("q", "pong").put("round", ping.getLong("round")).put("start", startMillis)
+        .put("gone", seenGone), self());
+  }
+
+  private void answered(JsonObject pong, String from) {
+    starts.put(from, pong.getLong("start", Long.MAX_VALUE));
+    long number = pong.getLong("round", -1L);
+    Round round = number <= 0 ? null : rounds[(int) (number % ROUNDS_KEPT)];
+    if (round == null || round.number != number) {
+      return; // an answer to a round too old to count
+    }
+    round.heard.add(from);
+    for (Object node : pong.getJsonArray("gone", new JsonArray())) {
+      if (node instanceof String id && round.gone.contains(id)) {
+        round.confirmed.computeIfAbsent(id, any -> new HashSet<>()).add(from);
+      }
+    }
+    evaluate(round);
+  }
+
+  private void evaluateAll() {
+    for (Round round : rounds) {
+      if (round != null) {
+        evaluate(round);
+      }
+    }
+  }
+
+  private void evaluate(Round round) {
+    if (quorum.isQuorum(round.heard, members, starts)) {
+      quorum.renewed(round.start);
+      long untilStop = quorum.untilStop(System.nanoTime());
+      context().timers().startSingleTimer(LAPSE, LAPSE, Duration.ofNanos(Math.max(untilStop, 0) + 1_000_000));
+    }
+    for (String gone : round.gone) {
+      Set<String> confirmers = new HashSet<>(round.confirmed.getOrDefault(gone, Set.of()));
+      if (!transport.isMember(gone)) {
+        confirmers.add(quorum.nodeId);
+      }
+      if (!quorum.confirmedGone.containsKey(gone) && quorum.isQuorum(confirmers, members, starts)) {
+        quorum.confirmedGone.put(gone, System.nanoTime());
+        quorum.toConfirm.remove(gone);
+        members.remove(gone);
+      }
+    }
+  }
+
+  private void checkLapse() {
+    long untilStop = quorum.untilStop(System.nanoTime());
+    if (untilStop > 0) {
+      context().timers().startSingleTimer(LAPSE, LAPSE, Duration.ofNanos(untilStop + 1_000_000));
+      return;
+    }
+    Round last = rounds[(int) ((roundNumber + ROUNDS_KEPT - 1) % ROUNDS_KEPT)];
+    Set<String> heard = last == null ? Set.of(quorum.nodeId) : last.heard;
+    quorum.lapsed("it hears " + heard.size() + " of the " + members.size() + " members it counts " + new TreeSet<>(heard)
+        + " of " + members + "; " + quorum.needs(members.size()));
+  }
+
+  @Override
+  public void postStop() {
+    transport.removeMembershipListener(membershipListener);
+    JsonObject leaving = new JsonObject().put("q", "leaving");
+    for (String member : members) {
+      if (!member.equals(quorum.nodeId) && transport.isMember(member)) {
+        transport.resolve(member, self().path()).tell(leaving, self());
+      }
+    }
+  }
+}
