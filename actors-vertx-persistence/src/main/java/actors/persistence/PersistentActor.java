@@ -43,6 +43,11 @@ import java.util.function.Consumer;
  * with no gap; their handlers run, in order and with the command's sender, only once the store
  * has made them durable.
  *
+ * <p>Each incarnation first takes a fencing token from the journal ({@link EventJournal#fence}),
+ * then reads its history: once a newer incarnation of the same persistence id has started,
+ * anywhere (a shard moved, a network split), the store refuses every write of the older one, so
+ * the history is never written by two at once.
+ *
  * <p>A failure to persist is thrown in the actor as a {@link PersistenceFailureException}
  * naming the persistence id, the events and the cause: its supervisor decides (by default a
  * restart, which replays, so the new instance has the state of what was stored, and nothing that
@@ -70,6 +75,7 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
   private Persistence persistence;
   private String id;
   private long lastSequenceNr;
+  private long fencingToken; // this incarnation's, from the journal's fence at recovery
   private boolean recovering = true;
   private boolean writing;
   private boolean inCommand;
@@ -110,7 +116,12 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
     lastSequenceNr = 0;
     recovering = true;
     ActorRef me = self();
-    persistence.snapshotStore().latest(id)
+    // The fence first: what an older incarnation wrote before it is read below, and nothing after it.
+    persistence.journal().fence(id)
+        .compose(token -> {
+          fencingToken = token; // read on this actor's thread after the Replayed message
+          return persistence.snapshotStore().latest(id);
+        })
         .compose(snapshot -> persistence.journal().read(id, snapshot == null ? 1 : snapshot.sequenceNr() + 1, REPLAY_CHUNK)
             .map(events -> new Replayed(this, snapshot, events, null, null)))
         .onComplete(read -> me.tell(read.succeeded() ? read.result() : new Replayed(this, null, null, null, read.cause())));
@@ -279,7 +290,7 @@ public abstract class PersistentActor extends Actor implements Stash, StopWhenDo
     batchHandlers.clear();
     ActorRef me = self();
     ActorRef sender = sender();
-    persistence.journal().append(events).onComplete(appended -> me.tell(appended.succeeded() ? pending
+    persistence.journal().append(events, fencingToken).onComplete(appended -> me.tell(appended.succeeded() ? pending
         : new Written(this, pending.events(), pending.handlers(), appended.cause()), sender));
   }
 

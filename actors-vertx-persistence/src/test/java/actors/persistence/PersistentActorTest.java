@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Persistent actors on the embedded store (SQLite in a temporary directory), on a real Vertx. */
 @ExtendWith(VertxExtension.class)
@@ -48,6 +49,24 @@ class PersistentActorTest {
     Persistence.start(system, new PersistenceOptions().setDirectory(directory));
     systems.add(system);
     return system;
+  }
+
+  @Test
+  void theEmbeddedStoreFencesOffAnOlderWriterOfAPersistenceId(Vertx vertx) throws Exception {
+    FencingContract.check(Persistence.get(start(vertx)).journal());
+  }
+
+  @Test
+  void anIncarnationStartedElsewhereFencesOffTheOlderOneWhosePersistIsNeverAcknowledgedNorWritten(Vertx vertx)
+      throws Exception {
+    ActorRef older = start(vertx).actorOf(Account.props("account-f"));
+    assertThat(await(older.<Long>ask(new Account.Deposit(5)))).isEqualTo(5);
+    ActorSystem second = start(vertx); // the same store, as another node would reach it
+    Account.State recovered = await(second.actorOf(Account.props("account-f")).ask(Account.Query.STATE));
+    assertThat(recovered.balance()).isEqualTo(5);
+    assertThatThrownBy(() -> await(older.ask(new Account.Deposit(7), java.time.Duration.ofSeconds(2))))
+        .hasCauseInstanceOf(actors.AskTimeoutException.class);
+    assertThat(await(Persistence.get(second).journal().read("account-f", 1, 10))).hasSize(1);
   }
 
   @Test

@@ -104,6 +104,12 @@ class PgStoreTest {
   }
 
   @Test
+  void theStoreFencesOffAnOlderWriterOfAPersistenceId(Vertx vertx) throws Exception {
+    String uri = PostgresServer.freshDatabase("fence_" + UUID.randomUUID().toString().replace("-", ""));
+    FencingContract.check(Persistence.get(start(vertx, uri)).journal());
+  }
+
+  @Test
   void writesOfOneIdKeepTheirOrderAcrossTheWriteConnections(Vertx vertx) throws Exception {
     String uri = PostgresServer.freshDatabase("order_" + UUID.randomUUID().toString().replace("-", ""));
     EventJournal journal = Persistence.get(start(vertx, uri)).journal();

@@ -16,6 +16,8 @@ import java.util.Map;
  * <ul>
  *   <li>down ({@code KO}, {@code "state": "terminated"}) once the system has terminated, with
  *       the cause when a failure escalated past {@code /user} ({@code "state": "escalated"});</li>
+ *   <li>down ({@code KO}, {@code "state": "stood-down"}, with the {@code "reason"}) while this
+ *       node is on the losing side of a network split and hosts nothing ({@code PartitionOptions});</li>
  *   <li>up but {@code "state": "degraded"} while more actors than the threshold are failing
  *       (waiting for their supervisor or a back-off), naming some of them: a load balancer keeps
  *       sending, a monitor can alert;</li>
@@ -53,7 +55,12 @@ public final class ActorHealth {
             .put("cause", escalated == null ? null : String.valueOf(escalated))));
         return;
       }
-      JsonObject failing = monitor.summary().getJsonObject("failing");
+      JsonObject summary = monitor.summary();
+      if (summary.getString("standingDown") != null) {
+        promise.complete(Status.KO(new JsonObject().put("state", "stood-down").put("reason", summary.getString("standingDown"))));
+        return;
+      }
+      JsonObject failing = summary.getJsonObject("failing");
       JsonObject data = new JsonObject().put("failing", failing.size());
       if (failing.size() > failingThreshold) {
         JsonArray some = new JsonArray();

@@ -56,6 +56,9 @@ public interface ActorMonitor {
    */
   Future<JsonArray> watchers(String path);
 
-  /** The system at a glance: {@code {"system", "node", "terminated", "deadLetters", "failing": {path: cause}}}. */
+  /**
+   * The system at a glance: {@code {"system", "node", "terminated", "deadLetters", "failing": {path: cause},
+   * "standingDown"}}, the last why this node stands down on a split ({@code PartitionOptions}), null while it hosts.
+   */
   JsonObject summary();
 }

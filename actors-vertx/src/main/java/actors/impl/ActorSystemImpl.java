@@ -115,11 +115,11 @@ public final class ActorSystemImpl implements SystemServices {
     this.guardian = ActorCell.createGuardian(this, Props.create(GuardianActor.class, () -> new GuardianActor(guardianStrategy)),
         dispatchers.eventLoops(), this::guardianFailed);
     this.addressing = new Addressing(this, provider, guardian, verticlePools);
+    this.shutdown = new Shutdown(vertx, ownsVertx, options.getName(), vertx.deployVerticle(new RootVerticle(this)),
+        this::stopActors);
     if (provider instanceof ClusterTransport transport) {
       transport.startQuorum();
     }
-    this.shutdown = new Shutdown(vertx, ownsVertx, options.getName(), vertx.deployVerticle(new RootVerticle(this)),
-        this::stopActors);
   }
 
   // ---------------------------------------------------------------- what the cells read

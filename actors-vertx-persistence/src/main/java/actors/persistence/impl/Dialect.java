@@ -24,6 +24,11 @@ public interface Dialect {
     return false;
   }
 
+  /** The token of a persistence id ({@code ?}), locked until the transaction ends where the database locks rows. */
+  default String fenceCheck() {
+    return PostgresSchema.FENCE_CHECK.replace("$1", "?");
+  }
+
   /** Whether {@code e} is a violation of the journal's key: a sequence number written already. */
   boolean isDuplicateKey(SQLException e);
 
@@ -49,7 +54,14 @@ public interface Dialect {
               + "manifest TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (persistence_id, sequence_nr))",
           "CREATE TABLE IF NOT EXISTS actors_deleted (persistence_id TEXT NOT NULL, to_sequence_nr INTEGER NOT NULL)",
           "CREATE TABLE IF NOT EXISTS actors_snapshots (persistence_id TEXT NOT NULL, sequence_nr INTEGER NOT NULL, "
-              + "manifest TEXT NOT NULL, payload BLOB NOT NULL)");
+              + "manifest TEXT NOT NULL, payload BLOB NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS actors_fences (persistence_id TEXT PRIMARY KEY, token INTEGER NOT NULL)");
+    }
+
+    @Override
+    public String fenceCheck() {
+      // One writer at a time: the write transaction that checks holds the database until it ends.
+      return "SELECT token FROM actors_fences WHERE persistence_id = ?";
     }
 
     @Override

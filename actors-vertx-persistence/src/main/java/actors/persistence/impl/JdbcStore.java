@@ -79,7 +79,17 @@ public final class JdbcStore implements Store {
 
   @Override
   public Future<Void> append(List<StoredEvent> events) {
-    return events.isEmpty() ? Future.succeededFuture() : writerOf(events.get(0).persistenceId()).append(events);
+    return append(events, 0);
+  }
+
+  @Override
+  public Future<Void> append(List<StoredEvent> events, long fencingToken) {
+    return events.isEmpty() ? Future.succeededFuture() : writerOf(events.get(0).persistenceId()).append(events, fencingToken);
+  }
+
+  @Override
+  public Future<Long> fence(String persistenceId) {
+    return writerOf(persistenceId).fence(persistenceId);
   }
 
   /** The writer of every write of {@code persistenceId}. */

@@ -4,6 +4,7 @@ import actors.internal.CallerContext;
 import actors.persistence.PersistenceFailureException;
 import actors.persistence.StoredEvent;
 import actors.persistence.spi.AppendFailures;
+import actors.persistence.spi.PostgresSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,6 +12,7 @@ import io.vertx.core.WorkerExecutor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class JournalWriter {
 
-  /** One append waiting for the writer. */
-  private record Write(List<StoredEvent> events, Promise<Void> done) {
+  /** One append waiting for the writer, with its writer's fencing token (0: none). */
+  private record Write(List<StoredEvent> events, long token, Promise<Void> done) {
+  }
+
+  /** An append whose fencing token is no longer its persistence id's latest. */
+  private static final class Fenced extends SQLException {
+    Fenced() {
+      super("fenced off");
+    }
   }
 
   /** Statements run in one transaction on the writer's connection. */
@@ -48,10 +57,10 @@ final class JournalWriter {
     this.link = new Link(dialect, target, true);
   }
 
-  /** Appends {@code events}, all of one persistence id, in the next group. */
-  Future<Void> append(List<StoredEvent> events) {
+  /** Appends {@code events}, all of one persistence id, in the next group, if {@code token} is still its latest. */
+  Future<Void> append(List<StoredEvent> events, long token) {
     Promise<Void> done = CallerContext.promise();
-    writes.add(new Write(List.copyOf(events), done));
+    writes.add(new Write(List.copyOf(events), token, done));
     if (draining.compareAndSet(false, true)) {
       thread.executeBlocking(this::drain, false);
     }
@@ -63,6 +72,23 @@ final class JournalWriter {
     return CallerContext.rebind(thread.executeBlocking(() -> {
       transact(work);
       return null;
+    }, true));
+  }
+
+  /** A new fencing token of {@code persistenceId}, behind the appends already queued. */
+  Future<Long> fence(String persistenceId) {
+    return CallerContext.rebind(thread.executeBlocking(() -> {
+      long[] token = new long[1];
+      transact(connection -> {
+        try (PreparedStatement fence = connection.prepareStatement(PostgresSchema.FENCE.replace("$1", "?"))) {
+          fence.setString(1, persistenceId);
+          try (ResultSet result = fence.executeQuery()) {
+            result.next();
+            token[0] = result.getLong(1);
+          }
+        }
+      });
+      return token[0];
     }, true));
   }
 
@@ -106,7 +132,12 @@ final class JournalWriter {
     }
   }
 
-  private static void insert(Connection connection, List<Write> group) throws SQLException {
+  private void insert(Connection connection, List<Write> group) throws SQLException {
+    for (Write write : group) {
+      if (write.token() != 0) {
+        checkFence(connection, write);
+      }
+    }
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) VALUES (?, ?, ?, ?)")) {
       for (Write write : group) {
@@ -119,6 +150,17 @@ final class JournalWriter {
         }
       }
       insert.executeBatch();
+    }
+  }
+
+  private void checkFence(Connection connection, Write write) throws SQLException {
+    try (PreparedStatement check = connection.prepareStatement(dialect.fenceCheck())) {
+      check.setString(1, write.events().get(0).persistenceId());
+      try (ResultSet result = check.executeQuery()) {
+        if (!result.next() || result.getLong(1) != write.token()) {
+          throw new Fenced();
+        }
+      }
     }
   }
 
@@ -136,6 +178,7 @@ final class JournalWriter {
   }
 
   private PersistenceFailureException failure(Write write, SQLException cause) {
-    return AppendFailures.of(write.events(), dialect.isDuplicateKey(cause), cause);
+    return cause instanceof Fenced ? AppendFailures.fenced(write.events(), write.token())
+        : AppendFailures.of(write.events(), dialect.isDuplicateKey(cause), cause);
   }
 }

@@ -11,6 +11,15 @@ public final class AppendFailures {
   private AppendFailures() {
   }
 
+  /** The refusal of {@code events} (of one persistence id) whose writer's fencing {@code token} is no longer the latest. */
+  public static PersistenceFailureException fenced(List<StoredEvent> events, long token) {
+    StoredEvent first = events.get(0);
+    return new PersistenceFailureException("refused events " + first.sequenceNr() + " to "
+        + (first.sequenceNr() + events.size() - 1) + " of " + first.persistenceId() + ": a newer incarnation of the same "
+        + "persistence id started writing, which fenced off this one's token " + token
+        + " (on the losing side of a network split, or stopped late); nothing of them was written");
+  }
+
   /**
    * The failure of appending {@code events} (of one persistence id, in order): refused when a
    * sequence number among them was {@code writtenAlready}, else not written, with {@code cause}.

@@ -21,7 +21,21 @@ public final class PostgresSchema {
           + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL, PRIMARY KEY (persistence_id, sequence_nr))",
       "CREATE TABLE IF NOT EXISTS actors_deleted (persistence_id VARCHAR(255) NOT NULL, to_sequence_nr BIGINT NOT NULL)",
       "CREATE TABLE IF NOT EXISTS actors_snapshots (persistence_id VARCHAR(255) NOT NULL, sequence_nr BIGINT NOT NULL, "
-          + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)");
+          + "manifest VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS actors_fences (persistence_id VARCHAR(255) PRIMARY KEY, token BIGINT NOT NULL)");
+
+  /**
+   * A new writer of persistence id {@code $1}: its fencing token, one more than the last.
+   * (SQLite takes the same statement, with {@code ?} for {@code $1}.)
+   */
+  public static final String FENCE = "INSERT INTO actors_fences (persistence_id, token) VALUES ($1, 1) "
+      + "ON CONFLICT (persistence_id) DO UPDATE SET token = actors_fences.token + 1 RETURNING token";
+
+  /**
+   * The token of persistence id {@code $1}, locked until the writing transaction ends: a newer
+   * writer's {@link #FENCE} waits for it, and then reads what it wrote.
+   */
+  public static final String FENCE_CHECK = "SELECT token FROM actors_fences WHERE persistence_id = $1 FOR SHARE";
 
   private PostgresSchema() {
   }

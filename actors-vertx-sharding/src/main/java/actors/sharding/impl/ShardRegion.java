@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -90,8 +91,7 @@ final class ShardRegion extends Actor {
       Duration every = passivateAfter.dividedBy(Entities.PASSIVATION_TICKS);
       context().timers().startTimerWithFixedDelay(Tick.PASSIVATE, Tick.PASSIVATE, every.isZero() ? Duration.ofMillis(1) : every);
     }
-    TypeDirectory.open(context().vertx(), settings.mapPrefix(system.name()),
-            system.remoteProvider().signedEntries())
+    TypeDirectory.open(context().vertx(), settings.mapPrefix(system.name()), provider.signedEntries())
         .compose(open -> hosting ? open.addHost(nodeId).map(open) : Future.succeededFuture(open))
         .onSuccess(open -> me.tell(new DirectoryOpen(open)))
         .onFailure(started::tryFail);
@@ -205,6 +205,9 @@ final class ShardRegion extends Actor {
       return; // The cluster manager did not answer (the next tick reads again), or this node stands down.
     }
     Set<String> hosts = read.snapshot().hosts();
+    if (hosting && !hosts.contains(nodeId)) {
+      directory.addHost(nodeId); // removed by the other side of a split, and not brought back by the merge
+    }
     Set<String> live = hosts.stream().filter(provider::isMember).collect(Collectors.toCollection(HashSet::new));
     hosts.stream().filter(host -> !live.contains(host)).forEach(directory::removeHost);
     if (hosting) {
@@ -405,8 +408,7 @@ final class ShardRegion extends Actor {
     if (shard == null || shard.state != Shard.State.HANDING_OFF) {
       return;
     }
-    if (!done.succeeded()) {
-      // The lease must go, or the new owner waits for this node to die: again in a moment.
+    if (!done.succeeded()) { // the lease must go, or the new owner waits for this node to die: again in a moment
       context().timers().startSingleTimer(new HandOffTimedOut(shard.id), new HandOffTimedOut(shard.id), REFRESH_INTERVAL);
       return;
     }
@@ -447,9 +449,7 @@ final class ShardRegion extends Actor {
 
   @Override
   public void postStop() {
-    if (triggers != null) {
-      triggers.remove();
-    }
+    Optional.ofNullable(triggers).ifPresent(RegionTriggers::remove);
     dropShards(waiting.stopped(), false);
     if (directory != null && hosting) {
       directory.removeHost(nodeId).onComplete(removed ->

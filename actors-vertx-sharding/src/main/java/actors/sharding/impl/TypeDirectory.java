@@ -61,7 +61,7 @@ final class TypeDirectory {
     Future<Map<String, String>> entries = withHolders ? leases.entries() : Future.succeededFuture(Map.of());
     return Future.all(hosts.entries(), entries).map(both -> {
       Set<String> hostIds = both.<Map<String, String>>resultAt(0).entrySet().stream()
-          .filter(host -> HOST.equals(signed.open(hostsName, host.getKey(), host.getValue())))
+          .filter(entry -> HOST.equals(signed.open(hostsName, entry.getKey(), entry.getValue())))
           .map(Map.Entry::getKey).collect(Collectors.toSet());
       Map<Integer, String> holders = new HashMap<>();
       both.<Map<String, String>>resultAt(1).forEach((shard, stored) -> {

@@ -72,7 +72,7 @@ public final class Monitor implements ActorMonitor {
     }
     return new JsonObject().put("system", system.name()).put("node", system.nodeId())
         .put("terminated", system.whenTerminated().isComplete()).put("deadLetters", system.deadLetterCount())
-        .put("failing", failing);
+        .put("failing", failing).put("standingDown", system.remoteProvider().ownership().downReason());
   }
 
   private ActorView find(String path) {

@@ -32,6 +32,7 @@ final class QuorumActor extends Actor {
   private static final String LAPSE = "lapse";
   private static final String MEMBERS = "members";
   private static final int ROUNDS_KEPT = 4;
+  private static final System.Logger LOG = System.getLogger("actors.cluster");
 
   private record Round(long number, long start, Set<String> heard, List<String> gone, Map<String, Set<String>> confirmed) {
   }
@@ -179,6 +180,8 @@ final class QuorumActor extends Actor {
         quorum.confirmedGone.put(gone, System.nanoTime());
         quorum.toConfirm.remove(gone);
         members.remove(gone);
+        LOG.log(System.Logger.Level.INFO, () -> "[" + context().system().name() + "] a quorum confirmed node " + gone
+            + " gone: what it held may be taken over " + quorum.options.getLeaseTime().toMillis() * 11 / 10 + " ms from now");
       }
     }
   }

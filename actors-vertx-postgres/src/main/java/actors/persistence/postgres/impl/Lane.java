@@ -12,7 +12,9 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -26,16 +28,25 @@ import java.util.function.Function;
  */
 final class Lane {
 
-  /** A group's events in one statement, one row per element of the four arrays. */
+  /**
+   * A group's events in one statement, one row per element of the five arrays; a row whose
+   * fencing token (0: none) is no longer its persistence id's latest is left out, the token's row
+   * locked until the commit so that a newer writer's fence waits for it ({@code PostgresSchema}).
+   * It returns what it inserted.
+   */
   private static final String INSERT = "INSERT INTO actors_journal (persistence_id, sequence_nr, manifest, payload) "
-      + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::varchar[], $4::bytea[])";
+      + "SELECT r.persistence_id, r.sequence_nr, r.manifest, r.payload "
+      + "FROM unnest($1::varchar[], $2::bigint[], $3::varchar[], $4::bytea[], $5::bigint[]) "
+      + "AS r(persistence_id, sequence_nr, manifest, payload, token) WHERE r.token = 0 OR r.token = "
+      + "(SELECT f.token FROM actors_fences f WHERE f.persistence_id = r.persistence_id FOR SHARE) "
+      + "RETURNING persistence_id, sequence_nr";
 
   /** A write waiting for the lane. */
   private sealed interface Write permits Append, Run {
     Promise<Void> done();
   }
 
-  private record Append(List<StoredEvent> events, Promise<Void> done) implements Write {
+  private record Append(List<StoredEvent> events, long token, Promise<Void> done) implements Write {
   }
 
   private record Run(Function<SqlConnection, Future<Void>> work, Promise<Void> done) implements Write {
@@ -49,9 +60,9 @@ final class Lane {
     this.store = store;
   }
 
-  /** Appends {@code events}, all of one persistence id, in the next group. */
-  Future<Void> append(List<StoredEvent> events) {
-    return add(new Append(List.copyOf(events), CallerContext.promise()));
+  /** Appends {@code events}, all of one persistence id, in the next group, if {@code token} is still its latest. */
+  Future<Void> append(List<StoredEvent> events, long token) {
+    return add(new Append(List.copyOf(events), token, CallerContext.promise()));
   }
 
   /** {@code work} in a transaction of its own, behind the writes already waiting. */
@@ -112,18 +123,29 @@ final class Lane {
     Long[] sequenceNrs = new Long[size];
     String[] manifests = new String[size];
     Buffer[] payloads = new Buffer[size];
+    Long[] tokens = new Long[size];
     int row = 0;
     for (Append append : group) {
       for (StoredEvent event : append.events()) {
         ids[row] = event.persistenceId();
         sequenceNrs[row] = event.sequenceNr();
         manifests[row] = event.manifest();
+        tokens[row] = append.token();
         payloads[row++] = Buffer.buffer(event.payload());
       }
     }
-    return store.insert(INSERT, Tuple.of(ids, sequenceNrs, manifests, payloads)).transform(committed -> {
+    return store.insert(INSERT, Tuple.of(ids, sequenceNrs, manifests, payloads, tokens)).transform(committed -> {
       if (committed.succeeded()) {
-        group.forEach(append -> append.done().complete());
+        Set<String> inserted = new HashSet<>();
+        committed.result().forEach(written -> inserted.add(written.getString(0) + "\u0000" + written.getLong(1)));
+        for (Append append : group) {
+          StoredEvent first = append.events().get(0);
+          if (inserted.contains(first.persistenceId() + "\u0000" + first.sequenceNr())) {
+            append.done().complete();
+          } else {
+            append.done().fail(AppendFailures.fenced(append.events(), append.token()));
+          }
+        }
         return Future.<Void>succeededFuture();
       }
       if (group.size() == 1) {

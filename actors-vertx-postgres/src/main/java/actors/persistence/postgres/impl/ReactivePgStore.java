@@ -12,6 +12,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -53,8 +54,8 @@ final class ReactivePgStore implements Store {
   }
 
   /** One statement, in a transaction of its own (all or none), in one round trip, once the tables exist. */
-  Future<Void> insert(String sql, Tuple arguments) {
-    return tables().compose(ready -> pool.preparedQuery(sql).execute(arguments)).mapEmpty();
+  Future<RowSet<Row>> insert(String sql, Tuple arguments) {
+    return tables().compose(ready -> pool.preparedQuery(sql).execute(arguments));
   }
 
   /** The tables, created once; a failed attempt is made again by the next operation. */
@@ -77,7 +78,17 @@ final class ReactivePgStore implements Store {
 
   @Override
   public Future<Void> append(List<StoredEvent> events) {
-    return events.isEmpty() ? Future.succeededFuture() : laneOf(events.get(0).persistenceId()).append(events);
+    return append(events, 0);
+  }
+
+  @Override
+  public Future<Void> append(List<StoredEvent> events, long fencingToken) {
+    return events.isEmpty() ? Future.succeededFuture() : laneOf(events.get(0).persistenceId()).append(events, fencingToken);
+  }
+
+  @Override
+  public Future<Long> fence(String persistenceId) {
+    return CallerContext.rebind(insert(PostgresSchema.FENCE, Tuple.of(persistenceId)).map(rows -> rows.iterator().next().getLong(0)));
   }
 
   /** The lane of every write of {@code persistenceId}. */

@@ -1,0 +1,139 @@
+package actors.partition;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The JVMs of a partition test, one {@link PartitionNode} each on 127.0.0.2, 127.0.0.3, ...:
+ * it sends them commands and reads their answers, and keeps every {@code LIFE} line they print,
+ * with everything else, for the checks after the run.
+ */
+final class PartitionCluster implements AutoCloseable {
+
+  /** One node: its process, its address, and the lines it printed that the test has not read yet. */
+  record Node(int index, String address, Process process, PrintStream commands, BlockingQueue<String> lines) {
+
+    /** Sends {@code command} and returns the first line after it that starts with {@code answer}. */
+    String ask(String command, String answer, long timeoutMs) throws InterruptedException {
+      lines.removeIf(line -> line.startsWith(answer));
+      commands.println(command);
+      commands.flush();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(100, TimeUnit.MILLISECONDS);
+        if (line != null && line.startsWith(answer)) {
+          return line;
+        }
+      }
+      throw new AssertionError("node " + address + " did not answer " + command + " within " + timeoutMs + " ms");
+    }
+  }
+
+  final List<Node> nodes = new ArrayList<>();
+  /** Every LIFE line of every node, in the order read. */
+  final ConcurrentLinkedQueue<String> lives = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
+
+  /** The loopback addresses of {@code count} nodes: 127.0.0.2, 127.0.0.3, ... */
+  static List<String> addresses(int count) {
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      addresses.add("127.0.0." + (i + 2));
+    }
+    return addresses;
+  }
+
+  /** Starts a node of a cluster named {@code name} on each of {@code addresses}, each ready before the next. */
+  PartitionCluster(String name, List<String> addresses) throws Exception {
+    for (int i = 0; i < addresses.size(); i++) {
+      nodes.add(start(i, name, addresses.get(i), String.join(",", addresses)));
+    }
+  }
+
+  private Node start(int index, String name, String address, String all) throws Exception {
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
+        "-cp", System.getProperty("java.class.path"), PartitionNode.class.getName(), name, address, all);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (line.startsWith("LIFE ")) {
+            lives.add(line);
+            output.add(address + ": " + line);
+          } else {
+            lines.add(line);
+            output.add(address + ": " + line);
+          }
+        }
+      } catch (Exception ignored) {
+        // the process ended
+      }
+    }, "partition-node-" + address);
+    reader.setDaemon(true);
+    reader.start();
+    Node node = new Node(index, address, process, new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8), lines);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(100, TimeUnit.MILLISECONDS);
+      if (line != null && line.startsWith("READY ")) {
+        return node;
+      }
+      if (line == null && !process.isAlive()) {
+        break;
+      }
+    }
+    process.destroyForcibly();
+    throw new AssertionError("node " + address + " did not get ready; output:\n" + String.join("\n", output));
+  }
+
+  /** Asks until {@code done} holds for the answer, at most {@code timeoutMs}; returns the answer and how long it took. */
+  static Awaited awaitAnswer(Node node, String command, String answer, Predicate<String> done, long timeoutMs)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    String last = null;
+    while (System.nanoTime() < deadline) {
+      last = node.ask(command, answer, Math.max(1000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      if (done.test(last)) {
+        return new Awaited(last, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      }
+      Thread.sleep(200); // the next round of asks, not a wait for an outcome
+    }
+    throw new AssertionError("node " + node.address() + ": " + command + " never gave what was expected within "
+        + timeoutMs + " ms; last answer: " + last);
+  }
+
+  record Awaited(String answer, long ms) {
+  }
+
+  /** What the nodes printed besides their lives, for a failure's message. */
+  String output() {
+    return String.join("\n", output);
+  }
+
+  @Override
+  public void close() throws Exception {
+    java.nio.file.Files.createDirectories(Path.of("target"));
+    java.nio.file.Files.write(Path.of("target", "partition-nodes.log"), output);
+    for (Node node : nodes) {
+      node.commands().close();
+    }
+    for (Node node : nodes) {
+      if (!node.process().waitFor(20, TimeUnit.SECONDS)) {
+        node.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
