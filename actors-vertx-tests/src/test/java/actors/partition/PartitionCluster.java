@@ -42,6 +42,8 @@ final class PartitionCluster implements AutoCloseable {
   final List<Node> nodes = new ArrayList<>();
   /** Every LIFE line of every node, in the order read. */
   final ConcurrentLinkedQueue<String> lives = new ConcurrentLinkedQueue<>();
+  /** The ids of every write a node saw acknowledged. */
+  final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
 
   /** The loopback addresses of {@code count} nodes: 127.0.0.2, 127.0.0.3, ... */
@@ -53,23 +55,28 @@ final class PartitionCluster implements AutoCloseable {
     return addresses;
   }
 
-  /** Starts a node of a cluster named {@code name} on each of {@code addresses}, each ready before the next. */
-  PartitionCluster(String name, List<String> addresses) throws Exception {
+  /**
+   * Starts a node of a cluster named {@code name} on each of {@code addresses}, each ready before
+   * the next, with persistent entities in the PostgreSQL database at {@code postgres}.
+   */
+  PartitionCluster(String name, List<String> addresses, String postgres) throws Exception {
     for (int i = 0; i < addresses.size(); i++) {
-      nodes.add(start(i, name, addresses.get(i), String.join(",", addresses)));
+      nodes.add(start(i, name, addresses.get(i), String.join(",", addresses), postgres));
     }
   }
 
-  private Node start(int index, String name, String address, String all) throws Exception {
+  private Node start(int index, String name, String address, String all, String postgres) throws Exception {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
-        "-cp", System.getProperty("java.class.path"), PartitionNode.class.getName(), name, address, all);
+        "-cp", System.getProperty("java.class.path"), PartitionNode.class.getName(), name, address, all, postgres);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          if (line.startsWith("LIFE ")) {
+          if (line.startsWith("ACKED ")) {
+            acknowledged.add(line.substring("ACKED ".length()));
+          } else if (line.startsWith("LIFE ")) {
             lives.add(line);
             output.add(address + ": " + line);
           } else {

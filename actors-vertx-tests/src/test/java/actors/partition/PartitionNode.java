@@ -3,6 +3,8 @@ package actors.partition;
 import actors.ActorRef;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
+import actors.persistence.Persistence;
+import actors.persistence.PersistenceOptions;
 import actors.sharding.ClusterSharding;
 import actors.sharding.ClusterSingleton;
 import actors.sharding.ShardingOptions;
@@ -28,13 +30,35 @@ import java.util.concurrent.TimeUnit;
  * singleton "sole", all {@link Lived}, prints {@code READY <nodeId>}, and then obeys lines on
  * its standard input: {@code ASK} asks every entity and the singleton once (2 s timeout) and
  * prints {@code ASKED <answered> <failed> <ms> <first failure>}; {@code MEMBERS} prints
- * {@code MEMBERS <count>}. It exits when its input closes.
+ * {@code MEMBERS <count>}. With a fourth argument, a PostgreSQL URI, it also hosts
+ * {@value #PERSISTENT} persistent entities ({@link Tallied}), written to by {@code WRITE <round>}.
+ * It exits when its input closes.
  */
 public final class PartitionNode {
 
   static final int ENTITIES = 30;
+  static final int PERSISTENT = 100;
 
   private PartitionNode() {
+  }
+
+  /**
+   * One write to each of the {@value #PERSISTENT} persistent entities, ids {@code <round>-<i>}:
+   * {@code ACKED <id>} for each acknowledged, then {@code WROTE <acknowledged> <failed> <first failure>}.
+   */
+  private static void write(ClusterSharding sharding, String round) {
+    List<Future<Object>> writes = new ArrayList<>();
+    for (int i = 0; i < PERSISTENT; i++) {
+      String writeId = round + "-" + i;
+      writes.add(sharding.entityRef("tallied", "p" + i).ask(new Tallied.Add(writeId), Duration.ofSeconds(3))
+          .onSuccess(count -> System.out.println("ACKED " + writeId)));
+    }
+    Future.join(writes).onComplete(all -> {
+      long failed = writes.stream().filter(Future::failed).count();
+      String first = writes.stream().filter(Future::failed).map(write -> write.cause().getClass().getSimpleName() + ": "
+          + write.cause().getMessage()).findFirst().orElse("-");
+      System.out.println("WROTE " + (writes.size() - failed) + " " + failed + " " + first.replace('\n', ' '));
+    });
   }
 
   public static void main(String[] args) throws Exception {
@@ -60,8 +84,14 @@ public final class PartitionNode {
     sharding.start("lived", id -> Lived.props(id, node), new ShardingOptions().setNumberOfShards(ENTITIES))
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     ActorRef sole = ClusterSingleton.start(system, "sole", Lived.props("sole", node));
+    if (args.length > 3) {
+      Persistence.start(system, new PersistenceOptions().setPostgres(args[3]));
+      sharding.start("tallied", id -> Tallied.props(id, node), new ShardingOptions().setNumberOfShards(ENTITIES))
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
     System.out.println("READY " + node);
     System.out.flush();
+    int attempts = 0; // every write id is new, whichever round it is sent again in
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.equals("ASK")) {
@@ -79,6 +109,8 @@ public final class PartitionNode {
               + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " " + first.replace('\n', ' '));
           return null;
         });
+      } else if (line.startsWith("WRITE ")) {
+        write(sharding, address + "-" + line.substring("WRITE ".length()) + "-" + ++attempts);
       } else if (line.equals("MEMBERS")) {
         System.out.println("MEMBERS " + ((io.vertx.core.internal.VertxInternal) system.vertx()).clusterManager().getNodes().size());
       }

@@ -174,6 +174,16 @@ public final class PersistenceImpl implements Persistence, EventJournal, Snapsho
   }
 
   @Override
+  public Future<Void> append(List<StoredEvent> events, long fencingToken) {
+    return this.events.compose(open -> open.append(events, fencingToken));
+  }
+
+  @Override
+  public Future<Long> fence(String persistenceId) {
+    return events.compose(open -> open.fence(persistenceId));
+  }
+
+  @Override
   public Future<List<StoredEvent>> read(String persistenceId, long fromSequenceNr, int max) {
     return events.compose(open -> open.read(persistenceId, fromSequenceNr, max));
   }
