@@ -117,9 +117,7 @@ public final class ActorSystemImpl implements SystemServices {
     this.addressing = new Addressing(this, provider, guardian, verticlePools);
     this.shutdown = new Shutdown(vertx, ownsVertx, options.getName(), vertx.deployVerticle(new RootVerticle(this)),
         this::stopActors);
-    if (provider instanceof ClusterTransport transport) {
-      transport.startQuorum();
-    }
+    provider.systemStarted();
   }
 
   // ---------------------------------------------------------------- what the cells read

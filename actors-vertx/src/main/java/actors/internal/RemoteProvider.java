@@ -32,6 +32,10 @@ public interface RemoteProvider {
     return Ownership.ALONE;
   }
 
+  /** The system has made its guardian: the provider may start actors of its own now. */
+  default void systemStarted() {
+  }
+
   /** Completes once other nodes can reach this one. */
   Future<Void> ready();
 

@@ -145,8 +145,9 @@ public final class ClusterTransport implements RemoteProvider {
     return quorum;
   }
 
-  /** Starts renewing this node's right to host; once the system can start its own actors. */
-  public void startQuorum() {
+  /** Starts renewing this node's right to host. */
+  @Override
+  public void systemStarted() {
     QuorumActor.start(system, quorum, this, vertx.clusterManager());
   }
 

@@ -4,11 +4,13 @@ import actors.Kill;
 import actors.PoisonPill;
 import actors.internal.EntityEnvelope;
 import actors.internal.SystemServices;
+import io.vertx.core.json.JsonObject;
 
 /**
  * What untrusted mode lets in from other nodes: no lifecycle control (a {@code PoisonPill} or
  * {@code Kill}, bare or inside an entity envelope), and only messages to registered actors, to
- * this node's asks, and entity envelopes to the regions of sharded types and singletons.
+ * this node's asks, entity envelopes to the regions of sharded types and singletons, and the
+ * rounds of the members' quorum ({@link QuorumActor}), which decide nothing but who hears whom.
  */
 final class UntrustedMode {
 
@@ -22,7 +24,8 @@ final class UntrustedMode {
     }
     boolean toRegion = message instanceof EntityEnvelope
         && (path.startsWith("/user/$sharding.") || path.startsWith("/user/$singleton."));
-    if (toRegion || path.startsWith("/temp/") || system.isRegistered(path)) {
+    boolean toQuorum = message instanceof JsonObject && path.equals("/user/" + QuorumActor.NAME);
+    if (toRegion || toQuorum || path.startsWith("/temp/") || system.isRegistered(path)) {
       return null;
     }
     return "no actor at " + path + " on node " + system.nodeId() + " is reachable from other nodes: only registered ones "
