@@ -56,6 +56,19 @@ final class Lives {
     return found;
   }
 
+  /** The node where {@code id} lives now (its last life, by time, has not ended), or null. */
+  static String whereNow(Collection<String> lines, String id) {
+    String where = null;
+    List<String[]> byTime = new ArrayList<>(lines.stream().map(line -> line.split(" ")).toList());
+    byTime.sort(Comparator.comparingLong(part -> Long.parseLong(part[4])));
+    for (String[] part : byTime) {
+      if (part[2].equals(id)) {
+        where = part[1].equals("START") ? part[3] : null;
+      }
+    }
+    return where;
+  }
+
   /** How many lives there were in all. */
   int count() {
     return byId.values().stream().mapToInt(List::size).sum();

@@ -20,14 +20,24 @@ import java.util.function.Predicate;
  */
 final class PartitionCluster implements AutoCloseable {
 
-  /** One node: its process, its address, and the lines it printed that the test has not read yet. */
-  record Node(int index, String address, Process process, PrintStream commands, BlockingQueue<String> lines) {
+  /** One node: its process, its address and id, and the lines it printed that the test has not read yet. */
+  record Node(int index, String address, String nodeId, Process process, PrintStream commands, BlockingQueue<String> lines) {
 
     /** Sends {@code command} and returns the first line after it that starts with {@code answer}. */
     String ask(String command, String answer, long timeoutMs) throws InterruptedException {
+      send(command, answer);
+      return await(command, answer, timeoutMs);
+    }
+
+    /** Sends {@code command}, whose answer starts with {@code answer}: answers to earlier commands are dropped. */
+    void send(String command, String answer) {
       lines.removeIf(line -> line.startsWith(answer));
       commands.println(command);
       commands.flush();
+    }
+
+    /** The first line that starts with {@code answer}, the answer to {@code command}. */
+    String await(String command, String answer, long timeoutMs) throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       while (System.nanoTime() < deadline) {
         String line = lines.poll(100, TimeUnit.MILLISECONDS);
@@ -90,12 +100,12 @@ final class PartitionCluster implements AutoCloseable {
     }, "partition-node-" + address);
     reader.setDaemon(true);
     reader.start();
-    Node node = new Node(index, address, process, new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8), lines);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       String line = lines.poll(100, TimeUnit.MILLISECONDS);
       if (line != null && line.startsWith("READY ")) {
-        return node;
+        return new Node(index, address, line.substring("READY ".length()), process,
+            new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8), lines);
       }
       if (line == null && !process.isAlive()) {
         break;
@@ -123,6 +133,12 @@ final class PartitionCluster implements AutoCloseable {
   }
 
   record Awaited(String answer, long ms) {
+  }
+
+  /** The node whose id is {@code nodeId}. */
+  Node byId(String nodeId) {
+    return nodes.stream().filter(node -> node.nodeId().equals(nodeId)).findFirst()
+        .orElseThrow(() -> new AssertionError("no node " + nodeId));
   }
 
   /** What the nodes printed besides their lives, for a failure's message. */

@@ -168,8 +168,10 @@ final class QuorumActor extends Actor {
   private void evaluate(Round round) {
     if (quorum.isQuorum(round.heard, members, starts)) {
       quorum.renewed(round.start);
-      long untilStop = quorum.untilStop(System.nanoTime());
-      context().timers().startSingleTimer(LAPSE, LAPSE, Duration.ofNanos(Math.max(untilStop, 0) + 1_000_000));
+      if (!context().timers().isTimerActive(LAPSE)) { // else it checks when it fires, and waits on if renewed
+        long untilStop = quorum.untilStop(System.nanoTime());
+        context().timers().startSingleTimer(LAPSE, LAPSE, Duration.ofNanos(Math.max(untilStop, 0) + 1_000_000));
+      }
     }
     for (String gone : round.gone) {
       Set<String> confirmers = new HashSet<>(round.confirmed.getOrDefault(gone, Set.of()));
