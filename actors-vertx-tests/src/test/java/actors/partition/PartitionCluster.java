@@ -20,6 +20,11 @@ import java.util.function.Predicate;
  */
 final class PartitionCluster implements AutoCloseable {
 
+  /** The entities and the singleton that a node asks in one {@code ASK}. */
+  static final int ALL = PartitionNode.ENTITIES + 1;
+  private static final String ANSWERED_ALL = "ASKED " + ALL + " 0 ";
+  private static final String WROTE_ALL = "WROTE " + PartitionNode.PERSISTENT + " 0 ";
+
   /** One node: its process, its address and id, and the lines it printed that the test has not read yet. */
   record Node(int index, String address, String nodeId, Process process, PrintStream commands, BlockingQueue<String> lines) {
 
@@ -133,6 +138,23 @@ final class PartitionCluster implements AutoCloseable {
   }
 
   record Awaited(String answer, long ms) {
+  }
+
+  /** Waits until {@code node} has an answer from every entity and the singleton, at most {@code timeoutMs}. */
+  static void answersAll(Node node, long timeoutMs) throws InterruptedException {
+    awaitAnswer(node, "ASK", "ASKED", line -> line.startsWith(ANSWERED_ALL), timeoutMs);
+  }
+
+  /** Waits until a write tagged {@code tag} from {@code node} is acknowledged by every persistent entity. */
+  static void writesAll(Node node, String tag, long timeoutMs) throws InterruptedException {
+    awaitAnswer(node, "WRITE " + tag, "WROTE", line -> line.startsWith(WROTE_ALL), timeoutMs);
+  }
+
+  /** Waits until every node counts {@code count} members, at most {@code timeoutMs} each. */
+  void awaitMembers(int count, long timeoutMs) throws InterruptedException {
+    for (Node node : nodes) {
+      awaitAnswer(node, "MEMBERS", "MEMBERS", line -> line.equals("MEMBERS " + count), timeoutMs);
+    }
   }
 
   /** The node whose id is {@code nodeId}. */

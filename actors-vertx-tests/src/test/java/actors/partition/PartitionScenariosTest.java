@@ -20,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PartitionScenariosTest {
 
-  private static final int ALL = PartitionNode.ENTITIES + 1;
-  private static final String ANSWERED_ALL = "ASKED " + ALL + " 0 ";
-  private static final String WROTE_ALL = "WROTE " + PartitionNode.PERSISTENT + " 0 ";
+  private static final int ALL = PartitionCluster.ALL;
   private static final long HEAL_BOUND_MS = 120_000;
 
   private int round;
@@ -80,16 +78,14 @@ class PartitionScenariosTest {
   }
 
   private void answersAndWritesAll(PartitionCluster.Node node, long boundMs) throws Exception {
-    PartitionCluster.awaitAnswer(node, "ASK", "ASKED", line -> line.startsWith(ANSWERED_ALL), boundMs);
-    PartitionCluster.awaitAnswer(node, "WRITE w-" + round++, "WROTE", line -> line.startsWith(WROTE_ALL), boundMs);
+    PartitionCluster.answersAll(node, boundMs);
+    PartitionCluster.writesAll(node, "w-" + round++, boundMs);
   }
 
   private void healAndConverge(NetworkCuts cuts, PartitionCluster cluster, String what) throws Exception {
     cuts.heal();
     long healedAt = System.nanoTime();
-    for (PartitionCluster.Node node : cluster.nodes) {
-      PartitionCluster.awaitAnswer(node, "MEMBERS", "MEMBERS", line -> line.equals("MEMBERS 5"), HEAL_BOUND_MS);
-    }
+    cluster.awaitMembers(5, HEAL_BOUND_MS);
     for (PartitionCluster.Node node : cluster.nodes) {
       answersAndWritesAll(node, HEAL_BOUND_MS);
     }

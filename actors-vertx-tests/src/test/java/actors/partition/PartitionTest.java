@@ -21,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class PartitionTest {
 
-  private static final int ALL = PartitionNode.ENTITIES + 1;
-  private static final String ANSWERED_ALL = "ASKED " + ALL + " 0 ";
-  private static final String WROTE_ALL = "WROTE " + PartitionNode.PERSISTENT + " 0 ";
+  private static final int ALL = PartitionCluster.ALL;
 
   @Test
   void twoCutFromThreeTheMajorityHostsTheMinorityStandsDownAndNothingRunsTwice() throws Exception {
@@ -34,8 +32,8 @@ class PartitionTest {
          PartitionCluster started = new PartitionCluster("partition-" + UUID.randomUUID(), addresses, postgres)) {
       cluster = started;
       for (PartitionCluster.Node node : cluster.nodes) {
-        PartitionCluster.awaitAnswer(node, "ASK", "ASKED", line -> line.startsWith(ANSWERED_ALL), 60_000);
-        PartitionCluster.awaitAnswer(node, "WRITE before-" + node.index(), "WROTE", line -> line.startsWith(WROTE_ALL), 60_000);
+        PartitionCluster.answersAll(node, 60_000);
+        PartitionCluster.writesAll(node, "before-" + node.index(), 60_000);
       }
       List<PartitionCluster.Node> minority = cluster.nodes.subList(0, 2);
       List<PartitionCluster.Node> majority = cluster.nodes.subList(2, 5);
@@ -59,21 +57,17 @@ class PartitionTest {
       }
       // The majority hosts everything, the minority's shards and singleton included.
       for (PartitionCluster.Node node : majority) {
-        PartitionCluster.awaitAnswer(node, "ASK", "ASKED", line -> line.startsWith(ANSWERED_ALL), 60_000);
-        PartitionCluster.awaitAnswer(node, "WRITE during-" + node.index(), "WROTE", line -> line.startsWith(WROTE_ALL), 30_000);
+        PartitionCluster.answersAll(node, 60_000);
+        PartitionCluster.writesAll(node, "during-" + node.index(), 30_000);
         System.out.println("partition: " + node.address() + " answered and wrote all " + ms(cutAt) + " ms after the cut");
       }
 
       cuts.heal();
       long healedAt = System.nanoTime();
+      cluster.awaitMembers(5, 120_000);
       for (PartitionCluster.Node node : cluster.nodes) {
-        PartitionCluster.awaitAnswer(node, "MEMBERS", "MEMBERS", line -> line.equals("MEMBERS 5"), 120_000);
-      }
-      int round = 0;
-      for (PartitionCluster.Node node : cluster.nodes) {
-        PartitionCluster.awaitAnswer(node, "ASK", "ASKED", line -> line.startsWith(ANSWERED_ALL), 60_000);
-        PartitionCluster.awaitAnswer(node, "WRITE after-" + node.index() + "-" + round++, "WROTE",
-            line -> line.startsWith(WROTE_ALL), 60_000);
+        PartitionCluster.answersAll(node, 60_000);
+        PartitionCluster.writesAll(node, "after-" + node.index(), 60_000);
       }
       System.out.println("partition: every node answered and wrote all " + ms(healedAt) + " ms after the heal");
     }

@@ -26,9 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keep-majority on two nodes, one of which vanishes without a word (its Hazelcast terminated,
- * as a crash looks): two nodes make no majority, so only the node with the lower id keeps
- * hosting, and it takes the other's shards over once a quorum (itself, by the tie-break)
- * confirmed the other gone and the lease time passed.
+ * as a crash looks to the other): two nodes make no majority, so only the node with the lower
+ * id keeps hosting, and it takes the other's shards over once a quorum (itself, by the
+ * tie-break) confirmed the other gone and the lease time passed; the node with the higher id,
+ * left alone, stands down and says why, in its health and its asks. The vanished node's JVM
+ * lives on: its event bus still answers, so these tests also show that a node whose cluster
+ * manager failed neither hosts nor is counted out by the others as if it had left.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class StandDownTest {
@@ -75,6 +78,24 @@ class StandDownTest {
     }
     assertThat(health(survivor).isOk()).isTrue();
     assertThat(ActorMonitor.of(survivor).summary().getString("standingDown")).isNull();
+    // The vanished node's JVM lives on without its cluster manager: it hosts nothing and says why.
+    Status vanished = eventually(() -> health(nodes.get(1)), read -> !read.isOk());
+    assertThat(vanished.getData().getString("reason")).contains("cluster manager fails to list the members");
+  }
+
+  @Test
+  void theNodeWithTheHigherIdLeftAloneStandsDownAndSaysWhy() throws Exception {
+    List<ActorSystem> nodes = twoHosts();
+    ActorSystem alone = nodes.get(1);
+    vanish(nodes.get(0));
+    Status status = eventually(() -> health(alone), read -> !read.isOk());
+    assertThat(status.getData().getString("state")).isEqualTo("stood-down");
+    assertThat(status.getData().getString("reason")).contains("hears 1 of the 2 members");
+    assertThat(ActorMonitor.of(alone).summary().getString("standingDown")).contains("hears 1 of the 2 members");
+    Throwable refused = ClusterSharding.get(alone).entityRef("echo", "e1").ask("e1", Duration.ofSeconds(5))
+        .toCompletionStage().toCompletableFuture().handle((reply, failure) -> failure).get(5, TimeUnit.SECONDS);
+    assertThat(refused).isNotNull();
+    assertThat(refused.getMessage()).contains("may not host or reach");
   }
 
   private static Status health(ActorSystem system) throws Exception {

@@ -450,6 +450,7 @@ public final class ClusterTransport implements RemoteProvider {
 
   @Override
   public Future<Void> close() {
+    quorum.leave();
     membership.removeListener(leaveListener);
     addressWatch.stop();
     ClusterMembership.release(vertx, membership);

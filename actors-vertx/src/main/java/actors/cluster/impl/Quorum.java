@@ -30,6 +30,8 @@ final class Quorum implements Ownership {
   private volatile boolean down = true;
   // Null until the right first lapses: before the first round reached a quorum the node waits, it is not down.
   private volatile String downReason;
+  // Set when the system terminates: only then does the quorum's actor tell the others this node leaves.
+  private volatile boolean leaving;
   /** Nodes a quorum confirmed gone, with when (nanoTime) the confirmation came. */
   final Map<String, Long> confirmedGone = new ConcurrentHashMap<>();
   /** Nodes whose take-over was asked for and which no quorum confirmed gone yet. */
@@ -107,6 +109,36 @@ final class Quorum implements Ownership {
           + "singletons: " + reason);
       listeners.forEach(Runnable::run);
     }
+  }
+
+  /**
+   * Nothing renews the right any more (the quorum's actor stopped, and the system is not
+   * terminating): this node stops hosting now rather than at the right's end, which no timer
+   * would mark.
+   */
+  void stop(String reason) {
+    downReason = reason;
+    if (!down) {
+      down = true;
+      LOG.log(System.Logger.Level.ERROR, () -> "[" + systemName + "] node " + nodeId + " stops hosting shards and "
+          + "singletons: " + reason);
+      listeners.forEach(Runnable::run);
+    }
+  }
+
+  /** Whether this node has not hosted yet or stopped hosting (as opposed to hosting, its right maybe running out). */
+  boolean isDown() {
+    return down;
+  }
+
+  /** The system terminates: its node leaves the cluster. */
+  void leave() {
+    leaving = true;
+  }
+
+  /** Whether the system terminates, so that this node leaves rather than failed. */
+  boolean isLeaving() {
+    return leaving;
   }
 
   private boolean mayHostAt(long now) {

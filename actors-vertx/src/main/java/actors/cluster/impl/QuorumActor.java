@@ -69,6 +69,9 @@ final class QuorumActor extends Actor {
     starts.put(quorum.nodeId, startMillis);
     readMembers();
     context().timers().startTimerWithFixedDelay(ROUND, ROUND, quorum.options.getRenewInterval());
+    if (!quorum.isDown()) { // restarted: mark the end of the right the failed instance renewed, renewed on or not
+      context().timers().startSingleTimer(LAPSE, LAPSE, Duration.ofNanos(Math.max(quorum.untilStop(System.nanoTime()), 0) + 1_000_000));
+    }
     startRound();
   }
 
@@ -97,8 +100,18 @@ final class QuorumActor extends Actor {
     }
   }
 
-  private void readMembers() {
-    Set<String> listed = clusterNodes.get();
+  /**
+   * Reads the members the cluster manager lists; false when it fails (its instance shut down,
+   * say), and then this node stops hosting until a read succeeds and a round renews the right.
+   */
+  private boolean readMembers() {
+    Set<String> listed;
+    try {
+      listed = clusterNodes.get();
+    } catch (RuntimeException e) {
+      quorum.stop("its cluster manager fails to list the members: " + e);
+      return false;
+    }
     leaving.retainAll(listed);
     for (String node : listed) {
       if (!leaving.contains(node) && members.add(node)) {
@@ -112,10 +125,13 @@ final class QuorumActor extends Actor {
       }
     }
     members.add(quorum.nodeId);
+    return true;
   }
 
   private void startRound() {
-    readMembers();
+    if (!readMembers()) {
+      return;
+    }
     List<String> gone = new ArrayList<>(quorum.toConfirm);
     Round round = new Round(++roundNumber, System.nanoTime(), new HashSet<>(Set.of(quorum.nodeId)), gone, new HashMap<>());
     rounds[(int) (round.number % ROUNDS_KEPT)] = round;
@@ -200,9 +216,24 @@ final class QuorumActor extends Actor {
         + " of " + members + "; " + quorum.needs(members.size()));
   }
 
+  /** A failed instance says nothing to the others: this node does not leave, its next instance renews on. */
+  @Override
+  public void preRestart(Throwable reason, Object message) {
+    transport.removeMembershipListener(membershipListener);
+  }
+
+  /**
+   * When the system terminates, tells the others this node leaves, so that they stop counting
+   * it at once; stopped otherwise (it failed again on restart), this node stops hosting, since
+   * nothing renews its right any more.
+   */
   @Override
   public void postStop() {
     transport.removeMembershipListener(membershipListener);
+    if (!quorum.isLeaving()) {
+      quorum.stop("the actor that renews its right to host (" + self().path() + ") stopped");
+      return;
+    }
     JsonObject leaving = new JsonObject().put("q", "leaving");
     for (String member : members) {
       if (!member.equals(quorum.nodeId) && transport.isMember(member)) {
