@@ -13,15 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The two other cuts of the partition tests, on the same five JVMs as {@link PartitionTest}: the
  * singleton's node cut from the four others, then a link that flaps (two nodes from three, cut
- * for 4 s and healed for 4 s, five times, under writes). Nothing runs twice at once; the node
- * alone stands down and says why; the others take its singleton and shards over; after each heal
- * every entity answers again from every node; every acknowledged write is in the journal once.
+ * for 4 s and healed for 4 s, eight times: about a minute, under writes). Nothing runs twice at
+ * once; the node alone stands down and says why; the others take its singleton and shards over;
+ * after each heal every entity answers again from every node; every acknowledged write is in the
+ * journal once.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PartitionScenariosTest {
 
   private static final int ALL = PartitionCluster.ALL;
   private static final long HEAL_BOUND_MS = 120_000;
+  private static final int FLAPS = 8;
 
   private int round;
 
@@ -59,7 +61,7 @@ class PartitionScenariosTest {
       List<String> two = addressesOf(cluster.nodes.subList(0, 2));
       List<String> three = addressesOf(cluster.nodes.subList(2, 5));
       long flapStart = System.nanoTime();
-      for (int flap = 0; flap < 5; flap++) {
+      for (int flap = 0; flap < FLAPS; flap++) {
         cuts.cut(two, three);
         cluster.nodes.forEach(node -> node.send("WRITE flap-" + round++, "WROTE"));
         Thread.sleep(4_000); // the flapping's rhythm, not a wait for an outcome

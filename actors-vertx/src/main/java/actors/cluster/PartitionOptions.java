@@ -55,9 +55,9 @@ public class PartitionOptions {
     this.stopMargin = other.stopMargin;
   }
 
-  /** Options from JSON; absent keys keep their defaults. */
+  /** Options from JSON; absent keys keep their defaults; {@code "strategy"} as {@link PartitionStrategy#of}. */
   public PartitionOptions(JsonObject json) {
-    setStrategy(PartitionStrategy.valueOf(json.getString("strategy", DEFAULT_STRATEGY.name())));
+    setStrategy(PartitionStrategy.of(json.getString("strategy", DEFAULT_STRATEGY.name())));
     setQuorumSize(json.getInteger("quorumSize", 0));
     setRenewInterval(Duration.ofMillis(json.getLong("renewInterval", DEFAULT_RENEW_INTERVAL.toMillis())));
     setLeaseTime(Duration.ofMillis(json.getLong("leaseTime", DEFAULT_LEASE_TIME.toMillis())));

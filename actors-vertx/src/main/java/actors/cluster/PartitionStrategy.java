@@ -1,5 +1,7 @@
 package actors.cluster;
 
+import java.util.Locale;
+
 /**
  * Which side of a split cluster keeps hosting shards and singletons ({@link PartitionOptions}).
  * The members counted are those this node knows, including the ones it cannot hear, until a
@@ -15,5 +17,25 @@ public enum PartitionStrategy {
   /** The side that hears the oldest member (the one that started first): a split can leave one node alone in charge. */
   KEEP_OLDEST,
   /** Only a node that hears every member: any split or unconfirmed loss stops hosting everywhere. */
-  DOWN_ALL
+  DOWN_ALL;
+
+  /**
+   * The strategy named {@code name}, as its constant ({@code KEEP_MAJORITY}) or in Pekko's
+   * spelling ({@code keep-majority}), case aside.
+   *
+   * @throws IllegalArgumentException naming the unknown name and the known ones
+   */
+  public static PartitionStrategy of(String name) {
+    for (PartitionStrategy strategy : values()) {
+      if (strategy.name().equalsIgnoreCase(name) || strategy.pekkoName().equalsIgnoreCase(name)) {
+        return strategy;
+      }
+    }
+    throw new IllegalArgumentException("unknown partition strategy '" + name + "'; one of keep-majority, "
+        + "static-quorum, keep-oldest, down-all");
+  }
+
+  private String pekkoName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 }

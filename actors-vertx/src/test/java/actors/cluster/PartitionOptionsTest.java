@@ -32,6 +32,16 @@ class PartitionOptionsTest {
   }
 
   @Test
+  void aStrategyIsNamedAsItsConstantOrInPekkosSpellingAndAnUnknownNameIsRefused() {
+    assertThat(new PartitionOptions(new JsonObject().put("strategy", "keep-oldest")).getStrategy())
+        .isEqualTo(PartitionStrategy.KEEP_OLDEST);
+    assertThat(PartitionStrategy.of("DOWN_ALL")).isEqualTo(PartitionStrategy.DOWN_ALL);
+    assertThatThrownBy(() -> new PartitionOptions(new JsonObject().put("strategy", "keep-minority")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown partition strategy 'keep-minority'; one of keep-majority, static-quorum, keep-oldest, down-all");
+  }
+
+  @Test
   void theJsonFormReadsBackEqual() {
     PartitionOptions options = new PartitionOptions().setStrategy(PartitionStrategy.STATIC_QUORUM).setQuorumSize(3)
         .setRenewInterval(Duration.ofMillis(200)).setLeaseTime(Duration.ofSeconds(1)).setStopMargin(Duration.ofMillis(300));

@@ -3,6 +3,7 @@ package actors.testsupport;
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
 import actors.cluster.ClusterSecurityOptions;
+import actors.cluster.PartitionOptions;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -10,6 +11,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -34,10 +36,16 @@ public final class LoopbackCluster {
 
   public final String name = "actors-test-" + UUID.randomUUID();
 
-  /** A node with default options for the test messages' package. */
+  /**
+   * A node for the test messages' packages, with a right to host that lasts 5 s: these nodes
+   * share one JVM on as few as 2 cores, where a node that has just joined can take more than the
+   * default 1.5 s to answer its first quorum round, and a lone node with the higher id, which
+   * needs that answer, would stand down while it joins.
+   */
   public ActorSystem start() throws Exception {
     return start(new ActorSystemOptions().setName("cluster-test").addMessagePackage("actors.cluster").addMessagePackage("actors.testsupport")
-        .addMessagePackage("actors.sharding")); // the test messages of the sharding module
+        .addMessagePackage("actors.sharding") // the test messages of the sharding module
+        .setPartitionOptions(new PartitionOptions().setLeaseTime(Duration.ofSeconds(5)).setStopMargin(Duration.ofSeconds(1))));
   }
 
   /** A node of this cluster with these options; blocks the test thread until it has joined. */
