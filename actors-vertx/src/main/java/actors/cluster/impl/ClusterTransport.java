@@ -148,7 +148,7 @@ public final class ClusterTransport implements RemoteProvider {
   /** Starts renewing this node's right to host. */
   @Override
   public void systemStarted() {
-    QuorumActor.start(system, quorum, this, vertx.clusterManager());
+    QuorumActor.start(system, quorum, this, vertx);
   }
 
   @Override

@@ -4,6 +4,7 @@ import actors.Actor;
 import actors.ActorRef;
 import actors.Props;
 import actors.internal.SystemServices;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -23,6 +24,9 @@ import java.util.function.Supplier;
  * whether it hears it, and which of the nodes waiting for confirmation it sees gone. A round
  * answered by a quorum renews the right to host; a node confirmed gone by a quorum leaves the
  * count. It answers the other nodes' rounds: only those of nodes its cluster manager lists.
+ * It counts only the nodes that run this system ({@link SystemNodes}): a listed node is counted
+ * from the moment it appears until its entry is read, and left out if it has none and was
+ * never heard; a round from it, sealed with the secret, proves it runs the system.
  */
 final class QuorumActor extends Actor {
 
@@ -34,31 +38,43 @@ final class QuorumActor extends Actor {
   private static final int ROUNDS_KEPT = 4;
   private static final System.Logger LOG = System.getLogger("actors.cluster");
 
+  private record Checked(String node, Boolean runsThisSystem) {
+  }
+
   private record Round(long number, long start, Set<String> heard, List<String> gone, Map<String, Set<String>> confirmed) {
   }
 
   private final Quorum quorum;
   private final ClusterTransport transport;
   private final Supplier<Set<String>> clusterNodes;
+  private final SystemNodes systemNodes;
   private final long startMillis = System.currentTimeMillis();
   private final Set<String> members = new TreeSet<>();
   // Nodes that said they leave, kept out of the count while the cluster manager still lists them.
   private final Set<String> leaving = new HashSet<>();
   private final Map<String, Long> starts = new HashMap<>();
+  // Members known to run this system (an entry or a round of theirs), and those whose entry is being read.
+  private final Set<String> verified = new HashSet<>();
+  private final Set<String> checking = new HashSet<>();
+  // Listed nodes without an entry, never heard: other applications or systems on the same cluster.
+  private final Set<String> outsiders = new HashSet<>();
   private final Round[] rounds = new Round[ROUNDS_KEPT];
   private long roundNumber;
   private Runnable membershipListener;
 
-  QuorumActor(Quorum quorum, ClusterTransport transport, Supplier<Set<String>> clusterNodes) {
+  QuorumActor(Quorum quorum, ClusterTransport transport, Supplier<Set<String>> clusterNodes, SystemNodes systemNodes) {
     this.quorum = quorum;
     this.transport = transport;
     this.clusterNodes = clusterNodes;
+    this.systemNodes = systemNodes;
   }
 
   /** Starts the actor of {@code quorum} under {@code system}'s top level. */
-  static void start(SystemServices system, Quorum quorum, ClusterTransport transport, ClusterManager clusterManager) {
+  static void start(SystemServices system, Quorum quorum, ClusterTransport transport, VertxInternal vertx) {
+    ClusterManager clusterManager = vertx.clusterManager();
     system.systemActorOf(Props.create(QuorumActor.class, () -> new QuorumActor(quorum, transport,
-        () -> new HashSet<>(clusterManager.getNodes()))), NAME);
+        () -> new HashSet<>(clusterManager.getNodes()),
+        new SystemNodes(vertx, system.name(), transport.signedEntries(), quorum.nodeId, System.currentTimeMillis()))), NAME);
   }
 
   @Override
@@ -67,6 +83,7 @@ final class QuorumActor extends Actor {
     membershipListener = () -> me.tell(MEMBERS);
     transport.onMembershipChange(membershipListener);
     starts.put(quorum.nodeId, startMillis);
+    register();
     readMembers();
     context().timers().startTimerWithFixedDelay(ROUND, ROUND, quorum.options.getRenewInterval());
     if (!quorum.isDown()) { // restarted: mark the end of the right the failed instance renewed, renewed on or not
@@ -82,7 +99,11 @@ final class QuorumActor extends Actor {
     } else if (message == LAPSE) {
       checkLapse();
     } else if (message == MEMBERS) {
+      register();
+      outsiders.forEach(this::check);
       readMembers();
+    } else if (message instanceof Checked checked) {
+      checked(checked);
     } else if (message instanceof JsonObject json && sender() instanceof RemoteActorRef from
         && transport.isMember(from.nodeId)) {
       switch (json.getString("q", "")) {
@@ -91,6 +112,7 @@ final class QuorumActor extends Actor {
         case "leaving" -> {
           leaving.add(from.nodeId);
           members.remove(from.nodeId);
+          verified.remove(from.nodeId);
           evaluateAll();
         }
         default -> unhandled(message);
@@ -113,8 +135,9 @@ final class QuorumActor extends Actor {
       return false;
     }
     leaving.retainAll(listed);
+    outsiders.retainAll(listed);
     for (String node : listed) {
-      if (!leaving.contains(node) && members.add(node)) {
+      if (!leaving.contains(node) && !outsiders.contains(node) && members.add(node)) {
         quorum.confirmedGone.remove(node);
       }
       quorum.toConfirm.remove(node);
@@ -125,7 +148,57 @@ final class QuorumActor extends Actor {
       }
     }
     members.add(quorum.nodeId);
+    verified.add(quorum.nodeId);
+    for (String member : members) {
+      if (!verified.contains(member)) {
+        check(member);
+      }
+    }
     return true;
+  }
+
+  /** Writes this node's entry (again: a merge may have lost it). */
+  private void register() {
+    systemNodes.register().onFailure(e -> LOG.log(System.Logger.Level.WARNING, () -> "[" + context().system().name()
+        + "] node " + quorum.nodeId + " could not write its entry in the cluster manager's map; it writes it again on "
+        + "the next change of membership", e));
+  }
+
+  /** Reads whether {@code node} runs this system, once at a time; the answer comes as a {@link Checked}. */
+  private void check(String node) {
+    if (checking.add(node)) {
+      ActorRef me = self();
+      systemNodes.runsThisSystem(node).onComplete(read -> me.tell(new Checked(node, read.succeeded() ? read.result() : null)));
+    }
+  }
+
+  private void checked(Checked checked) {
+    String node = checked.node();
+    checking.remove(node);
+    if (checked.runsThisSystem() == null || verified.contains(node)) {
+      return; // unread: the next round reads again; or heard meanwhile
+    }
+    if (checked.runsThisSystem()) {
+      if (members.contains(node)) {
+        verified.add(node);
+      }
+    } else if (members.remove(node)) {
+      outsiders.add(node);
+      quorum.toConfirm.remove(node);
+      LOG.log(System.Logger.Level.DEBUG, () -> "[" + context().system().name() + "] node " + node + " runs no system "
+          + context().system().name() + " with this cluster's secret: the quorum does not count it");
+      evaluateAll();
+    }
+  }
+
+  /** {@code node} answered or asked in a round, sealed as the transport requires: it runs this system. */
+  private void heard(String node) {
+    if (outsiders.remove(node) && !leaving.contains(node)) {
+      members.add(node);
+    }
+    if (members.contains(node)) {
+      verified.add(node);
+    }
   }
 
   private void startRound() {
@@ -146,6 +219,7 @@ final class QuorumActor extends Actor {
   }
 
   private void answer(JsonObject ping, RemoteActorRef from) {
+    heard(from.nodeId);
     starts.put(from.nodeId, ping.getLong("start", Long.MAX_VALUE));
     JsonArray seenGone = new JsonArray();
     for (Object node : ping.getJsonArray("gone", new JsonArray())) {
@@ -158,6 +232,7 @@ final class QuorumActor extends Actor {
   }
 
   private void answered(JsonObject pong, String from) {
+    heard(from);
     starts.put(from, pong.getLong("start", Long.MAX_VALUE));
     long number = pong.getLong("round", -1L);
     Round round = number <= 0 ? null : rounds[(int) (number % ROUNDS_KEPT)];
@@ -198,6 +273,8 @@ final class QuorumActor extends Actor {
         quorum.confirmedGone.put(gone, System.nanoTime());
         quorum.toConfirm.remove(gone);
         members.remove(gone);
+        verified.remove(gone);
+        systemNodes.forget(gone);
         LOG.log(System.Logger.Level.INFO, () -> "[" + context().system().name() + "] a quorum confirmed node " + gone
             + " gone: what it held may be taken over " + quorum.options.getLeaseTime().toMillis() * 11 / 10 + " ms from now");
       }
@@ -234,6 +311,7 @@ final class QuorumActor extends Actor {
       quorum.stop("the actor that renews its right to host (" + self().path() + ") stopped");
       return;
     }
+    systemNodes.forget(quorum.nodeId);
     JsonObject leaving = new JsonObject().put("q", "leaving");
     for (String member : members) {
       if (!member.equals(quorum.nodeId) && transport.isMember(member)) {
