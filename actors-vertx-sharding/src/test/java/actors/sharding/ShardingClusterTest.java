@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShardingClusterTest {
 
   private static final int ENTITIES = 60;
+  // The state asks queue behind 200 tells per entity and the reports to the ledger: on a loaded 2-core machine that backlog alone can outlast the default 5 s.
+  private static final Duration STATE_WAIT = Duration.ofSeconds(30);
 
   private final LoopbackCluster cluster = new LoopbackCluster();
   private final List<ActorSystem> nodes = new ArrayList<>();
@@ -74,7 +76,7 @@ class ShardingClusterTest {
     for (int e = 0; e < ENTITIES; e++) {
       Set<String> incarnations = new HashSet<>();
       for (ActorSystem node : nodes) {
-        JsonObject state = await(ClusterSharding.get(node).entityRef("tally", "e" + e).ask("state"));
+        JsonObject state = await(ClusterSharding.get(node).entityRef("tally", "e" + e).ask("state", STATE_WAIT));
         assertThat(state.getLong("count")).as("e" + e + " from " + node.nodeId()).isEqualTo(200);
         assertThat(state.getInteger("firstOutOfOrder")).isEqualTo(-1);
         incarnations.add(state.getString("incarnation"));
@@ -110,7 +112,7 @@ class ShardingClusterTest {
     int moved = 0;
     for (int e = 0; e < ENTITIES; e++) {
       String id = "e" + e;
-      JsonObject state = await(sharding.entityRef("tally", id).ask("state"));
+      JsonObject state = await(sharding.entityRef("tally", id).ask("state", STATE_WAIT));
       assertThat(state.getString("node")).isNotEqualTo(leaving.nodeId());
       // Every message arrived once, in one incarnation or two.
       ledger.awaitTaken(id, rounds, 10);
