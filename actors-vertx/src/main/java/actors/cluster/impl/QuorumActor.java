@@ -58,6 +58,8 @@ final class QuorumActor extends Actor {
   private final Set<String> checking = new HashSet<>();
   // Listed nodes without an entry, never heard: other applications or systems on the same cluster.
   private final Set<String> outsiders = new HashSet<>();
+  // Every node ever known to run this system: never judged an outsider again (a split may lose its entry).
+  private final Set<String> everVerified = new HashSet<>();
   private final Round[] rounds = new Round[ROUNDS_KEPT];
   private long roundNumber;
   private Runnable membershipListener;
@@ -178,9 +180,9 @@ final class QuorumActor extends Actor {
     if (checked.runsThisSystem() == null || verified.contains(node)) {
       return; // unread: the next round reads again; or heard meanwhile
     }
-    if (checked.runsThisSystem()) {
+    if (checked.runsThisSystem() || everVerified.contains(node)) {
       if (members.contains(node)) {
-        verified.add(node);
+        verify(node);
       }
     } else if (members.remove(node)) {
       outsiders.add(node);
@@ -197,8 +199,13 @@ final class QuorumActor extends Actor {
       members.add(node);
     }
     if (members.contains(node)) {
-      verified.add(node);
+      verify(node);
     }
+  }
+
+  private void verify(String node) {
+    verified.add(node);
+    everVerified.add(node);
   }
 
   private void startRound() {
@@ -274,7 +281,6 @@ final class QuorumActor extends Actor {
         quorum.toConfirm.remove(gone);
         members.remove(gone);
         verified.remove(gone);
-        systemNodes.forget(gone);
         LOG.log(System.Logger.Level.INFO, () -> "[" + context().system().name() + "] a quorum confirmed node " + gone
             + " gone: what it held may be taken over " + quorum.options.getLeaseTime().toMillis() * 11 / 10 + " ms from now");
       }

@@ -53,7 +53,10 @@ final class SystemNodes {
     return true;
   }
 
-  /** Removes the entry of {@code node}: it left, or a quorum confirmed it gone. */
+  /**
+   * Removes the entry of {@code node}, which leaves. A node confirmed gone keeps its entry: it
+   * may be alive beyond a split, and come back with the merge.
+   */
   Future<Void> forget(String node) {
     return map.compose(entries -> entries.remove(node)).mapEmpty();
   }
