@@ -1,6 +1,8 @@
 package actors.cluster;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Which side of a split cluster keeps hosting shards and singletons ({@link PartitionOptions}).
@@ -31,8 +33,8 @@ public enum PartitionStrategy {
         return strategy;
       }
     }
-    throw new IllegalArgumentException("unknown partition strategy '" + name + "'; one of keep-majority, "
-        + "static-quorum, keep-oldest, down-all");
+    throw new IllegalArgumentException("unknown partition strategy '" + name + "'; one of "
+        + Arrays.stream(values()).map(PartitionStrategy::pekkoName).collect(Collectors.joining(", ")));
   }
 
   private String pekkoName() {

@@ -53,13 +53,12 @@ final class QuorumActor extends Actor {
   // Nodes that said they leave, kept out of the count while the cluster manager still lists them.
   private final Set<String> leaving = new HashSet<>();
   private final Map<String, Long> starts = new HashMap<>();
-  // Members known to run this system (an entry or a round of theirs), and those whose entry is being read.
-  private final Set<String> verified = new HashSet<>();
+  // Nodes ever known to run this system (an entry or a round of theirs): never judged outsiders (a split may lose an entry).
+  private final Set<String> known = new HashSet<>();
+  // Nodes whose entry is being read.
   private final Set<String> checking = new HashSet<>();
   // Listed nodes without an entry, never heard: other applications or systems on the same cluster.
   private final Set<String> outsiders = new HashSet<>();
-  // Every node ever known to run this system: never judged an outsider again (a split may lose its entry).
-  private final Set<String> everVerified = new HashSet<>();
   private final Round[] rounds = new Round[ROUNDS_KEPT];
   private long roundNumber;
   private Runnable membershipListener;
@@ -76,7 +75,7 @@ final class QuorumActor extends Actor {
     ClusterManager clusterManager = vertx.clusterManager();
     system.systemActorOf(Props.create(QuorumActor.class, () -> new QuorumActor(quorum, transport,
         () -> new HashSet<>(clusterManager.getNodes()),
-        new SystemNodes(vertx, system.name(), transport.signedEntries(), quorum.nodeId, System.currentTimeMillis()))), NAME);
+        new SystemNodes(vertx, system.name(), transport.signedEntries(), quorum.nodeId))), NAME);
   }
 
   @Override
@@ -114,7 +113,6 @@ final class QuorumActor extends Actor {
         case "leaving" -> {
           leaving.add(from.nodeId);
           members.remove(from.nodeId);
-          verified.remove(from.nodeId);
           evaluateAll();
         }
         default -> unhandled(message);
@@ -150,9 +148,9 @@ final class QuorumActor extends Actor {
       }
     }
     members.add(quorum.nodeId);
-    verified.add(quorum.nodeId);
+    known.add(quorum.nodeId);
     for (String member : members) {
-      if (!verified.contains(member)) {
+      if (!known.contains(member)) {
         check(member);
       }
     }
@@ -161,7 +159,7 @@ final class QuorumActor extends Actor {
 
   /** Writes this node's entry (again: a merge may have lost it). */
   private void register() {
-    systemNodes.register().onFailure(e -> LOG.log(System.Logger.Level.WARNING, () -> "[" + context().system().name()
+    systemNodes.register(startMillis).onFailure(e -> LOG.log(System.Logger.Level.WARNING, () -> "[" + context().system().name()
         + "] node " + quorum.nodeId + " could not write its entry in the cluster manager's map; it writes it again on "
         + "the next change of membership", e));
   }
@@ -177,13 +175,11 @@ final class QuorumActor extends Actor {
   private void checked(Checked checked) {
     String node = checked.node();
     checking.remove(node);
-    if (checked.runsThisSystem() == null || verified.contains(node)) {
-      return; // unread: the next round reads again; or heard meanwhile
+    if (checked.runsThisSystem() == null || known.contains(node)) {
+      return; // unread: the next round reads again; or known meanwhile
     }
-    if (checked.runsThisSystem() || everVerified.contains(node)) {
-      if (members.contains(node)) {
-        verify(node);
-      }
+    if (checked.runsThisSystem()) {
+      known.add(node);
     } else if (members.remove(node)) {
       outsiders.add(node);
       quorum.toConfirm.remove(node);
@@ -198,14 +194,7 @@ final class QuorumActor extends Actor {
     if (outsiders.remove(node) && !leaving.contains(node)) {
       members.add(node);
     }
-    if (members.contains(node)) {
-      verify(node);
-    }
-  }
-
-  private void verify(String node) {
-    verified.add(node);
-    everVerified.add(node);
+    known.add(node);
   }
 
   private void startRound() {
@@ -280,7 +269,6 @@ final class QuorumActor extends Actor {
         quorum.confirmedGone.put(gone, System.nanoTime());
         quorum.toConfirm.remove(gone);
         members.remove(gone);
-        verified.remove(gone);
         LOG.log(System.Logger.Level.INFO, () -> "[" + context().system().name() + "] a quorum confirmed node " + gone
             + " gone: what it held may be taken over " + quorum.options.getLeaseTime().toMillis() * 11 / 10 + " ms from now");
       }

@@ -17,19 +17,18 @@ final class SystemNodes {
   private final String mapName;
   private final SignedEntries signed;
   private final String nodeId;
-  private final String entry;
   private final Future<AsyncMap<String, String>> map;
 
-  SystemNodes(Vertx vertx, String systemName, SignedEntries signed, String nodeId, long startMillis) {
+  SystemNodes(Vertx vertx, String systemName, SignedEntries signed, String nodeId) {
     this.mapName = "actors." + systemName + ".nodes";
     this.signed = signed;
     this.nodeId = nodeId;
-    this.entry = signed.sign(mapName, nodeId, Long.toString(startMillis));
     this.map = vertx.sharedData().getAsyncMap(mapName);
   }
 
-  /** Writes this node's entry again: a merge after a split may have lost it. */
-  Future<Void> register() {
+  /** Writes this node's entry, its start time (again: a merge after a split may have lost it). */
+  Future<Void> register(long startMillis) {
+    String entry = signed.sign(mapName, nodeId, Long.toString(startMillis));
     return map.compose(entries -> entries.put(nodeId, entry));
   }
 
@@ -42,15 +41,7 @@ final class SystemNodes {
   }
 
   private static boolean isStartTime(String value) {
-    if (value == null || value.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (!Character.isDigit(value.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return value != null && !value.isEmpty() && value.chars().allMatch(Character::isDigit);
   }
 
   /**
