@@ -21,7 +21,7 @@ module actors.vertx {
   exports actors.event;
   exports actors.routing;
   exports actors.internal to actors.vertx.testkit, actors.vertx.sharding, actors.vertx.persistence,
-      actors.vertx.postgres, actors.vertx.metrics, actors.vertx.web;
+      actors.vertx.postgres, actors.vertx.metrics, actors.vertx.web, actors.vertx.grains;
 
   uses actors.internal.MetricsFactory;
 }

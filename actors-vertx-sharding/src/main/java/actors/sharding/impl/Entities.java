@@ -126,6 +126,18 @@ final class Entities {
     return shard;
   }
 
+  /** Entity {@code ref} asked to be passivated; nothing if it is not one of these entities. */
+  void passivate(ActorRef ref, ShardTable shards) {
+    if (ref == null) {
+      return;
+    }
+    String entityId = EntityNames.decode(ref.path().substring(ref.path().lastIndexOf('/') + 1));
+    Shard shard = shards.get(Rendezvous.shardOf(entityId, settings.numberOfShards()));
+    if (shard != null && shard.state == Shard.State.ACTIVE) {
+      shard.stopEntities(entity -> entity.ref.equals(ref));
+    }
+  }
+
   /** One passivation tick: the entities idle for more than {@link #PASSIVATION_TICKS} ticks stop. */
   void passivateIdle(Collection<Shard> shards) {
     tick++;

@@ -60,8 +60,7 @@ final class ShardRegion extends Actor {
   private boolean hosting;
   private Promise<Void> leaving; // completed once this node left the type's hosts and handed its shards off
   private RegionTriggers triggers;
-  private boolean reading;
-  private boolean readAgain;
+  private boolean reading, readAgain; // a read of the view is on its way; another is due after it
   private final Waiting waiting;
   private Lanes lanes; // parked messages and changes of way: each shard's messages in line
   private Entities entities;
@@ -114,6 +113,8 @@ final class ShardRegion extends Actor {
       }
     } else if (message == Tick.PASSIVATE) {
       entities.passivateIdle(shards.all());
+    } else if (message == actors.sharding.Passivate.INSTANCE) {
+      entities.passivate(sender(), shards);
     } else if (message instanceof ViewRead read) {
       viewRead(read);
     } else if (message instanceof JsonObject json) {
@@ -191,8 +192,7 @@ final class ShardRegion extends Actor {
       return;
     }
     reading = true;
-    ActorRef me = self();
-    directory.read(settings.sticky()).onComplete(read -> me.tell(new ViewRead(read.result())));
+    directory.read(settings.sticky()).onComplete(read -> self().tell(new ViewRead(read.result())));
   }
 
   private void viewRead(ViewRead read) {

@@ -1,6 +1,7 @@
 package actors.cluster.impl;
 
 import actors.ActorRef;
+import actors.ActorSystem;
 import actors.AskTimeoutException;
 import actors.Kill;
 import actors.PoisonPill;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.vertx.core.buffer.Buffer;
@@ -79,6 +81,8 @@ final class WireFormat {
   private final ClusterTransport transport;
   private final MessageAllowList allowList;
   private final ObjectMapper mapper;
+  /** Reads with the receiving system as the attribute {@code ActorSystem.class}, for deserializers that bind to it. */
+  private final ObjectReader reader;
 
   WireFormat(ClusterTransport transport, MessageAllowList allowList) {
     this.transport = transport;
@@ -86,6 +90,7 @@ final class WireFormat {
     this.mapper = allowList.newMapper().registerModule(new SimpleModule("actors-refs")
         .addSerializer(ActorRef.class, new RefSerializer())
         .addDeserializer(ActorRef.class, new RefDeserializer()));
+    this.reader = mapper.reader().withAttribute(ActorSystem.class, transport.system);
   }
 
   /**
@@ -275,7 +280,7 @@ final class WireFormat {
   private Object readJackson(String className, Buffer json) {
     Class<?> type = allowList.allowedClass(className);
     try {
-      return mapper.readValue(json.getBytes(), type);
+      return reader.forType(type).readValue(json.getBytes());
     } catch (IOException e) {
       throw new MessageEncodingException("cannot decode a message of type " + className + ": "
           + (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse ? LogText.escape(parse.getOriginalMessage(), 200)

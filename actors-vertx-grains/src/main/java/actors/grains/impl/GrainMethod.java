@@ -1,0 +1,40 @@
+package actors.grains.impl;
+
+import actors.grains.Interleave;
+import actors.grains.ReadOnly;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * A method of a grain interface as calls carry it: its stable signature (name and parameter
+ * types, as {@code deposit(long)}), whether it is answered, and how it takes its turn.
+ *
+ * @param result the type a call's Future completes with; null for a one-way call
+ */
+record GrainMethod(Method method, String signature, Type result, boolean interleave, boolean readOnly) {
+
+  static GrainMethod of(Method method, boolean typeInterleaves) {
+    Type result = method.getReturnType() == void.class ? null
+        : ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
+    return new GrainMethod(method, signatureOf(method), result,
+        typeInterleaves || method.isAnnotationPresent(Interleave.class), method.isAnnotationPresent(ReadOnly.class));
+  }
+
+  static String signatureOf(Method method) {
+    return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName)
+        .collect(Collectors.joining(",", "(", ")"));
+  }
+
+  boolean answered() {
+    return result != null;
+  }
+
+  @Override
+  public String toString() {
+    return method.getDeclaringClass().getSimpleName() + "." + signature;
+  }
+}

@@ -1,0 +1,57 @@
+package actors.grains.impl;
+
+import actors.ActorRef;
+import actors.grains.GrainId;
+import io.vertx.core.Future;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+
+/** What a grain reference does with its calls: a one-way call is a tell, an answered one an ask. */
+final class GrainRef implements InvocationHandler {
+
+  private final GrainRuntime.Kind kind;
+  private final GrainId id;
+  private final ActorRef entity;
+
+  GrainRef(GrainRuntime.Kind kind, GrainId id, ActorRef entity) {
+    this.kind = kind;
+    this.id = id;
+    this.entity = entity;
+  }
+
+  GrainId id() {
+    return id;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    GrainMethod grainMethod = kind.type().method(method);
+    if (grainMethod == null) {
+      if (method.getDeclaringClass() == Object.class) {
+        return switch (method.getName()) {
+          case "equals" -> args[0] != null && Proxy.isProxyClass(args[0].getClass())
+              && Proxy.getInvocationHandler(args[0]) instanceof GrainRef that && id.equals(that.id);
+          case "hashCode" -> id.hashCode();
+          default -> id.toString();
+        };
+      }
+      return InvocationHandler.invokeDefault(proxy, method, args);
+    }
+    GrainCall call = new GrainCall(kind.type(), grainMethod, args, Turn.chain());
+    if (!grainMethod.answered()) {
+      entity.tell(call);
+      return null;
+    }
+    Duration timeout = kind.options().getCallTimeout();
+    Future<Object> answer = timeout == null ? entity.ask(call) : entity.ask(call, timeout);
+    return answer.map(GrainRuntime::unwrap);
+  }
+
+  @Override
+  public String toString() {
+    return id.toString();
+  }
+}

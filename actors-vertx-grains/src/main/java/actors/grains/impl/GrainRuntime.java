@@ -1,0 +1,154 @@
+package actors.grains.impl;
+
+import actors.ActorSystem;
+import actors.Props;
+import actors.grains.Grain;
+import actors.grains.GrainContext;
+import actors.grains.GrainId;
+import actors.grains.GrainOptions;
+import actors.grains.Grains;
+import actors.internal.SystemServices;
+import actors.sharding.ClusterSharding;
+import actors.sharding.ShardingOptions;
+import io.vertx.core.Future;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The grains of one actor system: the types it hosts or reaches, each a sharded entity type named
+ * after its interface, and the references to them. It backs {@link Grains}.
+ */
+public final class GrainRuntime implements Grains {
+
+  private static final Map<ActorSystem, GrainRuntime> OF_SYSTEM = new WeakHashMap<>();
+
+  /** A type this node hosts or reaches. */
+  record Kind(GrainType type, GrainOptions options, boolean hosting, Future<Void> started, Reminders reminders) {
+  }
+
+  private final SystemServices system;
+  private final ClusterSharding sharding;
+  private final Map<Class<?>, Kind> kinds = new ConcurrentHashMap<>();
+  private final Map<Class<?>, GrainType> types = new ConcurrentHashMap<>();
+
+  private GrainRuntime(SystemServices system) {
+    this.system = system;
+    this.sharding = ClusterSharding.get(system);
+  }
+
+  /** The grains of {@code system}, made on first use and gone with the system. */
+  public static GrainRuntime of(ActorSystem system) {
+    SystemServices services = SystemServices.of(system, "Grains");
+    synchronized (OF_SYSTEM) {
+      GrainRuntime runtime = OF_SYSTEM.get(services);
+      if (runtime == null) {
+        runtime = new GrainRuntime(services);
+        OF_SYSTEM.put(services, runtime);
+        services.whenTerminated().onComplete(terminated -> {
+          synchronized (OF_SYSTEM) {
+            OF_SYSTEM.remove(services);
+          }
+        });
+      }
+      return runtime;
+    }
+  }
+
+  /** Backs {@link Grains#idOf}. */
+  public static GrainId idOf(Grain ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (Proxy.isProxyClass(ref.getClass()) && Proxy.getInvocationHandler(ref) instanceof GrainRef handler) {
+      return handler.id();
+    }
+    throw new IllegalArgumentException(ref.getClass().getName() + " is not a grain reference (from Grains.ref)");
+  }
+
+  @Override
+  public <I extends Grain> Future<Void> register(Class<I> type, Function<GrainContext, ? extends I> factory,
+                                                 GrainOptions options) {
+    Objects.requireNonNull(factory, "factory");
+    return kind(type, new GrainOptions(Objects.requireNonNull(options, "options")), factory).started();
+  }
+
+  @Override
+  public <I extends Grain> Future<Void> reach(Class<I> type, GrainOptions options) {
+    return kind(type, new GrainOptions(Objects.requireNonNull(options, "options")), null).started();
+  }
+
+  @Override
+  public <I extends Grain> I ref(Class<I> type, String id) {
+    Objects.requireNonNull(id, "id");
+    Kind kind = kinds.get(Objects.requireNonNull(type, "type"));
+    if (kind == null) {
+      kind = kind(type, new GrainOptions(), null);
+    }
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new GrainRef(kind,
+        new GrainId(type, id), sharding.entityRef(kind.type().typeName(), id))));
+  }
+
+  /** Backs {@code GrainTestKit.fireReminder}. */
+  public Future<Void> fireReminder(Grain ref, String name) {
+    GrainId id = idOf(ref);
+    return sharding.entityRef(type(id.type()).typeName(), id.id())
+        .ask(new ReminderTick(Objects.requireNonNull(name, "name"), true)).mapEmpty();
+  }
+
+  /** The grain interface named {@code name}, for a call that arrives. */
+  GrainType typeNamed(String name) throws ClassNotFoundException {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return type(Class.forName(name, false, loader != null ? loader : GrainRuntime.class.getClassLoader()));
+  }
+
+  GrainType type(Class<?> type) {
+    GrainType known = types.get(type);
+    return known != null ? known : types.computeIfAbsent(type, t -> GrainType.of(t, system.options().getMessagePackages()));
+  }
+
+  SystemServices system() {
+    return system;
+  }
+
+  ClusterSharding sharding() {
+    return sharding;
+  }
+
+  private synchronized Kind kind(Class<?> type, GrainOptions options, Function<GrainContext, ?> factory) {
+    Objects.requireNonNull(type, "type");
+    Kind existing = kinds.get(type);
+    if (existing != null) {
+      if (existing.options().equals(options) && (factory == null || existing.hosting())) {
+        return existing;
+      }
+      throw new IllegalStateException("grain type " + type.getName() + " was " + (existing.hosting() ? "registered"
+          : "reached") + " on this node already" + (existing.options().equals(options) ? "" : ", with " + existing.options()));
+    }
+    GrainType grainType = type(type);
+    ShardingOptions shardingOptions = new ShardingOptions(options.getSharding());
+    if (options.isRemembered()) {
+      shardingOptions.setPassivateAfter(Duration.ZERO);
+    }
+    Reminders reminders = new Reminders(this, grainType, options);
+    Future<Void> started;
+    if (factory == null) {
+      started = sharding.startProxy(grainType.typeName(), shardingOptions);
+    } else {
+      started = sharding.start(grainType.typeName(), id -> Props.create(GrainActivation.class,
+          () -> new GrainActivation(this, grainType, factory, options, reminders, id)), shardingOptions)
+          .compose(done -> reminders.host());
+    }
+    Kind kind = new Kind(grainType, options, factory != null, started, reminders);
+    kinds.put(type, kind);
+    return kind;
+  }
+
+  /** A call's Future's value: what a local activation answered, or the value of an answer from another node. */
+  static Object unwrap(Object answer) {
+    return answer instanceof GrainReply reply ? reply.value() : answer;
+  }
+}

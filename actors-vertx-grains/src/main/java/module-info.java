@@ -1,0 +1,14 @@
+/**
+ * Typed virtual actors, the artifact {@code actors-vertx-grains}: an interface and an id reach the
+ * one live activation of a grain anywhere in the cluster (sharding underneath), calls are
+ * turn-based, state is durable (persistence underneath) and reminders outlive restarts.
+ */
+module actors.vertx.grains {
+  requires transitive actors.vertx.sharding;
+  requires transitive actors.vertx.persistence;
+  requires com.fasterxml.jackson.databind;
+
+  exports actors.grains;
+  // Proxies of grain interfaces call into the runtime; Jackson writes and reads its wire records.
+  opens actors.grains.impl to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,33 @@
+package actors.grains.sample;
+
+import actors.grains.Grain;
+import actors.grains.ReadOnly;
+import io.vertx.core.Future;
+
+/** A bank account: its balance in cents, kept as durable state. */
+public interface Account extends Grain {
+
+  /** Adds {@code cents} and writes the state; answers the new balance. */
+  Future<Long> deposit(long cents);
+
+  /** Takes {@code cents} away; throws {@link IllegalStateException} when the balance is too low. */
+  Future<Long> withdraw(long cents);
+
+  @ReadOnly
+  Future<Long> balance();
+
+  /** The version of the state read or last written. */
+  Future<Long> version();
+
+  /** Sets the balance in memory without writing it. */
+  void setUnwritten(long cents);
+
+  /** Registers reminder "interest" with the given period (milliseconds). */
+  Future<Void> startInterest(long periodMillis);
+
+  /** How many interest reminders this activation received. */
+  Future<Integer> interestPaid();
+
+  /** Deactivates the grain when idle. */
+  Future<Void> deactivate();
+}

@@ -1,0 +1,73 @@
+package actors.grains.sample;
+
+import actors.grains.GrainContext;
+import actors.grains.GrainState;
+import actors.grains.Remindable;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+
+/** The account's implementation: every change is written before it is answered. */
+public final class AccountGrain implements Account, Remindable {
+
+  private final GrainContext context;
+  private final GrainState<AccountState> state;
+
+  public AccountGrain(GrainContext context) {
+    this.context = context;
+    this.state = context.state("account", AccountState.class, () -> new AccountState(0, 0));
+  }
+
+  @Override
+  public Future<Long> deposit(long cents) {
+    state.set(new AccountState(state.get().cents() + cents, state.get().interestPaid()));
+    return state.write().map(written -> state.get().cents());
+  }
+
+  @Override
+  public Future<Long> withdraw(long cents) {
+    if (state.get().cents() < cents) {
+      throw new IllegalStateException("insufficient funds in " + context.id() + ": " + state.get().cents() + " < " + cents);
+    }
+    state.set(new AccountState(state.get().cents() - cents, state.get().interestPaid()));
+    return state.write().map(written -> state.get().cents());
+  }
+
+  @Override
+  public Future<Long> balance() {
+    return Future.succeededFuture(state.get().cents());
+  }
+
+  @Override
+  public Future<Long> version() {
+    return Future.succeededFuture(state.version());
+  }
+
+  @Override
+  public void setUnwritten(long cents) {
+    state.set(new AccountState(cents, state.get().interestPaid()));
+  }
+
+  @Override
+  public Future<Void> startInterest(long periodMillis) {
+    return context.registerReminder("interest", Duration.ofMillis(periodMillis));
+  }
+
+  @Override
+  public Future<Integer> interestPaid() {
+    return Future.succeededFuture(state.get().interestPaid());
+  }
+
+  @Override
+  public Future<Void> deactivate() {
+    context.deactivateOnIdle();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> receiveReminder(String name) {
+    AccountState now = state.get();
+    state.set(new AccountState(now.cents() + now.cents() / 100, now.interestPaid() + 1));
+    return state.write();
+  }
+}

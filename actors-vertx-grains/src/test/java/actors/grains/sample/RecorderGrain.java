@@ -1,0 +1,78 @@
+package actors.grains.sample;
+
+import actors.grains.GrainContext;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The recorder's implementation. */
+public final class RecorderGrain implements Recorder {
+
+  private final GrainContext context;
+  private final List<String> log = new ArrayList<>();
+
+  public RecorderGrain(GrainContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Future<Void> slow(String tag, long millis) {
+    log.add("start " + tag);
+    Promise<Void> done = Promise.promise();
+    context.vertx().setTimer(millis, timer -> {
+      log.add("end " + tag);
+      done.complete();
+    });
+    return done.future();
+  }
+
+  @Override
+  public Future<Void> quick(String tag) {
+    log.add("quick " + tag);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> peek(String tag) {
+    log.add("peek " + tag);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> read(String tag, long millis) {
+    log.add("read-start " + tag);
+    Promise<Void> done = Promise.promise();
+    context.vertx().setTimer(millis, timer -> {
+      log.add("read-end " + tag);
+      done.complete();
+    });
+    return done.future();
+  }
+
+  @Override
+  public Future<List<String>> log() {
+    return Future.succeededFuture(List.copyOf(log));
+  }
+
+  @Override
+  public Future<String> ping(Recorder other) {
+    log.add("ping");
+    Recorder self = context.grains().ref(context.grainId());
+    return other.bounce(self).map(answer -> {
+      log.add("pong " + answer);
+      return answer;
+    });
+  }
+
+  @Override
+  public Future<String> bounce(Recorder back) {
+    return back.quick("bounced").map(done -> "bounced by " + context.id());
+  }
+
+  @Override
+  public Future<Void> fail(String message) {
+    throw new IllegalArgumentException(message);
+  }
+}
