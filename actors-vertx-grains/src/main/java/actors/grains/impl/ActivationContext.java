@@ -1,5 +1,6 @@
 package actors.grains.impl;
 
+import actors.ActorRef;
 import actors.ActorSystem;
 import actors.cluster.ClusterMessage;
 import actors.grains.Grain;
@@ -8,6 +9,7 @@ import actors.grains.GrainId;
 import actors.grains.GrainOptions;
 import actors.grains.GrainState;
 import actors.grains.Grains;
+import actors.grains.InconsistentStateException;
 import actors.grains.Remindable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,21 +30,20 @@ final class ActivationContext implements GrainContext {
   private final Reminders reminders;
   private final GrainId grainId;
   private final ContextInternal loop;
-  private final Runnable nudge;
+  private final ActorRef activation;
   private final Map<String, DurableState<?>> states = new LinkedHashMap<>(2);
   private Object implementation;
   private boolean deactivate;
   private boolean finalWriteTried;
 
-  /** {@code nudge} makes the activation look again at what waits: a write ended, or it should deactivate. */
   @SuppressWarnings("unchecked")
   ActivationContext(GrainRuntime runtime, GrainType type, Reminders reminders, String id, ContextInternal loop,
-                    Runnable nudge) {
+                    ActorRef activation) {
     this.runtime = runtime;
     this.reminders = reminders;
     this.grainId = new GrainId((Class<? extends Grain>) type.type(), id);
     this.loop = loop;
-    this.nudge = nudge;
+    this.activation = activation;
   }
 
   @Override
@@ -115,7 +116,7 @@ final class ActivationContext implements GrainContext {
   @Override
   public void deactivateOnIdle() {
     deactivate = true;
-    nudge.run();
+    activation.tell(GrainActivation.Nudge.INSTANCE);
   }
 
   /** The implementation was made: reads every state declared; no state can be declared after. */
@@ -136,7 +137,12 @@ final class ActivationContext implements GrainContext {
   }
 
   void writeEnded() {
-    nudge.run();
+    activation.tell(GrainActivation.Nudge.INSTANCE);
+  }
+
+  /** A write was refused: the activation restarts, and reads its state again, before the calls that wait. */
+  void stale(InconsistentStateException cause) {
+    activation.tell(new GrainActivation.Stale(this, cause));
   }
 
   /** Before the activation stops: writes the states changed and not written, once. */

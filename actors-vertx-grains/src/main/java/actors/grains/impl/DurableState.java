@@ -121,11 +121,12 @@ final class DurableState<S> implements GrainState<S> {
       if (!(done.cause() instanceof PersistenceFailureException refused)) {
         return Future.failedFuture(done.cause());
       }
-      grain.deactivateOnIdle();
-      return Future.failedFuture(new InconsistentStateException("the write of state " + name + " of grain "
+      InconsistentStateException stale = new InconsistentStateException("the write of state " + name + " of grain "
           + grain.grainId() + " as version " + next + " was refused: the store holds that version already (written by "
-          + "another activation), or a newer activation fenced this one off; the grain is deactivated and reads the "
-          + "store again on its next call", refused));
+          + "another activation), or a newer activation fenced this one off; the activation restarts and reads the "
+          + "store again before its next call", refused);
+      grain.stale(stale);
+      return Future.failedFuture(stale);
     });
   }
 

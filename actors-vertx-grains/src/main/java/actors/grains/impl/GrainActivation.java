@@ -7,6 +7,7 @@ import actors.Status;
 import actors.grains.GrainContext;
 import actors.grains.GrainLifecycle;
 import actors.grains.GrainOptions;
+import actors.grains.InconsistentStateException;
 import actors.grains.Interleave;
 import actors.grains.Remindable;
 import actors.internal.LocalRef;
@@ -81,8 +82,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   @Override
   public void preStart() {
     ActorRef me = self();
-    grain = new ActivationContext(runtime, type, reminders, id, (ContextInternal) context().vertxContext(),
-        () -> me.tell(Nudge.INSTANCE));
+    grain = new ActivationContext(runtime, type, reminders, id, (ContextInternal) context().vertxContext(), me);
     instance = factory.apply(grain);
     if (!type.type().isInstance(instance)) {
       throw new IllegalStateException("the factory of grain " + type.typeName() + " returned "
@@ -129,6 +129,10 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
       }
     } else if (message == Nudge.INSTANCE) {
       resume();
+    } else if (message instanceof Stale stale) {
+      if (stale.from() == grain) {
+        throw stale.cause(); // for its supervisor: a restart reads the state again before the calls that wait
+      }
     } else if (!(message instanceof Wake)) {
       unhandled(message);
     }
@@ -267,4 +271,8 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
 
   /** Look again at what waits: a write ended (a stop may go on), or the grain asked to be deactivated. */
   enum Nudge { INSTANCE }
+
+  /** A write of the state was refused: what this activation holds is stale. */
+  record Stale(ActivationContext from, InconsistentStateException cause) {
+  }
 }

@@ -31,7 +31,7 @@ public interface Recorder extends Grain {
   /** Calls {@code other.bounce(this)}: a chain A to B to A. */
   Future<String> ping(Recorder other);
 
-  /** Calls {@code back.quick("bounced")}, then answers. */
+  /** Calls {@code back.quick("bounced")} from a timer's callback, then answers. */
   Future<String> bounce(Recorder back);
 
   /** Throws {@link IllegalArgumentException} with {@code message}. */

@@ -68,7 +68,10 @@ public final class RecorderGrain implements Recorder {
 
   @Override
   public Future<String> bounce(Recorder back) {
-    return back.quick("bounced").map(done -> "bounced by " + context.id());
+    // From a timer's callback: the turn's call chain goes along with what the turn started.
+    Promise<String> answer = Promise.promise();
+    context.vertx().setTimer(1, timer -> back.quick("bounced").map(done -> "bounced by " + context.id()).onComplete(answer));
+    return answer.future();
   }
 
   @Override
