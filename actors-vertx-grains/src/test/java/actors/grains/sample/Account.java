@@ -28,6 +28,10 @@ public interface Account extends Grain {
   /** How many interest reminders this activation received. */
   Future<Integer> interestPaid();
 
+  /** The node the activation runs on. */
+  @ReadOnly
+  Future<String> node();
+
   /** Deactivates the grain when idle. */
   Future<Void> deactivate();
 }

@@ -59,6 +59,11 @@ public final class AccountGrain implements Account, Remindable {
   }
 
   @Override
+  public Future<String> node() {
+    return Future.succeededFuture(context.system().nodeId());
+  }
+
+  @Override
   public Future<Void> deactivate() {
     context.deactivateOnIdle();
     return Future.succeededFuture();
