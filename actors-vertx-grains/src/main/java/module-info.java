@@ -9,6 +9,7 @@ module actors.vertx.grains {
   requires com.fasterxml.jackson.databind;
 
   exports actors.grains;
-  // Proxies of grain interfaces call into the runtime; Jackson writes and reads its wire records.
+  // Jackson makes the (de)serializers that grain references and calls name in their annotations.
+  opens actors.grains to com.fasterxml.jackson.databind;
   opens actors.grains.impl to com.fasterxml.jackson.databind;
 }

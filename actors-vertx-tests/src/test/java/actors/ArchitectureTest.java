@@ -1,5 +1,8 @@
 package actors;
 
+import actors.grains.GrainTestKit;
+import actors.grains.Grains;
+import actors.grains.impl.GrainRuntime;
 import actors.impl.ActorSystemImpl;
 import actors.impl.ActorSystems;
 import actors.monitor.ActorMonitor;
@@ -46,21 +49,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTest {
 
-  private static final String[] API = {"actors", "actors.cluster", "actors.dispatch", "actors.event",
+  private static final String[] API = {"actors", "actors.cluster", "actors.dispatch", "actors.event", "actors.grains",
       "actors.metrics", "actors.monitor", "actors.persistence", "actors.routing", "actors.sharding", "actors.testkit",
       "actors.web"};
   private static final String CORE = "actors.impl..";
   /** The concerns' machinery the core composes; none of them knows the core or another. */
   private static final String[] CONCERNS = {"actors.dispatch.impl..", "actors.routing.impl..", "actors.event.impl..",
       "actors.cluster.impl..", "actors.sharding.impl..", "actors.persistence.impl..", "actors.persistence.postgres.impl..",
-      "actors.metrics.impl..", "actors.monitor.impl..", "actors.web.impl.."};
+      "actors.metrics.impl..", "actors.monitor.impl..", "actors.web.impl..", "actors.grains.impl.."};
   private static final String[] MACHINERY = Stream.concat(Stream.of(CORE), Arrays.stream(CONCERNS)).toArray(String[]::new);
 
   /** The core artifact's packages (actors-vertx) and those of the artifacts beside it, which it never names. */
   private static final String[] CORE_ARTIFACT = {"actors", "actors.impl..", "actors.internal", "actors.cluster..",
       "actors.dispatch..", "actors.event..", "actors.routing.."};
   private static final String[] OTHER_ARTIFACTS = {"actors.testkit..", "actors.sharding..", "actors.persistence..",
-      "actors.metrics..", "actors.monitor..", "actors.web.."};
+      "actors.metrics..", "actors.monitor..", "actors.web..", "actors.grains.."};
 
   /** Routers' package-private base, which makes the router Props. */
   private static final DescribedPredicate<JavaClass> ROUTING_CHOICE = HasName.Predicates.name("actors.routing.RoutingChoice").forSubtype();
@@ -78,7 +81,8 @@ class ArchitectureTest {
   void apiNamesNoMachineryButInItsStaticFactories() {
     check(noClasses().that().resideInAnyPackage(API)
         .and(not(belongToAnyOf(ActorSystem.class, ActorProxy.class, Routers.class, ClusterSharding.class,
-            ClusterSingleton.class, Persistence.class, ActorMonitor.class, ActorTreeRouter.class).or(ROUTING_CHOICE)))
+            ClusterSingleton.class, Persistence.class, ActorMonitor.class, ActorTreeRouter.class, Grains.class,
+            GrainTestKit.class).or(ROUTING_CHOICE)))
         .should().dependOnClassesThat().resideInAnyPackage(MACHINERY));
     // ClusterSharding.get and ClusterSingleton's methods reach the system's sharding.
     check(noClasses().that().belongToAnyOf(ClusterSharding.class, ClusterSingleton.class)
@@ -88,6 +92,9 @@ class ArchitectureTest {
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(Monitor.class)))));
     check(noClasses().that().belongToAnyOf(ActorTreeRouter.class)
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(TreeRoutes.class)))));
+    // Grains.get, Grains.idOf and GrainTestKit reach the system's grains.
+    check(noClasses().that().belongToAnyOf(Grains.class, GrainTestKit.class)
+        .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(GrainRuntime.class)))));
     // Persistence.get and .start reach the system's persistence.
     check(noClasses().that().belongToAnyOf(Persistence.class)
         .should().dependOnClassesThat(resideInAnyPackage(MACHINERY).and(not(belongToAnyOf(PersistenceImpl.class)))));
@@ -137,7 +144,7 @@ class ArchitectureTest {
       roots = modules.filter(module -> module.getFileName().toString().startsWith("actors-vertx"))
           .map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList();
     }
-    assertThat(roots).as("the artifacts' source roots").hasSize(7);
+    assertThat(roots).as("the artifacts' source roots").hasSize(8);
     try (Stream<Path> sources = roots.stream().flatMap(ArchitectureTest::walk)) {
       tooLong = sources.filter(path -> path.toString().endsWith(".java"))
           .collect(Collectors.toMap(path -> path, ArchitectureTest::lines))

@@ -35,11 +35,12 @@ class ModuleTest {
     List<String> lines = output(probe);
     assertThat(probe.waitFor(50, TimeUnit.SECONDS)).as("probe finished").isTrue();
     assertThat(probe.exitValue()).as("probe exit code; output: %s", lines).isZero();
-    String library = "[actors.vertx.metrics, actors.vertx.persistence, actors.vertx.postgres, actors.vertx.sharding, "
-        + "actors.vertx.testkit, actors.vertx.web]";
+    String library = "[actors.vertx.grains, actors.vertx.metrics, actors.vertx.persistence, actors.vertx.postgres, "
+        + "actors.vertx.sharding, actors.vertx.testkit, actors.vertx.web]";
     assertThat(lines).filteredOn(line -> line.startsWith("module ")).containsExactly(
         "module actors.vertx exports [actors, actors.cluster, actors.dispatch, actors.event, actors.internal to "
             + library + ", actors.routing]",
+        "module actors.vertx.grains exports [actors.grains]",
         "module actors.vertx.metrics exports [actors.metrics]",
         "module actors.vertx.persistence exports [actors.persistence, actors.persistence.spi to [actors.vertx.postgres]]",
         "module actors.vertx.postgres exports []",
