@@ -21,6 +21,7 @@ class ReadmeTest {
       "main/java/examples/supervision/SupervisionTree.java, strategy",
       "main/java/examples/http/HttpVerticle.java, route",
       "main/java/examples/cluster/ChatRoom.java, room",
+      "main/java/examples/grains/Account.java, interface",
       "test/java/examples/http/KeyValueStoreTest.java, testkit"})
   void theReadmeShowsTheTaggedRegionAsItIs(String file, String tag) throws IOException {
     String source = Files.readString(Path.of("src", file));

@@ -1,0 +1,104 @@
+package benchmarks.grains;
+
+import actors.Actor;
+import actors.ActorRef;
+import actors.ActorSystem;
+import actors.ActorSystemOptions;
+import actors.Props;
+import actors.grains.GrainOptions;
+import actors.grains.Grains;
+import actors.sharding.ClusterSharding;
+import actors.sharding.ShardingOptions;
+import benchmarks.remote.LoopbackHazelcast;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One or two clustered nodes (Hazelcast on loopback) that host the same {@value #ENTITIES}
+ * sharded entities twice: as plain actors reached by {@code entityRef} and {@code ask}, and as
+ * {@link Echo} grains reached by typed calls; both with 100 shards and the same answer.
+ */
+final class GrainCluster implements AutoCloseable {
+
+  static final int ENTITIES = 100;
+
+  private final List<ActorSystem> nodes = new ArrayList<>();
+  private final List<ActorRef> raw = new ArrayList<>();
+  private final List<Echo> grains = new ArrayList<>();
+  private final boolean typed;
+
+  GrainCluster(int count, String route) throws Exception {
+    if (!route.equals("raw") && !route.equals("grain")) {
+      throw new IllegalArgumentException("route is raw or grain, was " + route);
+    }
+    typed = route.equals("grain");
+    String cluster = "bench-" + UUID.randomUUID();
+    for (int i = 0; i < count; i++) {
+      nodes.add(await(ActorSystem.clustered(LoopbackHazelcast.vertxOptions(), LoopbackHazelcast.clusterManager(cluster),
+          new ActorSystemOptions().setName("bench").addMessagePackage("benchmarks.grains")
+              .setClusterSecurity(LoopbackHazelcast.security(true)))));
+    }
+    ShardingOptions sharding = new ShardingOptions().setNumberOfShards(100);
+    List<Future<Void>> started = new ArrayList<>();
+    for (ActorSystem node : nodes) {
+      started.add(typed ? Grains.get(node).register(Echo.class, context -> question -> Future.succeededFuture(question),
+          new GrainOptions().setSharding(sharding))
+          : ClusterSharding.get(node).start("echo", id -> Props.create(EchoActor::new), sharding));
+    }
+    await(Future.all(started));
+    ActorSystem first = nodes.get(0);
+    for (int e = 0; e < ENTITIES; e++) {
+      if (typed) {
+        grains.add(Grains.get(first).ref(Echo.class, "e" + e));
+      } else {
+        raw.add(ClusterSharding.get(first).entityRef("echo", "e" + e));
+      }
+    }
+    // Every entity started, every shard placed, before anything is measured.
+    for (int e = 0; e < ENTITIES; e++) {
+      await(typed ? grains.get(e).echo("warm") : raw.get(e).ask("warm", Duration.ofSeconds(30)));
+    }
+  }
+
+  /** One question to entity {@code entity}, its answer waited for. */
+  Object ask(int entity, long question) throws Exception {
+    return await(call(entity, "q" + question));
+  }
+
+  /** {@code count} questions at once, to the entities in turn; returns once all are answered. */
+  void asks(int count) throws Exception {
+    List<Future<?>> answers = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      answers.add(call(i % ENTITIES, "q"));
+    }
+    await(Future.all(answers));
+  }
+
+  private Future<?> call(int entity, String question) {
+    return typed ? grains.get(entity).echo(question) : raw.get(entity).ask(question);
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (ActorSystem node : nodes) {
+      await(node.terminate());
+    }
+  }
+
+  /** Answers what it is given. */
+  static final class EchoActor extends Actor {
+    @Override
+    protected void receive(Object message) {
+      sender().tell(message, self());
+    }
+  }
+}
