@@ -79,7 +79,8 @@ final class GrainRefJson {
       }
       Class<?> type;
       try {
-        type = Class.forName(typeName, false, Grain.class.getClassLoader());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        type = Class.forName(typeName, false, loader != null ? loader : Grain.class.getClassLoader());
       } catch (ClassNotFoundException e) {
         return (Grain) context.reportInputMismatch(Grain.class, "a grain reference of type %s, unknown here", typeName);
       }

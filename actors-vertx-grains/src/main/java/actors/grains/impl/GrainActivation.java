@@ -66,6 +66,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   private Throwable activationFailure;
   private int open;
   private int openReadOnly;
+  private int waiting; // calls stashed since the stash was last returned to the mailbox
   private final Map<Long, Integer> openChains = new HashMap<>(4);
   private boolean passivating;
 
@@ -125,6 +126,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
           LOG.log(System.Logger.Level.WARNING, "grain " + grain.grainId() + " could not be activated", activationFailure);
           context().parent().tell(Passivate.INSTANCE, self());
         }
+        waiting = 0;
         unstashAll();
       }
     } else if (message == Nudge.INSTANCE) {
@@ -141,6 +143,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   private void call(GrainMethod method, Object[] args, long chain, ActorRef replyTo) throws Exception {
     if (activating || activationFailure == null && !mayStart(method, chain)) {
       stash();
+      waiting++;
     } else if (!activationFailure(method, replyTo)) {
       start(method, args, chain, replyTo);
     }
@@ -158,9 +161,10 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
     return true;
   }
 
+  // A read-only call does not pass calls that wait: calls from one caller start in order.
   private boolean mayStart(GrainMethod method, long chain) {
     return open == 0 || reentrant || method.interleave() || openChains.containsKey(chain)
-        || method.readOnly() && openReadOnly == open;
+        || method.readOnly() && openReadOnly == open && waiting == 0;
   }
 
   private void start(GrainMethod method, Object[] args, long chain, ActorRef replyTo) throws Exception {
@@ -238,6 +242,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   /** Lets waiting calls (and a stop) come back once nothing holds them. */
   private void resume() {
     if (open == openReadOnly) {
+      waiting = 0;
       unstashAll();
     }
     if (open == 0 && grain.deactivateRequested() && !passivating) {

@@ -47,12 +47,15 @@ final class ReminderBucket extends PersistentActor {
   }
 
   private static final int SNAPSHOT_EVERY = 200;
+  /** How often a running bucket wakes its remembered grains again, for those whose shard moved: 10 s. */
+  private static final long REWAKE_NANOS = 10_000_000_000L;
 
   private final Reminders owner;
   private final GrainType type;
   private final String bucket;
   private final Map<Due, Reminder> reminders = new HashMap<>();
   private final Set<String> remembered = new HashSet<>();
+  private long wokenAt;
 
   ReminderBucket(Reminders owner, GrainType type, String bucket) {
     this.owner = owner;
@@ -91,7 +94,9 @@ final class ReminderBucket extends PersistentActor {
         schedule(reminder);
       }
     } else if (command instanceof Wake) {
-      wakeRemembered();
+      if (System.nanoTime() - wokenAt > REWAKE_NANOS) {
+        wakeRemembered();
+      }
     } else if (command instanceof Reminder || command instanceof Cancelled || command instanceof Remember
         || command instanceof Forget) {
       if (unchanged(command)) {
@@ -151,6 +156,7 @@ final class ReminderBucket extends PersistentActor {
   }
 
   private void wakeRemembered() {
+    wokenAt = System.nanoTime();
     remembered.forEach(grain -> owner.grain(grain).tell(new Wake()));
   }
 }
