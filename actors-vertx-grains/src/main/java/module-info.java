@@ -9,6 +9,8 @@ module actors.vertx.grains {
   requires com.fasterxml.jackson.databind;
 
   exports actors.grains;
+  // Registers the context local of a turn's call chain before a Vertx sizes its locals.
+  provides io.vertx.core.spi.VertxServiceProvider with actors.grains.impl.TurnLocal;
   // Jackson makes the (de)serializers that grain references and calls name in their annotations.
   opens actors.grains to com.fasterxml.jackson.databind;
   opens actors.grains.impl to com.fasterxml.jackson.databind;

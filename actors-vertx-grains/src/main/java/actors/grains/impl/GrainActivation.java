@@ -21,8 +21,6 @@ import io.vertx.core.internal.ContextInternal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -67,7 +65,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   private int open;
   private int openReadOnly;
   private int waiting; // calls stashed since the stash was last returned to the mailbox
-  private final Map<Long, Integer> openChains = new HashMap<>(4);
+  private long[] openChains = new long[4]; // the chains of the open calls, one entry per call
   private boolean passivating;
 
   GrainActivation(GrainRuntime runtime, GrainType type, Function<GrainContext, ?> factory, GrainOptions options,
@@ -163,8 +161,17 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
 
   // A read-only call does not pass calls that wait: calls from one caller start in order.
   private boolean mayStart(GrainMethod method, long chain) {
-    return open == 0 || reentrant || method.interleave() || openChains.containsKey(chain)
+    return open == 0 || reentrant || method.interleave() || isOpen(chain)
         || method.readOnly() && openReadOnly == open && waiting == 0;
+  }
+
+  private boolean isOpen(long chain) {
+    for (int i = 0; i < open; i++) {
+      if (openChains[i] == chain) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void start(GrainMethod method, Object[] args, long chain, ActorRef replyTo) throws Exception {
@@ -172,7 +179,10 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
     if (method.readOnly()) {
       openReadOnly++;
     }
-    openChains.merge(chain, 1, Integer::sum);
+    if (open > openChains.length) {
+      openChains = java.util.Arrays.copyOf(openChains, open * 2);
+    }
+    openChains[open - 1] = chain;
     ContextInternal turn = Turn.context(ContextInternal.current(), chain);
     Object result;
     ContextInternal previous = turn.beginDispatch();
@@ -203,9 +213,6 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   }
 
   private Object invoke(Method method, Object[] args) throws Exception {
-    if (!method.canAccess(instance)) {
-      method.setAccessible(true); // a package-private interface or implementation, as tests often have
-    }
     try {
       return method.invoke(instance, args);
     } catch (InvocationTargetException e) {
@@ -235,7 +242,12 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
     if (readOnly) {
       openReadOnly--;
     }
-    openChains.computeIfPresent(chain, (key, count) -> count == 1 ? null : count - 1);
+    for (int i = open; i >= 0; i--) { // open was decremented: the entries are 0 to open
+      if (openChains[i] == chain) {
+        openChains[i] = openChains[open];
+        break;
+      }
+    }
     resume();
   }
 

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 record GrainMethod(Method method, String signature, Type result, boolean interleave, boolean readOnly) {
 
   static GrainMethod of(Method method, boolean typeInterleaves) {
+    // Once, not at every call: a package-private interface, as tests and small apps have, is reached too.
+    method.trySetAccessible();
     Type result = method.getReturnType() == void.class ? null
         : ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
     return new GrainMethod(method, signatureOf(method), result,

@@ -2,7 +2,6 @@ package actors.grains.impl;
 
 import actors.ActorRef;
 import actors.grains.GrainId;
-import io.vertx.core.Future;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -46,8 +45,7 @@ final class GrainRef implements InvocationHandler {
       return null;
     }
     Duration timeout = kind.options().getCallTimeout();
-    Future<Object> answer = timeout == null ? entity.ask(call) : entity.ask(call, timeout);
-    return answer.map(GrainRuntime::unwrap);
+    return timeout == null ? entity.ask(call) : entity.ask(call, timeout);
   }
 
   @Override

@@ -147,8 +147,4 @@ public final class GrainRuntime implements Grains {
     return kind;
   }
 
-  /** A call's Future's value: what a local activation answered, or the value of an answer from another node. */
-  static Object unwrap(Object answer) {
-    return answer instanceof GrainReply reply ? reply.value() : answer;
-  }
 }

@@ -1,6 +1,7 @@
 package actors.grains.impl;
 
 import actors.ActorSystem;
+import actors.internal.NullReply;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -79,18 +80,19 @@ final class GrainWire {
     }
   }
 
-  static final class ReplyReader extends JsonDeserializer<GrainReply> {
+  /** Reads an answer as its value itself, which the asker's Future completes with: no unwrapping on the way. */
+  static final class ReplyReader extends JsonDeserializer<Object> {
     @Override
-    public GrainReply deserialize(JsonParser in, DeserializationContext context) throws IOException {
+    public Object deserialize(JsonParser in, DeserializationContext context) throws IOException {
       GrainType type = type(in, context);
       GrainMethod method = method(in, context, type);
       expectField(in, context, "v");
       in.nextToken();
       Object value = read(in, context, method.result());
       if (in.nextToken() != JsonToken.END_OBJECT) {
-        return (GrainReply) context.handleUnexpectedToken(GrainReply.class, in);
+        return context.handleUnexpectedToken(GrainReply.class, in);
       }
-      return new GrainReply(type, method, value);
+      return value == null ? NullReply.INSTANCE : value;
     }
   }
 
