@@ -2,6 +2,8 @@ package actors.grains.impl;
 
 import actors.grains.Interleave;
 import actors.grains.ReadOnly;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -13,17 +15,22 @@ import java.util.stream.Collectors;
  * A method of a grain interface as calls carry it: its stable signature (name and parameter
  * types, as {@code deposit(long)}), whether it is answered, and how it takes its turn.
  *
- * @param result the type a call's Future completes with; null for a one-way call
+ * @param result     the type a call's Future completes with; null for a one-way call
+ * @param parameters the parameters' types and the result's, as Jackson reads and writes them
  */
-record GrainMethod(Method method, String signature, Type result, boolean interleave, boolean readOnly) {
+record GrainMethod(Method method, String signature, Type result, boolean interleave, boolean readOnly,
+                   JavaType[] parameters, JavaType resultType) {
 
   static GrainMethod of(Method method, boolean typeInterleaves) {
     // Once, not at every call: a package-private interface, as tests and small apps have, is reached too.
     method.trySetAccessible();
     Type result = method.getReturnType() == void.class ? null
         : ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
+    TypeFactory types = TypeFactory.defaultInstance();
     return new GrainMethod(method, signatureOf(method), result,
-        typeInterleaves || method.isAnnotationPresent(Interleave.class), method.isAnnotationPresent(ReadOnly.class));
+        typeInterleaves || method.isAnnotationPresent(Interleave.class), method.isAnnotationPresent(ReadOnly.class),
+        Arrays.stream(method.getGenericParameterTypes()).map(types::constructType).toArray(JavaType[]::new),
+        result == null ? null : types.constructType(result));
   }
 
   static String signatureOf(Method method) {

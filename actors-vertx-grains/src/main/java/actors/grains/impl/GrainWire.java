@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
 
 /**
  * Calls and answers between nodes: {@code {"t": interface, "m": signature, "c": chain, "a": [args]}}
@@ -33,7 +32,7 @@ final class GrainWire {
       out.writeStringField("m", call.method().signature());
       out.writeNumberField("c", call.chain());
       out.writeArrayFieldStart("a");
-      Type[] declared = call.method().method().getGenericParameterTypes();
+      JavaType[] declared = call.method().parameters();
       for (int i = 0; i < declared.length; i++) {
         write(out, provider, declared[i], call.args()[i]);
       }
@@ -54,7 +53,7 @@ final class GrainWire {
       if (in.nextToken() != JsonToken.START_ARRAY) {
         return (GrainCall) context.handleUnexpectedToken(GrainCall.class, in);
       }
-      Type[] declared = method.method().getGenericParameterTypes();
+      JavaType[] declared = method.parameters();
       Object[] args = new Object[declared.length];
       for (int i = 0; i < declared.length; i++) {
         in.nextToken();
@@ -75,7 +74,7 @@ final class GrainWire {
       out.writeStringField("t", reply.type().typeName());
       out.writeStringField("m", reply.method().signature());
       out.writeFieldName("v");
-      write(out, provider, reply.method().result(), reply.value());
+      write(out, provider, reply.method().resultType(), reply.value());
       out.writeEndObject();
     }
   }
@@ -88,7 +87,7 @@ final class GrainWire {
       GrainMethod method = method(in, context, type);
       expectField(in, context, "v");
       in.nextToken();
-      Object value = read(in, context, method.result());
+      Object value = read(in, context, method.resultType());
       if (in.nextToken() != JsonToken.END_OBJECT) {
         return context.handleUnexpectedToken(GrainReply.class, in);
       }
@@ -96,17 +95,16 @@ final class GrainWire {
     }
   }
 
-  private static void write(JsonGenerator out, SerializerProvider provider, Type declared, Object value)
+  private static void write(JsonGenerator out, SerializerProvider provider, JavaType declared, Object value)
       throws IOException {
     if (value == null) {
       out.writeNull();
     } else {
-      provider.findTypedValueSerializer(provider.constructType(declared), true, null).serialize(value, out, provider);
+      provider.findTypedValueSerializer(declared, true, null).serialize(value, out, provider);
     }
   }
 
-  private static Object read(JsonParser in, DeserializationContext context, Type declared) throws IOException {
-    JavaType type = context.constructType(declared);
+  private static Object read(JsonParser in, DeserializationContext context, JavaType type) throws IOException {
     if (in.currentToken() == JsonToken.VALUE_NULL) {
       if (type.isPrimitive()) {
         return context.reportInputMismatch(type, "null for a parameter of type %s", type);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.vertx.core.buffer.Buffer;
@@ -80,17 +81,30 @@ final class WireFormat {
 
   private final ClusterTransport transport;
   private final MessageAllowList allowList;
-  private final ObjectMapper mapper;
-  /** Reads with the receiving system as the attribute {@code ActorSystem.class}, for deserializers that bind to it. */
-  private final ObjectReader reader;
+  /** Per message class: read with the receiving system as the attribute {@code ActorSystem.class}, for deserializers that bind to it. */
+  private final ClassValue<ObjectReader> readers;
+  /** Per message class: its writer, its serializer looked up once. */
+  private final ClassValue<ObjectWriter> writers;
 
   WireFormat(ClusterTransport transport, MessageAllowList allowList) {
     this.transport = transport;
     this.allowList = allowList;
-    this.mapper = allowList.newMapper().registerModule(new SimpleModule("actors-refs")
+    ObjectMapper mapper = allowList.newMapper().registerModule(new SimpleModule("actors-refs")
         .addSerializer(ActorRef.class, new RefSerializer())
         .addDeserializer(ActorRef.class, new RefDeserializer()));
-    this.reader = mapper.reader().withAttribute(ActorSystem.class, transport.system);
+    ObjectReader reader = mapper.reader().withAttribute(ActorSystem.class, transport.system);
+    this.readers = new ClassValue<>() {
+      @Override
+      protected ObjectReader computeValue(Class<?> type) {
+        return reader.forType(type);
+      }
+    };
+    this.writers = new ClassValue<>() {
+      @Override
+      protected ObjectWriter computeValue(Class<?> type) {
+        return mapper.writerFor(type);
+      }
+    };
   }
 
   /**
@@ -227,7 +241,7 @@ final class WireFormat {
 
   private byte[] json(Object message) {
     try {
-      return mapper.writeValueAsBytes(message);
+      return writers.get(message.getClass()).writeValueAsBytes(message);
     } catch (IOException e) {
       throw new MessageEncodingException("cannot encode a message of type " + message.getClass().getName()
           + " for another node: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
@@ -280,7 +294,7 @@ final class WireFormat {
   private Object readJackson(String className, Buffer json) {
     Class<?> type = allowList.allowedClass(className);
     try {
-      return reader.forType(type).readValue(json.getBytes());
+      return readers.get(type).readValue(json.getBytes());
     } catch (IOException e) {
       throw new MessageEncodingException("cannot decode a message of type " + className + ": "
           + (e instanceof com.fasterxml.jackson.core.JsonProcessingException parse ? LogText.escape(parse.getOriginalMessage(), 200)
