@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A grain reference in JSON: {@code {"grain": <interface>, "id": <id>}}, read back only for an
@@ -21,6 +23,9 @@ import java.io.IOException;
  * system's grains.
  */
 final class GrainRefJson {
+
+  // Grain interfaces by name, looked up once (the allow-list is asked every time).
+  private static final Map<String, Class<?>> LOADED = new ConcurrentHashMap<>();
 
   private GrainRefJson() {
   }
@@ -77,12 +82,17 @@ final class GrainRefJson {
         return (Grain) context.reportInputMismatch(Grain.class, "a grain reference of type %s, whose package is not "
             + "allowed here", typeName);
       }
-      Class<?> type;
-      try {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        type = Class.forName(typeName, false, loader != null ? loader : Grain.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        return (Grain) context.reportInputMismatch(Grain.class, "a grain reference of type %s, unknown here", typeName);
+      Class<?> type = LOADED.get(typeName);
+      if (type == null) {
+        try {
+          ClassLoader loader = Thread.currentThread().getContextClassLoader();
+          type = Class.forName(typeName, false, loader != null ? loader : Grain.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+          return (Grain) context.reportInputMismatch(Grain.class, "a grain reference of type %s, unknown here", typeName);
+        }
+        if (Grain.class.isAssignableFrom(type) && LOADED.size() < 1024) {
+          LOADED.put(typeName, type);
+        }
       }
       if (!Grain.class.isAssignableFrom(type) || !expected.isAssignableFrom(type)) {
         return (Grain) context.reportInputMismatch(Grain.class, "a grain reference of type %s where a %s is expected",

@@ -186,6 +186,17 @@ class GrainsTest {
   }
 
   @Test
+  void aCancelledReminderFiresNoMore() throws Exception {
+    Account ivy = grains.ref(Account.class, "ivy");
+    await(ivy.deposit(100));
+    await(ivy.startInterest(1000));
+    await(ivy.stopInterest());
+    // Two periods and a half: a reminder still registered would have fired twice.
+    await(Future.future(promise -> system.vertx().setTimer(2500, timer -> promise.complete())));
+    assertThat(await(ivy.interestPaid())).isZero();
+  }
+
+  @Test
   void aTestFiresAReminderWithoutWaiting() throws Exception {
     Account hank = grains.ref(Account.class, "hank");
     await(hank.deposit(1000));

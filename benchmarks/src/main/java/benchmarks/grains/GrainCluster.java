@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
 final class GrainCluster implements AutoCloseable {
 
   static final int ENTITIES = 100;
+  /**
+   * Both routes' timeout: the first calls on two nodes may wait for the shards to settle (up to
+   * the 10 s hand-off timeout), beyond the default 5 s.
+   */
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final List<ActorSystem> nodes = new ArrayList<>();
   private final List<ActorRef> raw = new ArrayList<>();
@@ -47,7 +52,7 @@ final class GrainCluster implements AutoCloseable {
     List<Future<Void>> started = new ArrayList<>();
     for (ActorSystem node : nodes) {
       started.add(typed ? Grains.get(node).register(Echo.class, context -> question -> Future.succeededFuture(question),
-          new GrainOptions().setSharding(sharding))
+          new GrainOptions().setSharding(sharding).setCallTimeout(TIMEOUT))
           : ClusterSharding.get(node).start("echo", id -> Props.create(EchoActor::new), sharding));
     }
     await(Future.all(started));
@@ -61,7 +66,7 @@ final class GrainCluster implements AutoCloseable {
     }
     // Every entity started, every shard placed, before anything is measured.
     for (int e = 0; e < ENTITIES; e++) {
-      await(typed ? grains.get(e).echo("warm") : raw.get(e).ask("warm", Duration.ofSeconds(30)));
+      await(typed ? grains.get(e).echo("warm") : raw.get(e).ask("warm", TIMEOUT));
     }
   }
 
@@ -80,7 +85,7 @@ final class GrainCluster implements AutoCloseable {
   }
 
   private Future<?> call(int entity, String question) {
-    return typed ? grains.get(entity).echo(question) : raw.get(entity).ask(question);
+    return typed ? grains.get(entity).echo(question) : raw.get(entity).ask(question, TIMEOUT);
   }
 
   private static <T> T await(Future<T> future) throws Exception {

@@ -16,7 +16,6 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -26,16 +25,18 @@ import java.util.function.Function;
  */
 public final class GrainRuntime implements Grains {
 
-  private static final Map<ActorSystem, GrainRuntime> OF_SYSTEM = new WeakHashMap<>();
+  // Read for every call that arrives from another node: no lock on the way.
+  private static final Map<ActorSystem, GrainRuntime> OF_SYSTEM = new ConcurrentHashMap<>();
 
   /** A type this node hosts or reaches. */
-  record Kind(GrainType type, GrainOptions options, boolean hosting, Future<Void> started, Reminders reminders) {
+  record Kind(GrainType type, GrainOptions options, boolean hosting, Future<Void> started) {
   }
 
   private final SystemServices system;
   private final ClusterSharding sharding;
   private final Map<Class<?>, Kind> kinds = new ConcurrentHashMap<>();
   private final Map<Class<?>, GrainType> types = new ConcurrentHashMap<>();
+  private final Map<String, GrainType> typesByName = new ConcurrentHashMap<>();
 
   private GrainRuntime(SystemServices system) {
     this.system = system;
@@ -44,20 +45,16 @@ public final class GrainRuntime implements Grains {
 
   /** The grains of {@code system}, made on first use and gone with the system. */
   public static GrainRuntime of(ActorSystem system) {
-    SystemServices services = SystemServices.of(system, "Grains");
-    synchronized (OF_SYSTEM) {
-      GrainRuntime runtime = OF_SYSTEM.get(services);
-      if (runtime == null) {
-        runtime = new GrainRuntime(services);
-        OF_SYSTEM.put(services, runtime);
-        services.whenTerminated().onComplete(terminated -> {
-          synchronized (OF_SYSTEM) {
-            OF_SYSTEM.remove(services);
-          }
-        });
-      }
-      return runtime;
+    GrainRuntime known = OF_SYSTEM.get(system);
+    if (known != null) {
+      return known;
     }
+    SystemServices services = SystemServices.of(system, "Grains");
+    return OF_SYSTEM.computeIfAbsent(services, key -> {
+      GrainRuntime runtime = new GrainRuntime(services);
+      services.whenTerminated().onComplete(terminated -> OF_SYSTEM.remove(services));
+      return runtime;
+    });
   }
 
   /** Backs {@link Grains#idOf}. */
@@ -101,8 +98,14 @@ public final class GrainRuntime implements Grains {
 
   /** The grain interface named {@code name}, for a call that arrives. */
   GrainType typeNamed(String name) throws ClassNotFoundException {
+    GrainType known = typesByName.get(name);
+    if (known != null) {
+      return known;
+    }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return type(Class.forName(name, false, loader != null ? loader : GrainRuntime.class.getClassLoader()));
+    GrainType type = type(Class.forName(name, false, loader != null ? loader : GrainRuntime.class.getClassLoader()));
+    typesByName.put(name, type);
+    return type;
   }
 
   GrainType type(Class<?> type) {
@@ -142,7 +145,7 @@ public final class GrainRuntime implements Grains {
           () -> new GrainActivation(this, grainType, factory, options, reminders, id)), shardingOptions)
           .compose(done -> reminders.host());
     }
-    Kind kind = new Kind(grainType, options, factory != null, started, reminders);
+    Kind kind = new Kind(grainType, options, factory != null, started);
     kinds.put(type, kind);
     return kind;
   }

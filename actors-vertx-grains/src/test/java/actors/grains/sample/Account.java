@@ -25,6 +25,9 @@ public interface Account extends Grain {
   /** Registers reminder "interest" with the given period (milliseconds). */
   Future<Void> startInterest(long periodMillis);
 
+  /** Cancels reminder "interest". */
+  Future<Void> stopInterest();
+
   /** How many interest reminders this activation received. */
   Future<Integer> interestPaid();
 

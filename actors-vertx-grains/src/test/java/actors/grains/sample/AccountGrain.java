@@ -54,6 +54,11 @@ public final class AccountGrain implements Account, Remindable {
   }
 
   @Override
+  public Future<Void> stopInterest() {
+    return context.unregisterReminder("interest");
+  }
+
+  @Override
   public Future<Integer> interestPaid() {
     return Future.succeededFuture(state.get().interestPaid());
   }
