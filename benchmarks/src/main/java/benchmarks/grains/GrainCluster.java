@@ -19,13 +19,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One or two clustered nodes (Hazelcast on loopback) that host the same {@value #ENTITIES}
- * sharded entities twice: as plain actors reached by {@code entityRef} and {@code ask}, and as
- * {@link Echo} grains reached by typed calls; both with 100 shards and the same answer.
+ * One or two clustered nodes (Hazelcast on loopback) that host {@value #ENTITIES} sharded
+ * entities: plain actors reached by {@code entityRef} and {@code ask}, or {@link Echo} grains
+ * reached by typed calls; both with 100 shards and the same answer, and all of them on the last
+ * node (on two nodes, every call from the first crosses between them).
  */
 final class GrainCluster implements AutoCloseable {
 
   static final int ENTITIES = 100;
+  /** The question each answers with its node's id. */
+  private static final String WHERE = "where";
   /**
    * Both routes' timeout: the first calls on two nodes may wait for the shards to settle (up to
    * the 10 s hand-off timeout), beyond the default 5 s.
@@ -51,22 +54,31 @@ final class GrainCluster implements AutoCloseable {
     ShardingOptions sharding = new ShardingOptions().setNumberOfShards(100);
     List<Future<Void>> started = new ArrayList<>();
     for (ActorSystem node : nodes) {
-      started.add(typed ? Grains.get(node).register(Echo.class, context -> question -> Future.succeededFuture(question),
+      started.add(typed ? Grains.get(node).register(Echo.class, context -> question -> Future.succeededFuture(
+              WHERE.equals(question) ? context.system().nodeId() : question),
           new GrainOptions().setSharding(sharding).setCallTimeout(TIMEOUT))
           : ClusterSharding.get(node).start("echo", id -> Props.create(EchoActor::new), sharding));
     }
     await(Future.all(started));
+    // The entities the first node calls: on the last node, so that on two nodes every call crosses
+    // between them, whichever route places which id where. Each is started before anything is measured.
     ActorSystem first = nodes.get(0);
-    for (int e = 0; e < ENTITIES; e++) {
-      if (typed) {
-        grains.add(Grains.get(first).ref(Echo.class, "e" + e));
-      } else {
-        raw.add(ClusterSharding.get(first).entityRef("echo", "e" + e));
+    String last = nodes.get(count - 1).nodeId();
+    for (int e = 0; grains.size() + raw.size() < ENTITIES; e++) {
+      if (e == 10 * ENTITIES) {
+        throw new IllegalStateException("fewer than " + ENTITIES + " of " + e + " entities on node " + last);
       }
-    }
-    // Every entity started, every shard placed, before anything is measured.
-    for (int e = 0; e < ENTITIES; e++) {
-      await(typed ? grains.get(e).echo("warm") : raw.get(e).ask("warm", TIMEOUT));
+      if (typed) {
+        Echo grain = Grains.get(first).ref(Echo.class, "e" + e);
+        if (last.equals(await(grain.echo(WHERE)))) {
+          grains.add(grain);
+        }
+      } else {
+        ActorRef entity = ClusterSharding.get(first).entityRef("echo", "e" + e);
+        if (last.equals(await(entity.ask(WHERE, TIMEOUT)))) {
+          raw.add(entity);
+        }
+      }
     }
   }
 
@@ -103,7 +115,7 @@ final class GrainCluster implements AutoCloseable {
   static final class EchoActor extends Actor {
     @Override
     protected void receive(Object message) {
-      sender().tell(message, self());
+      sender().tell(WHERE.equals(message) ? context().system().nodeId() : message, self());
     }
   }
 }

@@ -4,19 +4,13 @@ import benchmarks.stats.Ratio;
 import benchmarks.stats.Rounds;
 import benchmarks.stats.Samples;
 import benchmarks.suite.Plan;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * {@link ShardingBenchmark} with intervals: every configuration (platform, nodes, route) runs one
@@ -55,12 +49,12 @@ public final class ShardingRun {
   private void measure(String configuration) throws Exception {
     String[] parts = configuration.split(" ");
     RunResult tellRun = jmh("tell", parts);
-    tell.computeIfAbsent(configuration, key -> new Samples()).addFork(shots(tellRun, shot -> shot.getPrimaryResult().getScore()));
+    tell.computeIfAbsent(configuration, key -> new Samples()).addFork(Rounds.shots(tellRun, shot -> shot.getPrimaryResult().getScore()));
     RunResult askRun = jmh("ask", parts);
     p50.computeIfAbsent(configuration, key -> new Samples())
-        .addFork(shots(askRun, shot -> shot.getPrimaryResult().getStatistics().getPercentile(50)));
+        .addFork(Rounds.shots(askRun, shot -> shot.getPrimaryResult().getStatistics().getPercentile(50)));
     p99.computeIfAbsent(configuration, key -> new Samples())
-        .addFork(shots(askRun, shot -> shot.getPrimaryResult().getStatistics().getPercentile(99)));
+        .addFork(Rounds.shots(askRun, shot -> shot.getPrimaryResult().getStatistics().getPercentile(99)));
     System.out.printf(Locale.ROOT, "%s: tell %,.0f msg/s, ask p50 %.0f µs, p99 %.0f µs%n", configuration,
         Samples.median(tell.get(configuration).fork(tell.get(configuration).forkCount() - 1)),
         Samples.median(p50.get(configuration).fork(p50.get(configuration).forkCount() - 1)),
@@ -68,23 +62,8 @@ public final class ShardingRun {
   }
 
   private static RunResult jmh(String benchmark, String[] configuration) throws Exception {
-    return new Runner(new OptionsBuilder()
-        .include(ShardingBenchmark.class.getName() + "." + benchmark + "$")
-        .param("platform", configuration[0])
-        .param("nodes", configuration[1])
-        .param("route", configuration[2])
-        .verbosity(VerboseMode.SILENT)
-        .forks(1)
-        .jvmArgs(Plan.jvmArgs().toArray(String[]::new))
-        .warmupIterations(4)
-        .warmupTime(TimeValue.seconds(2))
-        .measurementIterations(6)
-        .measurementTime(TimeValue.seconds(1))
-        .build()).runSingle();
-  }
-
-  private static double[] shots(RunResult result, ToDoubleFunction<IterationResult> metric) {
-    return result.getBenchmarkResults().iterator().next().getIterationResults().stream().mapToDouble(metric).toArray();
+    return Rounds.fork(ShardingBenchmark.class.getName() + "." + benchmark + "$",
+        Map.of("platform", configuration[0], "nodes", configuration[1], "route", configuration[2]), 4, 6);
   }
 
   private String table(int rounds, long minutes) {

@@ -1,12 +1,23 @@
 package benchmarks.stats;
 
+import benchmarks.suite.Plan;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the runs in rounds share ({@code ShardingRun}, {@code PersistRun}): their arguments
@@ -62,6 +73,29 @@ public final class Rounds {
         measure.measure(configuration);
       }
     }
+  }
+
+  /**
+   * One JMH fork of {@code include} (a benchmark method's pattern) with {@code params}, the
+   * suite's JVM settings, {@code warmups} warm-up iterations of 2 s and {@code shots} shots of 1 s.
+   */
+  public static RunResult fork(String include, Map<String, String> params, int warmups, int shots) throws Exception {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(include)
+        .verbosity(VerboseMode.SILENT)
+        .forks(1)
+        .jvmArgs(Plan.jvmArgs().toArray(String[]::new))
+        .warmupIterations(warmups)
+        .warmupTime(TimeValue.seconds(2))
+        .measurementIterations(shots)
+        .measurementTime(TimeValue.seconds(1));
+    params.forEach(options::param);
+    return new Runner(options.build()).runSingle();
+  }
+
+  /** {@code metric} of every shot of {@code result}'s one benchmark. */
+  public static double[] shots(RunResult result, ToDoubleFunction<IterationResult> metric) {
+    return result.getBenchmarkResults().iterator().next().getIterationResults().stream().mapToDouble(metric).toArray();
   }
 
   /** Writes {@code table} to {@code fileName} in the output folder, and prints it. */

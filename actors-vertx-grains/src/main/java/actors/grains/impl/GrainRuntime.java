@@ -25,6 +25,10 @@ import java.util.function.Function;
  */
 public final class GrainRuntime implements Grains {
 
+  static {
+    GrainWire.register();
+  }
+
   // Read for every call that arrives from another node: no lock on the way.
   private static final Map<ActorSystem, GrainRuntime> OF_SYSTEM = new ConcurrentHashMap<>();
 

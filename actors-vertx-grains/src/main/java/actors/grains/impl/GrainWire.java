@@ -1,156 +1,247 @@
 package actors.grains.impl;
 
 import actors.ActorSystem;
+import actors.cluster.MessageEncodingException;
 import actors.internal.NullReply;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
+import actors.internal.WireCodec;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Calls and answers between nodes: {@code {"t": interface, "m": signature, "c": chain, "a": [args]}}
- * and {@code {"t": interface, "m": signature, "v": value}}, each value written and read by its
- * declared type. The interface is read back only if the receiving system allows its package.
+ * Calls and answers between nodes, written natively by the cluster transport ({@link WireCodec}):
+ * a call is its interface's name, its method's signature, its chain and its arguments; an answer
+ * its interface's name, its method's signature and its value. Strings, longs, ints, booleans and
+ * doubles are written as they are; any other value as JSON by Jackson by its declared type, under
+ * the allow-list. The interface is read back only if the receiving system allows its package.
  */
 final class GrainWire {
+
+  private static final byte NULL = 0;
+  private static final byte STRING = 1;
+  private static final byte LONG = 2;
+  private static final byte INT = 3;
+  private static final byte BOOLEAN = 4;
+  private static final byte DOUBLE = 5;
+  private static final byte JSON = 6;
 
   private GrainWire() {
   }
 
-  static final class CallWriter extends JsonSerializer<GrainCall> {
+  /** Makes the codecs known to this JVM's cluster transports. */
+  static void register() {
+    WireCodec.Registry.register(new Calls());
+    WireCodec.Registry.register(new Answers());
+  }
+
+  private static final class Calls implements WireCodec<GrainCall> {
     @Override
-    public void serialize(GrainCall call, JsonGenerator out, SerializerProvider provider) throws IOException {
-      out.writeStartObject();
-      out.writeStringField("t", call.type().typeName());
-      out.writeStringField("m", call.method().signature());
-      out.writeNumberField("c", call.chain());
-      out.writeArrayFieldStart("a");
+    public Class<GrainCall> type() {
+      return GrainCall.class;
+    }
+
+    @Override
+    public String name() {
+      return "grains.call";
+    }
+
+    @Override
+    public void write(GrainCall call, Buffer out, ObjectWriter json) throws IOException {
+      appendString(out, call.type().typeName());
+      appendString(out, call.method().signature());
+      out.appendLong(call.chain());
       JavaType[] declared = call.method().parameters();
       for (int i = 0; i < declared.length; i++) {
-        write(out, provider, declared[i], call.args()[i]);
+        writeValue(out, declared[i], call.args()[i], json);
       }
-      out.writeEndArray();
-      out.writeEndObject();
     }
-  }
 
-  static final class CallReader extends JsonDeserializer<GrainCall> {
     @Override
-    public GrainCall deserialize(JsonParser in, DeserializationContext context) throws IOException {
-      GrainType type = type(in, context);
-      GrainMethod method = method(in, context, type);
-      expectField(in, context, "c");
-      in.nextToken();
-      long chain = in.getLongValue();
-      expectField(in, context, "a");
-      if (in.nextToken() != JsonToken.START_ARRAY) {
-        return (GrainCall) context.handleUnexpectedToken(GrainCall.class, in);
-      }
+    public Object read(Buffer in, ObjectReader json, ActorSystem system) throws IOException {
+      Cursor cursor = new Cursor(in);
+      GrainType type = interfaceNamed(cursor.readString(), json, system);
+      GrainMethod method = method(type, cursor.readString());
+      long chain = cursor.readLong();
       JavaType[] declared = method.parameters();
-      Object[] args = new Object[declared.length];
+      Object[] args = declared.length == 0 ? null : new Object[declared.length];
       for (int i = 0; i < declared.length; i++) {
-        in.nextToken();
-        args[i] = read(in, context, declared[i]);
+        args[i] = readValue(cursor, declared[i], json);
       }
-      if (in.nextToken() != JsonToken.END_ARRAY || in.nextToken() != JsonToken.END_OBJECT) {
-        return (GrainCall) context.reportInputMismatch(GrainCall.class, "a call of %s with more than %d arguments",
-            method, declared.length);
-      }
-      return new GrainCall(type, method, declared.length == 0 ? null : args, chain);
+      cursor.expectEnd();
+      return new GrainCall(type, method, args, chain);
     }
   }
 
-  static final class ReplyWriter extends JsonSerializer<GrainReply> {
+  /** Reads an answer as its value itself, which the asker's Future completes with. */
+  private static final class Answers implements WireCodec<GrainReply> {
     @Override
-    public void serialize(GrainReply reply, JsonGenerator out, SerializerProvider provider) throws IOException {
-      out.writeStartObject();
-      out.writeStringField("t", reply.type().typeName());
-      out.writeStringField("m", reply.method().signature());
-      out.writeFieldName("v");
-      write(out, provider, reply.method().resultType(), reply.value());
-      out.writeEndObject();
+    public Class<GrainReply> type() {
+      return GrainReply.class;
     }
-  }
 
-  /** Reads an answer as its value itself, which the asker's Future completes with: no unwrapping on the way. */
-  static final class ReplyReader extends JsonDeserializer<Object> {
     @Override
-    public Object deserialize(JsonParser in, DeserializationContext context) throws IOException {
-      GrainType type = type(in, context);
-      GrainMethod method = method(in, context, type);
-      expectField(in, context, "v");
-      in.nextToken();
-      Object value = read(in, context, method.resultType());
-      if (in.nextToken() != JsonToken.END_OBJECT) {
-        return context.handleUnexpectedToken(GrainReply.class, in);
-      }
+    public String name() {
+      return "grains.answer";
+    }
+
+    @Override
+    public void write(GrainReply reply, Buffer out, ObjectWriter json) throws IOException {
+      appendString(out, reply.type().typeName());
+      appendString(out, reply.method().signature());
+      writeValue(out, reply.method().resultType(), reply.value(), json);
+    }
+
+    @Override
+    public Object read(Buffer in, ObjectReader json, ActorSystem system) throws IOException {
+      Cursor cursor = new Cursor(in);
+      GrainMethod method = method(interfaceNamed(cursor.readString(), json, system), cursor.readString());
+      Object value = readValue(cursor, method.resultType(), json);
+      cursor.expectEnd();
       return value == null ? NullReply.INSTANCE : value;
     }
   }
 
-  private static void write(JsonGenerator out, SerializerProvider provider, JavaType declared, Object value)
-      throws IOException {
+  private static void writeValue(Buffer out, JavaType declared, Object value, ObjectWriter json) throws IOException {
     if (value == null) {
-      out.writeNull();
+      out.appendByte(NULL);
+    } else if (value instanceof String string) {
+      out.appendByte(STRING);
+      appendString(out, string);
+    } else if (value instanceof Long number) {
+      out.appendByte(LONG).appendLong(number);
+    } else if (value instanceof Integer number) {
+      out.appendByte(INT).appendInt(number);
+    } else if (value instanceof Boolean flag) {
+      out.appendByte(BOOLEAN).appendByte((byte) (flag ? 1 : 0));
+    } else if (value instanceof Double number) {
+      out.appendByte(DOUBLE).appendDouble(number);
     } else {
-      provider.findTypedValueSerializer(declared, true, null).serialize(value, out, provider);
+      byte[] bytes = json.forType(declared).writeValueAsBytes(value);
+      out.appendByte(JSON).appendInt(bytes.length).appendBytes(bytes);
     }
   }
 
-  private static Object read(JsonParser in, DeserializationContext context, JavaType type) throws IOException {
-    if (in.currentToken() == JsonToken.VALUE_NULL) {
-      if (type.isPrimitive()) {
-        return context.reportInputMismatch(type, "null for a parameter of type %s", type);
-      }
-      return null;
+  private static Object readValue(Cursor in, JavaType declared, ObjectReader json) throws IOException {
+    byte tag = in.readByte();
+    Object value = switch (tag) {
+      case NULL -> null;
+      case STRING -> in.readString();
+      case LONG -> in.readLong();
+      case INT -> in.readInt();
+      case BOOLEAN -> in.readByte() != 0;
+      case DOUBLE -> Double.longBitsToDouble(in.readLong());
+      case JSON -> json.forType(declared).readValue(in.readBytes());
+      default -> throw new MessageEncodingException("unknown value tag " + tag + " in a grain call");
+    };
+    Class<?> expected = declared.isPrimitive() ? boxed(declared.getRawClass()) : declared.getRawClass();
+    if (value == null ? declared.isPrimitive() : tag != JSON && !expected.isInstance(value)) {
+      throw new MessageEncodingException("a grain call carries " + (value == null ? "null" : "a "
+          + value.getClass().getName()) + " where " + declared + " is declared");
     }
-    return context.readValue(in, type);
+    return value;
   }
 
-  /** The grain interface named by field "t", if the receiving system allows it. */
-  private static GrainType type(JsonParser in, DeserializationContext context) throws IOException {
-    if (in.currentToken() != JsonToken.START_OBJECT) {
-      return (GrainType) context.handleUnexpectedToken(GrainType.class, in);
-    }
-    expectField(in, context, "t");
-    String name = in.nextTextValue();
-    if (!(context.getAttribute(ActorSystem.class) instanceof ActorSystem system)) {
-      return (GrainType) context.reportInputMismatch(GrainType.class, "a grain call is read only between nodes");
-    }
-    if (name == null || context.getConfig().getPolymorphicTypeValidator().validateSubClassName(context.getConfig(),
-        context.constructType(Object.class), name) != PolymorphicTypeValidator.Validity.ALLOWED) {
-      return (GrainType) context.reportInputMismatch(GrainType.class,
-          "a call of grain interface %s, whose package is not allowed here", name);
-    }
+  private static Class<?> boxed(Class<?> primitive) {
+    return switch (primitive.getName()) {
+      case "long" -> Long.class;
+      case "int" -> Integer.class;
+      case "boolean" -> Boolean.class;
+      case "double" -> Double.class;
+      case "float" -> Float.class;
+      case "short" -> Short.class;
+      case "byte" -> Byte.class;
+      default -> Character.class;
+    };
+  }
+
+  /** The grain interface named {@code name}, if the receiving system allows its package. */
+  private static GrainType interfaceNamed(String name, ObjectReader json, ActorSystem system) {
+    DeserializationConfig config = json.getConfig();
     try {
+      if (config.getPolymorphicTypeValidator().validateSubClassName(config, config.constructType(Object.class), name)
+          != PolymorphicTypeValidator.Validity.ALLOWED) {
+        throw new MessageEncodingException("a call of grain interface " + name + ", whose package is not allowed here");
+      }
       return GrainRuntime.of(system).typeNamed(name);
-    } catch (ClassNotFoundException | IllegalArgumentException e) {
-      return (GrainType) context.reportInputMismatch(GrainType.class, "a call of grain interface %s: %s", name,
-          e.getMessage());
+    } catch (ClassNotFoundException | IllegalArgumentException | com.fasterxml.jackson.databind.JsonMappingException e) {
+      throw new MessageEncodingException("a call of grain interface " + name + ": " + e.getMessage());
     }
   }
 
-  private static GrainMethod method(JsonParser in, DeserializationContext context, GrainType type) throws IOException {
-    expectField(in, context, "m");
-    String signature = in.nextTextValue();
-    GrainMethod method = signature == null ? null : type.method(signature);
+  private static GrainMethod method(GrainType type, String signature) {
+    GrainMethod method = type.method(signature);
     if (method == null) {
-      return (GrainMethod) context.reportInputMismatch(GrainMethod.class,
-          "grain interface %s has no method %s here (another version of it?)", type.typeName(), signature);
+      throw new MessageEncodingException("grain interface " + type.typeName() + " has no method " + signature
+          + " here (another version of it?)");
     }
     return method;
   }
 
-  private static void expectField(JsonParser in, DeserializationContext context, String name) throws IOException {
-    if (!name.equals(in.nextFieldName())) {
-      context.reportInputMismatch(GrainCall.class, "field \"%s\" expected at %s", name, in.currentTokenLocation());
+  private static void appendString(Buffer out, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.appendInt(bytes.length).appendBytes(bytes);
+  }
+
+  /** Reads a message's bytes in order, each length checked against what remains. */
+  private static final class Cursor {
+    private final Buffer in;
+    private int position;
+
+    Cursor(Buffer in) {
+      this.in = in;
+    }
+
+    byte readByte() {
+      need(1);
+      return in.getByte(position++);
+    }
+
+    int readInt() {
+      need(4);
+      int value = in.getInt(position);
+      position += 4;
+      return value;
+    }
+
+    long readLong() {
+      need(8);
+      long value = in.getLong(position);
+      position += 8;
+      return value;
+    }
+
+    String readString() {
+      return new String(readBytes(), StandardCharsets.UTF_8);
+    }
+
+    byte[] readBytes() {
+      int length = readInt();
+      if (length < 0) {
+        throw new MessageEncodingException("a length of " + length + " in a grain call");
+      }
+      need(length);
+      byte[] bytes = in.getBytes(position, position + length);
+      position += length;
+      return bytes;
+    }
+
+    void expectEnd() {
+      if (position != in.length()) {
+        throw new MessageEncodingException((in.length() - position) + " bytes after the end of a grain call");
+      }
+    }
+
+    private void need(int bytes) {
+      if (bytes > in.length() - position) {
+        throw new MessageEncodingException("a grain call cut short: " + bytes + " bytes needed, "
+            + (in.length() - position) + " left");
+      }
     }
   }
 }

@@ -19,13 +19,7 @@ public final class RecorderGrain implements Recorder {
 
   @Override
   public Future<Void> slow(String tag, long millis) {
-    log.add("start " + tag);
-    Promise<Void> done = Promise.promise();
-    context.vertx().setTimer(millis, timer -> {
-      log.add("end " + tag);
-      done.complete();
-    });
-    return done.future();
+    return recordAround("start " + tag, "end " + tag, millis);
   }
 
   @Override
@@ -42,10 +36,15 @@ public final class RecorderGrain implements Recorder {
 
   @Override
   public Future<Void> read(String tag, long millis) {
-    log.add("read-start " + tag);
+    return recordAround("read-start " + tag, "read-end " + tag, millis);
+  }
+
+  /** Records {@code start}, and {@code end} after {@code millis}, when the Future completes. */
+  private Future<Void> recordAround(String start, String end, long millis) {
+    log.add(start);
     Promise<Void> done = Promise.promise();
     context.vertx().setTimer(millis, timer -> {
-      log.add("read-end " + tag);
+      log.add(end);
       done.complete();
     });
     return done.future();

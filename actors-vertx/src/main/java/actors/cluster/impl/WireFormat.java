@@ -14,6 +14,7 @@ import actors.internal.EntityEnvelope;
 import actors.internal.LogText;
 import actors.internal.MessageAllowList;
 import actors.internal.NullReply;
+import actors.internal.WireCodec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -78,6 +79,8 @@ final class WireFormat {
   private static final byte KILL = 17;
   private static final byte JACKSON = 18;
   private static final byte ENTITY = 19;
+  /** A message a {@link WireCodec} of another module writes: its name, then its bytes. */
+  private static final byte CODEC = 20;
 
   private final ClusterTransport transport;
   private final MessageAllowList allowList;
@@ -85,6 +88,9 @@ final class WireFormat {
   private final ClassValue<ObjectReader> readers;
   /** Per message class: its writer, its serializer looked up once. */
   private final ClassValue<ObjectWriter> writers;
+  /** For codecs: the mapper's writer and the system's reader. */
+  private final ObjectWriter writer;
+  private final ObjectReader reader;
 
   WireFormat(ClusterTransport transport, MessageAllowList allowList) {
     this.transport = transport;
@@ -92,7 +98,8 @@ final class WireFormat {
     ObjectMapper mapper = allowList.newMapper().registerModule(new SimpleModule("actors-refs")
         .addSerializer(ActorRef.class, new RefSerializer())
         .addDeserializer(ActorRef.class, new RefDeserializer()));
-    ObjectReader reader = mapper.reader().withAttribute(ActorSystem.class, transport.system);
+    this.writer = mapper.writer();
+    this.reader = mapper.reader().withAttribute(ActorSystem.class, transport.system);
     this.readers = new ClassValue<>() {
       @Override
       protected ObjectReader computeValue(Class<?> type) {
@@ -233,9 +240,41 @@ final class WireFormat {
     } else if (message == Kill.INSTANCE) {
       frame.appendByte(KILL);
     } else {
-      frame.appendByte(JACKSON);
-      appendString(frame, message.getClass().getName());
-      appendBytes(frame, json(message));
+      WireCodec<Object> codec = WireCodec.Registry.of(message);
+      if (codec != null) {
+        frame.appendByte(CODEC);
+        appendString(frame, codec.name());
+        appendBytes(frame, encodeNatively(codec, message));
+      } else {
+        frame.appendByte(JACKSON);
+        appendString(frame, message.getClass().getName());
+        appendBytes(frame, json(message));
+      }
+    }
+  }
+
+  private Buffer encodeNatively(WireCodec<Object> codec, Object message) {
+    Buffer body = Buffer.buffer(64);
+    try {
+      codec.write(message, body, writer);
+    } catch (IOException | RuntimeException e) {
+      throw new MessageEncodingException("cannot encode a message of type " + message.getClass().getName() + ": "
+          + e.getMessage(), e);
+    }
+    return body;
+  }
+
+  private Object decodeNatively(String name, Buffer body) {
+    WireCodec<?> codec = WireCodec.Registry.named(name);
+    if (codec == null) {
+      throw new MessageEncodingException("a message of codec " + LogText.escape(name, 100) + ", which this node has not");
+    }
+    try {
+      return codec.read(body, reader, transport.system);
+    } catch (IOException | RuntimeException e) {
+      throw e instanceof MessageEncodingException refused ? refused
+          : new MessageEncodingException("cannot decode a message of codec " + name + ": " + LogText.escape(
+              String.valueOf(e.getMessage()), 200), e);
     }
   }
 
@@ -277,6 +316,7 @@ final class WireFormat {
       case KILL: return Kill.INSTANCE;
       case JACKSON: return readJackson(in.readString(), in.readBuffer());
       case ENTITY: return readEntity(in);
+      case CODEC: return decodeNatively(in.readString(), in.readBuffer());
       default: throw new MessageEncodingException("unknown body tag " + tag + " in a frame from another node");
     }
   }
