@@ -78,8 +78,9 @@ public final class GrainRun {
     StringBuilder md = new StringBuilder();
     md.append("# Grains: a typed grain call against a raw entityRef ask to the same kind of sharded entity\n\n")
         .append(String.format(Locale.ROOT, "%d rounds, every configuration one JMH fork per round, rotated; %d x 2 s "
-            + "warm-up, 8 x 1 s shots; JVM %s; %d min. 100 entities on the last of the clustered nodes (Hazelcast on loopback), "
-            + "called from the first (on two nodes every call crosses): one call at a time from the benchmark thread, and %,d at once. Cost ratio: "
+            + "warm-up, 8 x 1 s shots; JVM %s; %d min. 100 entities on the last of the clustered "
+            + "nodes (Hazelcast on loopback), called from the first (on two nodes every call crosses): one call at a "
+            + "time from the benchmark thread, and %,d at once. Cost ratio: "
             + "grain over raw (time per call; above 1 the typed call costs more). Intervals: 95%%, paired bootstrap "
             + "over rounds.%n%n", rounds, WARMUPS, String.join(" ", Plan.jvmArgs()), minutes, GrainBenchmark.OUTSTANDING))
         .append("| nodes | metric | raw ask | grain call | cost grain/raw | target ≤ 1.2 |\n|---|---|---:|---:|---|---|\n");
