@@ -37,7 +37,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
 
   static {
     try {
-      REMINDER = GrainMethod.of(Remindable.class.getMethod("receiveReminder", String.class), false);
+      REMINDER = GrainMethod.of(Remindable.class, Remindable.class.getMethod("receiveReminder", String.class), false);
     } catch (NoSuchMethodException e) {
       throw new ExceptionInInitializerError(e);
     }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -17,11 +21,13 @@ import java.util.stream.Collectors;
  *
  * @param result     the type a call's Future completes with; null for a one-way call
  * @param parameters the parameters' types and the result's, as Jackson reads and writes them
+ * @param id         how calls between nodes name it ({@link #idOf})
  */
 record GrainMethod(Method method, String signature, Type result, boolean interleave, boolean readOnly,
-                   JavaType[] parameters, JavaType resultType) {
+                   JavaType[] parameters, JavaType resultType, long id) {
 
-  static GrainMethod of(Method method, boolean typeInterleaves) {
+  /** {@code method} of grain interface {@code grainType} (which declares it or inherits it). */
+  static GrainMethod of(Class<?> grainType, Method method, boolean typeInterleaves) {
     // Once, not at every call: a package-private interface, as tests and small apps have, is reached too.
     method.trySetAccessible();
     Type result = method.getReturnType() == void.class ? null
@@ -30,7 +36,21 @@ record GrainMethod(Method method, String signature, Type result, boolean interle
     return new GrainMethod(method, signatureOf(method), result,
         typeInterleaves || method.isAnnotationPresent(Interleave.class), method.isAnnotationPresent(ReadOnly.class),
         Arrays.stream(method.getGenericParameterTypes()).map(types::constructType).toArray(JavaType[]::new),
-        result == null ? null : types.constructType(result));
+        result == null ? null : types.constructType(result), idOf(grainType.getName(), signatureOf(method)));
+  }
+
+  /**
+   * The method's id between nodes: the first 8 bytes of the SHA-256 of its interface's name and
+   * signature, which every node computes alike from the interface.
+   */
+  static long idOf(String interfaceName, String signature) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((interfaceName + "#" + signature).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   static String signatureOf(Method method) {

@@ -40,7 +40,7 @@ public final class GrainRuntime implements Grains {
   private final ClusterSharding sharding;
   private final Map<Class<?>, Kind> kinds = new ConcurrentHashMap<>();
   private final Map<Class<?>, GrainType> types = new ConcurrentHashMap<>();
-  private final Map<String, GrainType> typesByName = new ConcurrentHashMap<>();
+  private final Map<Long, GrainType> typesByMethodId = new ConcurrentHashMap<>();
 
   private GrainRuntime(SystemServices system) {
     this.system = system;
@@ -100,21 +100,27 @@ public final class GrainRuntime implements Grains {
         .ask(new ReminderTick(Objects.requireNonNull(name, "name"), true)).mapEmpty();
   }
 
-  /** The grain interface named {@code name}, for a call that arrives. */
-  GrainType typeNamed(String name) throws ClassNotFoundException {
-    GrainType known = typesByName.get(name);
-    if (known != null) {
-      return known;
-    }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    GrainType type = type(Class.forName(name, false, loader != null ? loader : GrainRuntime.class.getClassLoader()));
-    typesByName.put(name, type);
-    return type;
-  }
-
   GrainType type(Class<?> type) {
     GrainType known = types.get(type);
-    return known != null ? known : types.computeIfAbsent(type, t -> GrainType.of(t, system.options().getMessagePackages()));
+    return known != null ? known : types.computeIfAbsent(type, t -> {
+      GrainType checked = GrainType.of(t, system.options().getMessagePackages());
+      for (GrainMethod method : checked.methods()) {
+        GrainType same = typesByMethodId.putIfAbsent(method.id(), checked);
+        if (same != null) {
+          throw new IllegalArgumentException("grain method " + method + " has the id between nodes of a method of "
+              + same.typeName() + "; rename it");
+        }
+      }
+      return checked;
+    });
+  }
+
+  /**
+   * The grain type of method {@code id}, one this node registered or reached; null if none: calls
+   * name only methods of types the receiving node knows, and load no class.
+   */
+  GrainType typeOfMethod(long id) {
+    return typesByMethodId.get(id);
   }
 
   SystemServices system() {

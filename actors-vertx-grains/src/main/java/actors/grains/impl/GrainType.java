@@ -16,13 +16,13 @@ import java.util.Set;
 /**
  * A grain interface, checked: every method returns {@code void} or {@code Future<T>}, and every
  * parameter and result can cross the wire. Its methods by {@link Method} (for the proxies) and by
- * signature (for calls that arrive).
+ * id (for calls that arrive).
  */
 final class GrainType {
 
   private final Class<?> type;
   private final Map<Method, GrainMethod> byMethod = new HashMap<>();
-  private final Map<String, GrainMethod> bySignature = new HashMap<>();
+  private final Map<Long, GrainMethod> byId = new HashMap<>();
 
   private GrainType(Class<?> type) {
     this.type = type;
@@ -68,7 +68,7 @@ final class GrainType {
           throw new IllegalArgumentException(where + " takes " + refusal + ": it cannot cross the wire");
         }
       }
-      GrainMethod grainMethod = GrainMethod.of(method, interleaves);
+      GrainMethod grainMethod = GrainMethod.of(type, method, interleaves);
       if (grainMethod.result() != null && grainMethod.result() != Void.class) {
         String refusal = wire.refusal(grainMethod.result());
         if (refusal != null) {
@@ -76,7 +76,7 @@ final class GrainType {
         }
       }
       grainType.byMethod.put(method, grainMethod);
-      grainType.bySignature.put(grainMethod.signature(), grainMethod);
+      grainType.byId.put(grainMethod.id(), grainMethod);
     }
     return grainType;
   }
@@ -94,8 +94,13 @@ final class GrainType {
     return byMethod.get(method);
   }
 
-  /** The method of {@code signature}; null if this interface has none (another version of it). */
-  GrainMethod method(String signature) {
-    return bySignature.get(signature);
+  /** Its methods. */
+  Iterable<GrainMethod> methods() {
+    return byId.values();
+  }
+
+  /** The method of {@code id} ({@link GrainMethod#idOf}); null if this interface has none. */
+  GrainMethod method(long id) {
+    return byId.get(id);
   }
 }

@@ -4,11 +4,9 @@ import actors.ActorSystem;
 import actors.cluster.MessageEncodingException;
 import actors.internal.NullReply;
 import actors.internal.WireCodec;
-import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
@@ -16,10 +14,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Calls and answers between nodes, written natively by the cluster transport ({@link WireCodec}):
- * a call is its interface's name, its method's signature, its chain and its arguments; an answer
- * its interface's name, its method's signature and its value. Strings, longs, ints, booleans and
- * doubles are written as they are; any other value as JSON by Jackson by its declared type, under
- * the allow-list. The interface is read back only if the receiving system allows its package.
+ * a call is its method's id ({@link GrainMethod#idOf}), its chain and its arguments; an answer
+ * its value, after the method's id when it needs its declared type. Strings, longs, ints,
+ * booleans and doubles are written as they are; any other value as JSON by Jackson by its
+ * declared type, under the allow-list. A node reads calls only of methods of the grain types it
+ * registered or reached (checked against its allow-list then): nothing from the wire names a class.
  */
 final class GrainWire {
 
@@ -30,6 +29,8 @@ final class GrainWire {
   private static final byte BOOLEAN = 4;
   private static final byte DOUBLE = 5;
   private static final byte JSON = 6;
+  /** An answer whose value needs its declared type: the method's id follows, then the value. */
+  private static final byte TYPED = 7;
 
   private GrainWire() {
   }
@@ -53,9 +54,7 @@ final class GrainWire {
 
     @Override
     public void write(GrainCall call, Buffer out, ObjectWriter json) throws IOException {
-      appendString(out, call.type().typeName());
-      appendString(out, call.method().signature());
-      out.appendLong(call.chain());
+      out.appendLong(call.method().id()).appendLong(call.chain());
       JavaType[] declared = call.method().parameters();
       for (int i = 0; i < declared.length; i++) {
         writeValue(out, declared[i], call.args()[i], json);
@@ -65,8 +64,13 @@ final class GrainWire {
     @Override
     public Object read(Buffer in, ObjectReader json, ActorSystem system) throws IOException {
       Cursor cursor = new Cursor(in);
-      GrainType type = interfaceNamed(cursor.readString(), json, system);
-      GrainMethod method = method(type, cursor.readString());
+      long id = cursor.readLong();
+      GrainType type = GrainRuntime.of(system).typeOfMethod(id);
+      GrainMethod method = type == null ? null : type.method(id);
+      if (method == null) {
+        throw new MessageEncodingException("a call of a grain method this node does not know (id " + id
+            + "): its type is registered or reached here under another version, or not at all");
+      }
       long chain = cursor.readLong();
       JavaType[] declared = method.parameters();
       Object[] args = declared.length == 0 ? null : new Object[declared.length];
@@ -92,16 +96,31 @@ final class GrainWire {
 
     @Override
     public void write(GrainReply reply, Buffer out, ObjectWriter json) throws IOException {
-      appendString(out, reply.type().typeName());
-      appendString(out, reply.method().signature());
-      writeValue(out, reply.method().resultType(), reply.value(), json);
+      if (reply.value() instanceof String || reply.value() instanceof Long || reply.value() instanceof Integer
+          || reply.value() instanceof Boolean || reply.value() instanceof Double) {
+        writeValue(out, null, reply.value(), json); // the asker needs no type to read these
+      } else {
+        out.appendByte(TYPED).appendLong(reply.method().id());
+        writeValue(out, reply.method().resultType(), reply.value(), json);
+      }
     }
 
     @Override
     public Object read(Buffer in, ObjectReader json, ActorSystem system) throws IOException {
       Cursor cursor = new Cursor(in);
-      GrainMethod method = method(interfaceNamed(cursor.readString(), json, system), cursor.readString());
-      Object value = readValue(cursor, method.resultType(), json);
+      Object value;
+      if (cursor.peekByte() == TYPED) {
+        cursor.readByte();
+        long id = cursor.readLong();
+        GrainType type = GrainRuntime.of(system).typeOfMethod(id);
+        GrainMethod method = type == null ? null : type.method(id);
+        if (method == null) {
+          throw new MessageEncodingException("an answer of a grain method this node does not know (id " + id + ")");
+        }
+        value = readValue(cursor, method.resultType(), json);
+      } else {
+        value = readNative(cursor);
+      }
       cursor.expectEnd();
       return value == null ? NullReply.INSTANCE : value;
     }
@@ -125,6 +144,20 @@ final class GrainWire {
       byte[] bytes = json.forType(declared).writeValueAsBytes(value);
       out.appendByte(JSON).appendInt(bytes.length).appendBytes(bytes);
     }
+  }
+
+  /** An answer's value of a native kind, or null. */
+  private static Object readNative(Cursor in) {
+    byte tag = in.readByte();
+    return switch (tag) {
+      case NULL -> null;
+      case STRING -> in.readString();
+      case LONG -> in.readLong();
+      case INT -> in.readInt();
+      case BOOLEAN -> in.readByte() != 0;
+      case DOUBLE -> Double.longBitsToDouble(in.readLong());
+      default -> throw new MessageEncodingException("unknown value tag " + tag + " in a grain answer");
+    };
   }
 
   private static Object readValue(Cursor in, JavaType declared, ObjectReader json) throws IOException {
@@ -160,29 +193,6 @@ final class GrainWire {
     };
   }
 
-  /** The grain interface named {@code name}, if the receiving system allows its package. */
-  private static GrainType interfaceNamed(String name, ObjectReader json, ActorSystem system) {
-    DeserializationConfig config = json.getConfig();
-    try {
-      if (config.getPolymorphicTypeValidator().validateSubClassName(config, config.constructType(Object.class), name)
-          != PolymorphicTypeValidator.Validity.ALLOWED) {
-        throw new MessageEncodingException("a call of grain interface " + name + ", whose package is not allowed here");
-      }
-      return GrainRuntime.of(system).typeNamed(name);
-    } catch (ClassNotFoundException | IllegalArgumentException | com.fasterxml.jackson.databind.JsonMappingException e) {
-      throw new MessageEncodingException("a call of grain interface " + name + ": " + e.getMessage());
-    }
-  }
-
-  private static GrainMethod method(GrainType type, String signature) {
-    GrainMethod method = type.method(signature);
-    if (method == null) {
-      throw new MessageEncodingException("grain interface " + type.typeName() + " has no method " + signature
-          + " here (another version of it?)");
-    }
-    return method;
-  }
-
   private static void appendString(Buffer out, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     out.appendInt(bytes.length).appendBytes(bytes);
@@ -195,6 +205,11 @@ final class GrainWire {
 
     Cursor(Buffer in) {
       this.in = in;
+    }
+
+    byte peekByte() {
+      need(1);
+      return in.getByte(position);
     }
 
     byte readByte() {
