@@ -23,7 +23,12 @@ import java.util.function.Supplier;
  * Renews this node's {@link Quorum}: every renew interval it asks every member it counts
  * whether it hears it, and which of the nodes waiting for confirmation it sees gone. A round
  * answered by a quorum renews the right to host; a node confirmed gone by a quorum leaves the
- * count. It answers the other nodes' rounds: only those of nodes its cluster manager lists.
+ * count. It answers the other nodes' rounds: only those of nodes its cluster manager lists, and
+ * only when both list the same nodes. When the cluster manager splits into clusters of its own
+ * (Hazelcast's split brain), each with its own copy of the shard leases, a node of one cluster
+ * never vouches for a node of another, so at most one of them can count a quorum; while views
+ * differ for a moment (a join, a leave), rounds go unanswered and the right to host is renewed
+ * by the next round that finds them equal.
  * It counts only the nodes that run this system ({@link SystemNodes}): a listed node is counted
  * from the moment it appears until its entry is read, and left out if it has none and was
  * never heard; a round from it, sealed with the secret, proves it runs the system.
@@ -61,6 +66,7 @@ final class QuorumActor extends Actor {
   private final Set<String> outsiders = new HashSet<>();
   private final Round[] rounds = new Round[ROUNDS_KEPT];
   private long roundNumber;
+  private long view; // a digest of the nodes the cluster manager listed at the last read
   private Runnable membershipListener;
 
   QuorumActor(Quorum quorum, ClusterTransport transport, Supplier<Set<String>> clusterNodes, SystemNodes systemNodes) {
@@ -134,6 +140,7 @@ final class QuorumActor extends Actor {
       quorum.stop("its cluster manager fails to list the members: " + e);
       return false;
     }
+    view = digest(listed);
     leaving.retainAll(listed);
     outsiders.retainAll(listed);
     for (String node : listed) {
@@ -205,7 +212,7 @@ final class QuorumActor extends Actor {
     Round round = new Round(++roundNumber, System.nanoTime(), new HashSet<>(Set.of(quorum.nodeId)), gone, new HashMap<>());
     rounds[(int) (round.number % ROUNDS_KEPT)] = round;
     JsonObject ping = new JsonObject().put("q", "ping").put("round", round.number).put("start", startMillis)
-        .put("gone", new JsonArray(gone));
+        .put("view", view).put("gone", new JsonArray(gone));
     for (String member : members) {
       if (!member.equals(quorum.nodeId) && transport.isMember(member)) {
         transport.resolve(member, self().path()).tell(ping, self());
@@ -215,6 +222,15 @@ final class QuorumActor extends Actor {
   }
 
   private void answer(JsonObject ping, RemoteActorRef from) {
+    long listedNow;
+    try {
+      listedNow = digest(clusterNodes.get());
+    } catch (RuntimeException e) {
+      return; // its own round stands this node down
+    }
+    if (ping.getLong("view", 0L) != listedNow) {
+      return; // another view of the members: perhaps another cluster after a split, which it must not vouch for
+    }
     heard(from.nodeId);
     starts.put(from.nodeId, ping.getLong("start", Long.MAX_VALUE));
     JsonArray seenGone = new JsonArray();
@@ -225,6 +241,19 @@ final class QuorumActor extends Actor {
     }
     from.tell(new JsonObject().put("q", "pong").put("round", ping.getLong("round")).put("start", startMillis)
         .put("gone", seenGone), self());
+  }
+
+  /** The nodes {@code listed}, as one number: equal between nodes whose cluster manager lists the same. */
+  private static long digest(Set<String> listed) {
+    String[] sorted = listed.toArray(String[]::new);
+    java.util.Arrays.sort(sorted);
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(String.join(",", sorted).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.nio.ByteBuffer.wrap(hash).getLong();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private void answered(JsonObject pong, String from) {
