@@ -60,8 +60,9 @@ class GrainsRestartTest {
             .isLessThan(deadline);
         await(Future.future(promise -> after[0].vertx().setTimer(200, timer -> promise.complete())));
       }
+      // Activated again without a call; again after that if its shard moved when the second node joined.
       assertThat(await(Grains.get(after[1]).ref(Beacon.class, "lighthouse").activations()))
-          .isEqualTo((int) beaconWritten + 1);
+          .isGreaterThan((int) beaconWritten);
       assertThat(await(Grains.get(after[1]).ref(Account.class, "ida").interestPaid())).isPositive();
     } finally {
       LoopbackCluster.stop(after);
