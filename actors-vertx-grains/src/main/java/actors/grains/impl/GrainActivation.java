@@ -232,7 +232,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
     } else {
       Object value = ((AsyncResult<?>) outcome).result();
       boolean local = replyTo instanceof PendingAsk || replyTo instanceof LocalRef;
-      answer = value == null ? NullReply.INSTANCE : local ? value : new GrainReply(type, method, value);
+      answer = value == null ? NullReply.INSTANCE : local ? value : new GrainReply(method, value);
     }
     replyTo.tell(answer, self());
   }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * @param chain the call chain it belongs to: a call made during another call's turn carries that
  *              call's chain, a call from outside any grain a new one
  */
-record GrainCall(GrainType type, GrainMethod method, Object[] args, long chain) {
+record GrainCall(GrainMethod method, Object[] args, long chain) {
 
   @Override
   public String toString() {

@@ -39,7 +39,7 @@ final class GrainRef implements InvocationHandler {
       }
       return InvocationHandler.invokeDefault(proxy, method, args);
     }
-    GrainCall call = new GrainCall(kind.type(), grainMethod, args, Turn.chain());
+    GrainCall call = new GrainCall(grainMethod, args, Turn.chain());
     if (!grainMethod.answered()) {
       entity.tell(call);
       return null;

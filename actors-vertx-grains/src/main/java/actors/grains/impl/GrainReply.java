@@ -4,5 +4,5 @@ package actors.grains.impl;
  * The answer to a call from another node: its value, written by {@link GrainWire} and read back
  * as the value itself.
  */
-record GrainReply(GrainType type, GrainMethod method, Object value) {
+record GrainReply(GrainMethod method, Object value) {
 }

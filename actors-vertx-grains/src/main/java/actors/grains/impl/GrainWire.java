@@ -64,13 +64,7 @@ final class GrainWire {
     @Override
     public Object read(Buffer in, ObjectReader json, ActorSystem system) throws IOException {
       Cursor cursor = new Cursor(in);
-      long id = cursor.readLong();
-      GrainType type = GrainRuntime.of(system).typeOfMethod(id);
-      GrainMethod method = type == null ? null : type.method(id);
-      if (method == null) {
-        throw new MessageEncodingException("a call of a grain method this node does not know (id " + id
-            + "): its type is registered or reached here under another version, or not at all");
-      }
+      GrainMethod method = known(cursor.readLong(), system);
       long chain = cursor.readLong();
       JavaType[] declared = method.parameters();
       Object[] args = declared.length == 0 ? null : new Object[declared.length];
@@ -78,7 +72,7 @@ final class GrainWire {
         args[i] = readValue(cursor, declared[i], json);
       }
       cursor.expectEnd();
-      return new GrainCall(type, method, args, chain);
+      return new GrainCall(method, args, chain);
     }
   }
 
@@ -111,19 +105,24 @@ final class GrainWire {
       Object value;
       if (cursor.peekByte() == TYPED) {
         cursor.readByte();
-        long id = cursor.readLong();
-        GrainType type = GrainRuntime.of(system).typeOfMethod(id);
-        GrainMethod method = type == null ? null : type.method(id);
-        if (method == null) {
-          throw new MessageEncodingException("an answer of a grain method this node does not know (id " + id + ")");
-        }
-        value = readValue(cursor, method.resultType(), json);
+        value = readValue(cursor, known(cursor.readLong(), system).resultType(), json);
       } else {
         value = readNative(cursor);
       }
       cursor.expectEnd();
       return value == null ? NullReply.INSTANCE : value;
     }
+  }
+
+  /** Method {@code id} of a grain type {@code system} registered or reached. */
+  private static GrainMethod known(long id, ActorSystem system) {
+    GrainType type = GrainRuntime.of(system).typeOfMethod(id);
+    GrainMethod method = type == null ? null : type.method(id);
+    if (method == null) {
+      throw new MessageEncodingException("a grain method this node does not know (id " + id
+          + "): its type is registered or reached here under another version, or not at all");
+    }
+    return method;
   }
 
   private static void writeValue(Buffer out, JavaType declared, Object value, ObjectWriter json) throws IOException {
