@@ -103,6 +103,17 @@ class GrainsTest {
   }
 
   @Test
+  void aReadOnlyCallDoesNotPassACallThatWaits() throws Exception {
+    Recorder recorder = grains.ref(Recorder.class, "reads-in-order");
+    Future<Void> firstRead = recorder.read("a", 300);
+    Future<Void> write = recorder.quick("waits");
+    Future<Void> secondRead = recorder.read("b", 10);
+    await(Future.all(firstRead, write, secondRead));
+    assertThat(await(recorder.log()))
+        .containsExactly("read-start a", "read-end a", "quick waits", "read-start b", "read-end b");
+  }
+
+  @Test
   void aCallChainThatComesBackIsLetIn() throws Exception {
     Recorder a = grains.ref(Recorder.class, "a");
     Recorder b = grains.ref(Recorder.class, "b");

@@ -142,21 +142,12 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
     if (activating || activationFailure == null && !mayStart(method, chain)) {
       stash();
       waiting++;
-    } else if (!activationFailure(method, replyTo)) {
+    } else if (activationFailure == null) {
       start(method, args, chain, replyTo);
-    }
-  }
-
-  /** Whether the activation failed: the call is answered with why. */
-  private boolean activationFailure(GrainMethod method, ActorRef replyTo) {
-    if (activationFailure == null) {
-      return false;
-    }
-    if (replyTo != null) {
+    } else if (replyTo != null) { // the activation failed: the call is answered with why
       replyTo.tell(new Status.Failure(new IllegalStateException("grain " + grain.grainId()
           + " could not be activated: " + activationFailure, activationFailure)), self());
     }
-    return true;
   }
 
   // A read-only call does not pass calls that wait: calls from one caller start in order.

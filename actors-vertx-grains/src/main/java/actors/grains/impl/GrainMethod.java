@@ -2,14 +2,11 @@ package actors.grains.impl;
 
 import actors.grains.Interleave;
 import actors.grains.ReadOnly;
+import actors.internal.Fingerprint;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
 import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -21,7 +18,8 @@ import java.util.stream.Collectors;
  *
  * @param result     the type a call's Future completes with; null for a one-way call
  * @param parameters the parameters' types and the result's, as Jackson reads and writes them
- * @param id         how calls between nodes name it ({@link #idOf})
+ * @param id         how calls between nodes name it: the {@link Fingerprint} of its grain interface's name,
+ *                   {@code #} and its signature, which every node computes alike from the interface
  */
 record GrainMethod(Method method, String signature, Type result, boolean interleave, boolean readOnly,
                    JavaType[] parameters, JavaType resultType, long id) {
@@ -33,24 +31,11 @@ record GrainMethod(Method method, String signature, Type result, boolean interle
     Type result = method.getReturnType() == void.class ? null
         : ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
     TypeFactory types = TypeFactory.defaultInstance();
-    return new GrainMethod(method, signatureOf(method), result,
+    String signature = signatureOf(method);
+    return new GrainMethod(method, signature, result,
         typeInterleaves || method.isAnnotationPresent(Interleave.class), method.isAnnotationPresent(ReadOnly.class),
         Arrays.stream(method.getGenericParameterTypes()).map(types::constructType).toArray(JavaType[]::new),
-        result == null ? null : types.constructType(result), idOf(grainType.getName(), signatureOf(method)));
-  }
-
-  /**
-   * The method's id between nodes: the first 8 bytes of the SHA-256 of its interface's name and
-   * signature, which every node computes alike from the interface.
-   */
-  static long idOf(String interfaceName, String signature) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((interfaceName + "#" + signature).getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+        result == null ? null : types.constructType(result), Fingerprint.of(grainType.getName() + "#" + signature));
   }
 
   static String signatureOf(Method method) {

@@ -25,14 +25,22 @@ final class GrainRef implements InvocationHandler {
     return id;
   }
 
+  /** What is behind {@code candidate} if it is a grain reference; else null. */
+  static GrainRef behind(Object candidate) {
+    return candidate != null && Proxy.isProxyClass(candidate.getClass())
+        && Proxy.getInvocationHandler(candidate) instanceof GrainRef ref ? ref : null;
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     GrainMethod grainMethod = kind.type().method(method);
     if (grainMethod == null) {
       if (method.getDeclaringClass() == Object.class) {
         return switch (method.getName()) {
-          case "equals" -> args[0] != null && Proxy.isProxyClass(args[0].getClass())
-              && Proxy.getInvocationHandler(args[0]) instanceof GrainRef that && id.equals(that.id);
+          case "equals" -> {
+            GrainRef that = behind(args[0]);
+            yield that != null && id.equals(that.id);
+          }
           case "hashCode" -> id.hashCode();
           default -> id.toString();
         };

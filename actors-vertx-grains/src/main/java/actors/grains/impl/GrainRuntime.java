@@ -63,9 +63,9 @@ public final class GrainRuntime implements Grains {
 
   /** Backs {@link Grains#idOf}. */
   public static GrainId idOf(Grain ref) {
-    Objects.requireNonNull(ref, "ref");
-    if (Proxy.isProxyClass(ref.getClass()) && Proxy.getInvocationHandler(ref) instanceof GrainRef handler) {
-      return handler.id();
+    GrainRef behind = GrainRef.behind(Objects.requireNonNull(ref, "ref"));
+    if (behind != null) {
+      return behind.id();
     }
     throw new IllegalArgumentException(ref.getClass().getName() + " is not a grain reference (from Grains.ref)");
   }
@@ -146,11 +146,11 @@ public final class GrainRuntime implements Grains {
     if (options.isRemembered()) {
       shardingOptions.setPassivateAfter(Duration.ZERO);
     }
-    Reminders reminders = new Reminders(this, grainType, options);
     Future<Void> started;
     if (factory == null) {
       started = sharding.startProxy(grainType.typeName(), shardingOptions);
     } else {
+      Reminders reminders = new Reminders(this, grainType, options);
       started = sharding.start(grainType.typeName(), id -> Props.create(GrainActivation.class,
           () -> new GrainActivation(this, grainType, factory, options, reminders, id)), shardingOptions)
           .compose(done -> reminders.host());

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Calls and answers between nodes, written natively by the cluster transport ({@link WireCodec}):
- * a call is its method's id ({@link GrainMethod#idOf}), its chain and its arguments; an answer
+ * a call is its method's id ({@link GrainMethod#id}), its chain and its arguments; an answer
  * its value, after the method's id when it needs its declared type. Strings, longs, ints,
  * booleans and doubles are written as they are; any other value as JSON by Jackson by its
  * declared type, under the allow-list. A node reads calls only of methods of the grain types it

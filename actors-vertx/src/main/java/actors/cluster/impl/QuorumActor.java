@@ -3,6 +3,7 @@ package actors.cluster.impl;
 import actors.Actor;
 import actors.ActorRef;
 import actors.Props;
+import actors.internal.Fingerprint;
 import actors.internal.SystemServices;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
@@ -247,13 +248,7 @@ final class QuorumActor extends Actor {
   private static long digest(Set<String> listed) {
     String[] sorted = listed.toArray(String[]::new);
     java.util.Arrays.sort(sorted);
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(String.join(",", sorted).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.nio.ByteBuffer.wrap(hash).getLong();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Fingerprint.of(String.join(",", sorted));
   }
 
   private void answered(JsonObject pong, String from) {
