@@ -2,17 +2,22 @@ package actors.grains;
 
 import actors.ActorSystem;
 import actors.ActorSystemOptions;
+import actors.AskTimeoutException;
+import actors.cluster.MessageEncodingException;
 import actors.grains.sample.Account;
 import actors.grains.sample.AccountGrain;
 import actors.grains.sample.BadArgument;
 import actors.grains.sample.BadReturn;
 import actors.grains.sample.Recorder;
 import actors.grains.sample.RecorderGrain;
+import actors.internal.Fingerprint;
+import actors.internal.WireCodec;
 import actors.persistence.Persistence;
 import actors.persistence.PersistenceOptions;
 import actors.persistence.StoredEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,6 +222,77 @@ class GrainsTest {
   }
 
   @Test
+  void writesOfOneStateCompleteOneAfterTheOtherInTheOrderAsked() throws Exception {
+    Account jill = grains.ref(Account.class, "jill");
+    // Five writes asked at once: each is version n + 1 of the one before, none refused.
+    assertThat(await(jill.depositEach(List.of(1L, 2L, 3L, 4L, 5L)))).containsExactly(1L, 2L, 3L, 4L, 5L);
+    await(jill.deactivate());
+    awaitTrue(() -> AccountGrain.DEACTIVATED.contains("jill 15"), "jill deactivated");
+    assertThat(await(jill.balance())).isEqualTo(15L);
+    assertThat(await(jill.version())).isEqualTo(5L);
+  }
+
+  @Test
+  void onActivateRunsAfterTheStateWasReadAndOnDeactivateAfterTheLastCall() throws Exception {
+    Account kim = grains.ref(Account.class, "kim");
+    assertThat(await(kim.versionAtActivation())).isZero();
+    await(kim.deposit(5));
+    kim.setUnwritten(7);
+    await(kim.deactivate());
+    // The state set and not written was written before onDeactivate, which saw it.
+    awaitTrue(() -> AccountGrain.DEACTIVATED.contains("kim 7"), "kim deactivated");
+    assertThat(await(kim.versionAtActivation())).isEqualTo(2L);
+  }
+
+  @Test
+  void aFailedFutureFailsOnlyTheCallerAndAThrownExceptionRestartsTheActivation() throws Exception {
+    Recorder recorder = grains.ref(Recorder.class, "refusing");
+    await(recorder.quick("1"));
+    assertThatThrownBy(() -> await(recorder.refuse("no"))).isInstanceOf(IllegalArgumentException.class).hasMessage("no");
+    assertThat(await(recorder.log())).containsExactly("quick 1", "refuse no");
+    assertThatThrownBy(() -> await(recorder.fail("thrown"))).isInstanceOf(IllegalArgumentException.class);
+    // A new instance: what the failed one held in memory is gone.
+    assertThat(await(recorder.log())).isEmpty();
+  }
+
+  @Test
+  void twoChainsThatCallEachOthersGrainsEndWithTheCallTimeout() throws Exception {
+    Recorder a = grains.ref(Recorder.class, "cross-a");
+    Recorder b = grains.ref(Recorder.class, "cross-b");
+    Future<Void> fromA = a.cross(b, 200);
+    Future<Void> fromB = b.cross(a, 200);
+    assertThatThrownBy(() -> await(fromA)).isInstanceOf(AskTimeoutException.class);
+    assertThatThrownBy(() -> await(fromB)).isInstanceOf(AskTimeoutException.class);
+    // Once the calls inside timed out too, the turns end and the grains take calls again.
+    await(a.quick("after"));
+    await(b.quick("after"));
+    assertThat(await(a.log())).endsWith("quick after");
+  }
+
+  @Test
+  void aCallFromTheWireIsReadOnlyForAMethodThisNodeKnowsWithTheDeclaredTypes() throws Exception {
+    grains.ref(Account.class, "wire"); // the type is known here once reached
+    WireCodec<?> calls = WireCodec.Registry.named("grains.call");
+    assertThatThrownBy(() -> calls.read(Buffer.buffer().appendLong(42).appendLong(0), null, system))
+        .isInstanceOf(MessageEncodingException.class).hasMessageContaining("a grain method this node does not know (id 42)");
+    long deposit = Fingerprint.of(Account.class.getName() + "#deposit(long)");
+    Buffer stringForLong = Buffer.buffer().appendLong(deposit).appendLong(0).appendByte((byte) 1).appendInt(1).appendString("x");
+    assertThatThrownBy(() -> calls.read(stringForLong, null, system)).isInstanceOf(MessageEncodingException.class)
+        .hasMessage("a grain call carries a java.lang.String where long is declared");
+    Buffer longAndMore = Buffer.buffer().appendLong(deposit).appendLong(0).appendByte((byte) 2).appendLong(5).appendByte((byte) 0);
+    assertThatThrownBy(() -> calls.read(longAndMore, null, system)).isInstanceOf(MessageEncodingException.class)
+        .hasMessage("1 bytes after the end of a grain call");
+  }
+
+  @Test
+  void anEmptyOrLongIdIsRefusedWhereTheReferenceIsMade() {
+    assertThatThrownBy(() -> grains.ref(Account.class, "")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the id of a grain " + Account.class.getName() + " is refused (entityId must not be empty)");
+    assertThatThrownBy(() -> grains.ref(Account.class, "x".repeat(300))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 255 characters once escaped");
+  }
+
+  @Test
   void badRegistrationsAreRefusedNamingWhatIsWrong() {
     assertThatThrownBy(() -> grains.register(BadReturn.class, context -> null))
         .isInstanceOf(IllegalArgumentException.class)
@@ -237,6 +313,15 @@ class GrainsTest {
   /** Not in an allowed package, and wrong besides. */
   interface NotAllowed extends Grain {
     Future<Void> ok();
+  }
+
+  /** Waits until {@code condition} holds, looking every 20 ms, at most {@link #WAIT}. */
+  private void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("%s within %s", what, WAIT).isLessThan(deadline);
+      await(Future.future(promise -> system.vertx().setTimer(20, timer -> promise.complete())));
+    }
   }
 
   static <T> T await(Future<T> future) throws Exception {

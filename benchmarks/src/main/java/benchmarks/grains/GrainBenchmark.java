@@ -1,5 +1,6 @@
 package benchmarks.grains;
 
+import benchmarks.stats.CpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,11 +16,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A typed grain call against a raw {@code entityRef} ask to a sharded entity that answers the
- * same, on one node and on two: one call at a time (latency), and 1,000 at once (calls/s).
+ * same, on one node and on two: one call at a time (latency), and 1,000 at once (calls/s); each
+ * iteration's process CPU time per call is recorded by {@link CpuTime}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
@@ -35,6 +38,7 @@ public class GrainBenchmark {
   @Param({"raw", "grain"})
   public String route;
 
+  private final CpuTime cpu = new CpuTime();
   private GrainCluster cluster;
   private long question;
 
@@ -48,12 +52,23 @@ public class GrainBenchmark {
     cluster.close();
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    cpu.start();
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() throws IOException {
+    cpu.end();
+  }
+
   /** One call (in turn to the entities), waited for; sampled for percentiles. */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Object ask() throws Exception {
     long next = question++;
+    cpu.count(1);
     return cluster.ask((int) (next % GrainCluster.ENTITIES), next);
   }
 
@@ -64,5 +79,6 @@ public class GrainBenchmark {
   @OperationsPerInvocation(OUTSTANDING)
   public void calls() throws Exception {
     cluster.asks(OUTSTANDING);
+    cpu.count(OUTSTANDING);
   }
 }

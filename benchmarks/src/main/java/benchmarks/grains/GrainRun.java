@@ -4,9 +4,9 @@ import benchmarks.stats.Ratio;
 import benchmarks.stats.Rounds;
 import benchmarks.stats.Samples;
 import benchmarks.suite.Plan;
-import org.openjdk.jmh.results.RunResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +33,8 @@ public final class GrainRun {
   private final Map<String, Samples> calls = new LinkedHashMap<>();
   private final Map<String, Samples> p50 = new LinkedHashMap<>();
   private final Map<String, Samples> p99 = new LinkedHashMap<>();
+  private final Map<String, Samples> callsCpu = new LinkedHashMap<>();
+  private final Map<String, Samples> oneCallCpu = new LinkedHashMap<>();
 
   private GrainRun() {
   }
@@ -52,24 +54,33 @@ public final class GrainRun {
 
   private void measure(String configuration) throws Exception {
     String[] parts = configuration.split(" ");
-    RunResult callsRun = jmh("calls", parts);
-    samples(calls, configuration).addFork(Rounds.shots(callsRun, shot -> shot.getPrimaryResult().getScore()));
-    RunResult askRun = jmh("ask", parts);
-    samples(p50, configuration).addFork(Rounds.shots(askRun, shot -> shot.getPrimaryResult().getStatistics().getPercentile(50)));
-    samples(p99, configuration).addFork(Rounds.shots(askRun, shot -> shot.getPrimaryResult().getStatistics().getPercentile(99)));
-    System.out.printf(Locale.ROOT, "%s: %,.0f calls/s, ask p50 %.1f µs, p99 %.1f µs%n", configuration,
-        last(calls.get(configuration)), last(p50.get(configuration)), last(p99.get(configuration)));
+    Rounds.Fork callsRun = jmh("calls", parts);
+    samples(calls, configuration).addFork(Rounds.shots(callsRun.result(), shot -> shot.getPrimaryResult().getScore()));
+    samples(callsCpu, configuration).addFork(micros(callsRun.cpuPerOperation()));
+    Rounds.Fork askRun = jmh("ask", parts);
+    samples(p50, configuration).addFork(Rounds.shots(askRun.result(),
+        shot -> shot.getPrimaryResult().getStatistics().getPercentile(50)));
+    samples(p99, configuration).addFork(Rounds.shots(askRun.result(),
+        shot -> shot.getPrimaryResult().getStatistics().getPercentile(99)));
+    samples(oneCallCpu, configuration).addFork(micros(askRun.cpuPerOperation()));
+    System.out.printf(Locale.ROOT, "%s: %,.0f calls/s (CPU %.2f µs a call), ask p50 %.1f µs, p99 %.1f µs (CPU %.2f µs)%n",
+        configuration, last(calls.get(configuration)), last(callsCpu.get(configuration)), last(p50.get(configuration)),
+        last(p99.get(configuration)), last(oneCallCpu.get(configuration)));
   }
 
   private static Samples samples(Map<String, Samples> metric, String configuration) {
     return metric.computeIfAbsent(configuration, key -> new Samples());
   }
 
+  private static double[] micros(double[] nanos) {
+    return Arrays.stream(nanos).map(value -> value / 1_000).toArray();
+  }
+
   private static double last(Samples samples) {
     return Samples.median(samples.fork(samples.forkCount() - 1));
   }
 
-  private static RunResult jmh(String benchmark, String[] configuration) throws Exception {
+  private static Rounds.Fork jmh(String benchmark, String[] configuration) throws Exception {
     return Rounds.fork(GrainBenchmark.class.getName() + "." + benchmark + "$",
         Map.of("nodes", configuration[0], "route", configuration[1]), WARMUPS, 8);
   }
@@ -80,14 +91,17 @@ public final class GrainRun {
         .append(String.format(Locale.ROOT, "%d rounds, every configuration one JMH fork per round, rotated; %d x 2 s "
             + "warm-up, 8 x 1 s shots; JVM %s; %d min. 100 entities on the last of the clustered "
             + "nodes (Hazelcast on loopback), called from the first (on two nodes every call crosses): one call at a "
-            + "time from the benchmark thread, and %,d at once. Cost ratio: "
+            + "time from the benchmark thread, and %,d at once. CPU: the process's CPU time (all threads, both nodes; "
+            + "what the host took away is not in it) per call over the same shots. Cost ratio: "
             + "grain over raw (time per call; above 1 the typed call costs more). Intervals: 95%%, paired bootstrap "
             + "over rounds.%n%n", rounds, WARMUPS, String.join(" ", Plan.jvmArgs()), minutes, GrainBenchmark.OUTSTANDING))
         .append("| nodes | metric | raw ask | grain call | cost grain/raw | target ≤ 1.2 |\n|---|---|---:|---:|---|---|\n");
     for (int nodes : NODES) {
       row(md, nodes, "calls/s, 1,000 at once", calls, true);
+      row(md, nodes, "CPU µs a call, 1,000 at once", callsCpu, false);
       row(md, nodes, "one call p50 µs", p50, false);
       row(md, nodes, "one call p99 µs", p99, false);
+      row(md, nodes, "CPU µs a call, one at a time", oneCallCpu, false);
     }
     return md.toString();
   }

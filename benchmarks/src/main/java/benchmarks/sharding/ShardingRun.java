@@ -63,7 +63,7 @@ public final class ShardingRun {
 
   private static RunResult jmh(String benchmark, String[] configuration) throws Exception {
     return Rounds.fork(ShardingBenchmark.class.getName() + "." + benchmark + "$",
-        Map.of("platform", configuration[0], "nodes", configuration[1], "route", configuration[2]), 4, 6);
+        Map.of("platform", configuration[0], "nodes", configuration[1], "route", configuration[2]), 4, 6).result();
   }
 
   private String table(int rounds, long minutes) {

@@ -75,22 +75,30 @@ public final class Rounds {
     }
   }
 
+  /** One JMH fork's result, and the process CPU time per operation of each shot ({@link CpuTime}), in ns. */
+  public record Fork(RunResult result, double[] cpuPerOperation) {
+  }
+
   /**
    * One JMH fork of {@code include} (a benchmark method's pattern) with {@code params}, the
    * suite's JVM settings, {@code warmups} warm-up iterations of 2 s and {@code shots} shots of 1 s.
    */
-  public static RunResult fork(String include, Map<String, String> params, int warmups, int shots) throws Exception {
+  public static Fork fork(String include, Map<String, String> params, int warmups, int shots) throws Exception {
+    Path cpuFile = Files.createTempFile("bench-cpu", ".txt");
+    List<String> jvmArgs = new ArrayList<>(Plan.jvmArgs());
+    jvmArgs.add(CpuTime.jvmArg(cpuFile));
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(include)
         .verbosity(VerboseMode.SILENT)
         .forks(1)
-        .jvmArgs(Plan.jvmArgs().toArray(String[]::new))
+        .jvmArgs(jvmArgs.toArray(String[]::new))
         .warmupIterations(warmups)
         .warmupTime(TimeValue.seconds(2))
         .measurementIterations(shots)
         .measurementTime(TimeValue.seconds(1));
     params.forEach(options::param);
-    return new Runner(options.build()).runSingle();
+    RunResult result = new Runner(options.build()).runSingle();
+    return new Fork(result, CpuTime.perOperation(cpuFile, shots));
   }
 
   /** {@code metric} of every shot of {@code result}'s one benchmark. */

@@ -1,5 +1,6 @@
 package benchmarks.suite;
 
+import benchmarks.stats.CpuTime;
 import benchmarks.stats.Ratio;
 import benchmarks.stats.Samples;
 import org.openjdk.jmh.results.IterationResult;
@@ -177,22 +178,17 @@ public final class Suite {
         .measurementTime(TimeValue.milliseconds(plan.shotTime().toMillis()));
     Path cpuFile = Files.createTempFile("suite-cpu", ".txt");
     if (plan.inProcess()) {
-      System.setProperty(SuiteBenchmark.CPU_FILE, cpuFile.toString());
+      System.setProperty(CpuTime.FILE, cpuFile.toString());
     } else {
       List<String> jvmArgs = new ArrayList<>(Plan.jvmArgs());
-      jvmArgs.add("-D" + SuiteBenchmark.CPU_FILE + "=" + cpuFile);
+      jvmArgs.add(CpuTime.jvmArg(cpuFile));
       options.jvmArgs(jvmArgs.toArray(String[]::new));
     }
     long start = System.nanoTime();
     RunResult result = new Runner(options.build()).runSingle();
     List<IterationResult> iterations = new ArrayList<>(result.getBenchmarkResults().iterator().next().getIterationResults());
     double[] shots = iterations.stream().mapToDouble(shot -> metric.of(shot.getPrimaryResult().getScore())).toArray();
-    List<String> cpu = Files.readAllLines(cpuFile);
-    Files.delete(cpuFile);
-    // The warm-ups wrote theirs first: the measured shots' CPU time per round, in ns.
-    lastCpuPerRound = cpu.subList(cpu.size() - shots.length, cpu.size()).stream()
-        .map(line -> line.split(" ")).mapToDouble(cpuAndRounds -> Double.parseDouble(cpuAndRounds[0])
-            / Double.parseDouble(cpuAndRounds[1])).toArray();
+    lastCpuPerRound = CpuTime.perOperation(cpuFile, shots.length);
     log(workload, platform, size, "%s (fork: %d s)", Arrays.stream(shots).mapToObj(Suite::format).toList(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     return shots;

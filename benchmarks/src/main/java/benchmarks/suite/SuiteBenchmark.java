@@ -1,6 +1,7 @@
 package benchmarks.suite;
 
 import benchmarks.platform.Platform;
+import benchmarks.stats.CpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -13,18 +14,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Every workload on every platform; an operation is one round. {@link Suite} runs it per
  * (workload, platform, size) with time-based iterations (rounds repeat until the iteration's
- * time has passed) and turns the average time of a round into the row's unit. Where the system
- * property {@value #CPU_FILE} names a file, each iteration appends to it the CPU time the whole
- * process spent in it (all threads: what the host took away is not in it) and its rounds.
+ * time has passed) and turns the average time of a round into the row's unit; each iteration's
+ * process CPU time per round is recorded by {@link CpuTime}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,13 +36,9 @@ public class SuiteBenchmark {
   @Param("1000")
   public int size;
 
-  /** The system property naming the file of each iteration's process CPU time and rounds. */
-  static final String CPU_FILE = "suite.cpu.file";
-
   private Workload round;
   private Platform host;
-  private long cpuAtStart;
-  private long rounds;
+  private final CpuTime cpu = new CpuTime();
 
   @Setup(Level.Trial)
   public void setUpTrial() throws Exception {
@@ -67,28 +59,18 @@ public class SuiteBenchmark {
 
   @Setup(Level.Iteration)
   public void startIteration() {
-    rounds = 0;
-    cpuAtStart = processCpuNanos();
+    cpu.start();
   }
 
   @Benchmark
   public void round() throws Exception {
     round.run();
-    rounds++;
+    cpu.count(1);
   }
 
   @TearDown(Level.Iteration)
   public void endIteration() throws IOException {
-    long cpu = processCpuNanos() - cpuAtStart;
-    String file = System.getProperty(CPU_FILE);
-    if (file != null) {
-      Files.writeString(Path.of(file), cpu + " " + rounds + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-  }
-
-  /** The CPU time of the whole process, all threads, as the operating system counts it. */
-  static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    cpu.end();
   }
 
   @TearDown(Level.Invocation)

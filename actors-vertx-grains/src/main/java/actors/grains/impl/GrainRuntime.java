@@ -1,5 +1,7 @@
 package actors.grains.impl;
 
+import actors.ActorRef;
+import actors.ActorRefFactory;
 import actors.ActorSystem;
 import actors.Props;
 import actors.grains.Grain;
@@ -89,8 +91,15 @@ public final class GrainRuntime implements Grains {
     if (kind == null) {
       kind = kind(type, new GrainOptions(), null);
     }
+    ActorRef entity;
+    try {
+      entity = sharding.entityRef(kind.type().typeName(), id);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the id of a grain " + type.getName() + " is refused (" + e.getMessage()
+          + "): an id is a non-empty string of at most " + ActorRefFactory.MAX_NAME_LENGTH + " characters once escaped", e);
+    }
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new GrainRef(kind,
-        new GrainId(type, id), sharding.entityRef(kind.type().typeName(), id))));
+        new GrainId(type, id), entity)));
   }
 
   /** Backs {@code GrainTestKit.fireReminder}. */

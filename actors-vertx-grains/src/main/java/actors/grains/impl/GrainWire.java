@@ -174,7 +174,7 @@ final class GrainWire {
     Class<?> expected = declared.isPrimitive() ? boxed(declared.getRawClass()) : declared.getRawClass();
     if (value == null ? declared.isPrimitive() : tag != JSON && !expected.isInstance(value)) {
       throw new MessageEncodingException("a grain call carries " + (value == null ? "null" : "a "
-          + value.getClass().getName()) + " where " + declared + " is declared");
+          + value.getClass().getName()) + " where " + declared.toCanonical() + " is declared");
     }
     return value;
   }

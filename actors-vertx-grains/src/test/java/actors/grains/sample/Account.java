@@ -4,6 +4,8 @@ import actors.grains.Grain;
 import actors.grains.ReadOnly;
 import io.vertx.core.Future;
 
+import java.util.List;
+
 /** A bank account: its balance in cents, kept as durable state. */
 public interface Account extends Grain {
 
@@ -15,6 +17,15 @@ public interface Account extends Grain {
 
   @ReadOnly
   Future<Long> balance();
+
+  /**
+   * Adds each amount in turn, calling {@code write()} after each without waiting for the one
+   * before; answers the state's version as each write completed, in completion order.
+   */
+  Future<List<Long>> depositEach(List<Long> amounts);
+
+  /** The version of the state {@code onActivate} saw: read before it ran. */
+  Future<Long> versionAtActivation();
 
   /** The version of the state read or last written. */
   Future<Long> version();

@@ -8,4 +8,7 @@ public interface Beacon extends Grain {
 
   /** How many times it was activated, this activation included. */
   Future<Integer> activations();
+
+  /** The node the activation runs on. */
+  Future<String> node();
 }

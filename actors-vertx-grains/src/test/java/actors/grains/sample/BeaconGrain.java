@@ -8,9 +8,11 @@ import io.vertx.core.Future;
 /** Writes its activation count as soon as it is activated, before any call. */
 public final class BeaconGrain implements Beacon, GrainLifecycle {
 
+  private final GrainContext context;
   private final GrainState<BeaconState> state;
 
   public BeaconGrain(GrainContext context) {
+    this.context = context;
     state = context.state("beacon", BeaconState.class, () -> new BeaconState(0));
   }
 
@@ -23,5 +25,10 @@ public final class BeaconGrain implements Beacon, GrainLifecycle {
   @Override
   public Future<Integer> activations() {
     return Future.succeededFuture(state.get().activations());
+  }
+
+  @Override
+  public Future<String> node() {
+    return Future.succeededFuture(context.system().nodeId());
   }
 }

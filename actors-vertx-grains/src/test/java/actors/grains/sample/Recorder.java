@@ -34,6 +34,12 @@ public interface Recorder extends Grain {
   /** Calls {@code back.quick("bounced")} from a timer's callback, then answers. */
   Future<String> bounce(Recorder back);
 
+  /** Records "refuse message" and answers a Future failed with {@link IllegalArgumentException}. */
+  Future<Void> refuse(String message);
+
+  /** After {@code millis}, calls {@code other.quick("crossed")}: two of these across each other wait for each other. */
+  Future<Void> cross(Recorder other, long millis);
+
   /** Throws {@link IllegalArgumentException} with {@code message}. */
   Future<Void> fail(String message);
 }

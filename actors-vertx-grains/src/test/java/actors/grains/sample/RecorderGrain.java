@@ -74,6 +74,19 @@ public final class RecorderGrain implements Recorder {
   }
 
   @Override
+  public Future<Void> refuse(String message) {
+    log.add("refuse " + message);
+    return Future.failedFuture(new IllegalArgumentException(message));
+  }
+
+  @Override
+  public Future<Void> cross(Recorder other, long millis) {
+    Promise<Void> done = Promise.promise();
+    context.vertx().setTimer(millis, timer -> other.quick("crossed").onComplete(done));
+    return done.future();
+  }
+
+  @Override
   public Future<Void> fail(String message) {
     throw new IllegalArgumentException(message);
   }
