@@ -36,6 +36,17 @@ public final class ObservabilityRun {
   private ObservabilityRun() {
   }
 
+  /** A row: the three medians and the cost of each instrument, off against on. */
+  private static void row(StringBuilder md, String metric, String unit, Map<String, Samples> samples,
+                          boolean higherIsBetter, String format) {
+    Ratio metrics = Ratio.of(samples.get("ours"), samples.get("ours-metrics"), higherIsBetter);
+    Ratio tracing = Ratio.of(samples.get("ours"), samples.get("ours-tracing"), higherIsBetter);
+    md.append(String.format(Locale.ROOT, "| %s | %s | " + format + " | " + format + " | " + format
+            + " | %.2f [%.2f, %.2f] | %.2f [%.2f, %.2f] |%n", metric, unit, samples.get("ours").median(),
+        samples.get("ours-metrics").median(), samples.get("ours-tracing").median(),
+        metrics.value(), metrics.low(), metrics.high(), tracing.value(), tracing.low(), tracing.high()));
+  }
+
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : RUN;
@@ -47,27 +58,33 @@ public final class ObservabilityRun {
         .append(String.format(Locale.ROOT, "Plan %s: %d forks per configuration, interleaved; %d x %d s warm-up, %d x %d s "
                 + "shots; JVM %s. Metrics: a Prometheus registry, actors grouped by class. Tracing: Vert.x's OpenTelemetry "
                 + "tracer (vertx-opentelemetry), spans batched to an exporter that drops them; the workloads' messages "
-                + "are outside any trace. Ratios: off / on (above 1: on is slower), 95%% bootstrap interval.%n%n",
+                + "are outside any trace. CPU rows: the process's CPU time (all threads; what the host took away is "
+                + "not in it) per message or ask over the same shots. Ratios: the cost of on against off (above 1: on "
+                + "is slower or uses more CPU), 95%% bootstrap interval.%n%n",
             plan.name(), plan.rounds(), plan.warmupShots(), plan.warmupTime().toSeconds(), plan.shots(),
             plan.shotTime().toSeconds(), String.join(" ", Plan.jvmArgs())))
-        .append("| workload | unit | off | metrics on | tracing on | off/metrics [95% CI] | off/tracing [95% CI] |\n")
+        .append("| workload | unit | off | metrics on | tracing on | metrics cost [95% CI] | tracing cost [95% CI] |\n")
         .append("|---|---|---:|---:|---:|---|---|\n");
     for (String workload : WORKLOADS) {
-      Map<String, Samples> samples = new LinkedHashMap<>();
-      PLATFORMS.forEach(platform -> samples.put(platform, new Samples()));
+      Map<String, Samples> speed = new LinkedHashMap<>();
+      Map<String, Samples> cpu = new LinkedHashMap<>();
+      PLATFORMS.forEach(platform -> speed.put(platform, new Samples()));
+      PLATFORMS.forEach(platform -> cpu.put(platform, new Samples()));
       int operationsPerSize = workload.equals("tell-throughput") ? TellThroughput.RECEIVERS : 1;
       for (int fork = 0; fork < plan.rounds(); fork++) {
         for (String platform : Suite.order(PLATFORMS, fork)) {
           int size = suite.size(workload, "ours");
           long operations = (long) size * operationsPerSize;
-          samples.get(platform).addFork(suite.shots(workload, platform, size, millis -> operations / (millis / 1_000)));
+          speed.get(platform).addFork(suite.shots(workload, platform, size, millis -> operations / (millis / 1_000)));
+          cpu.get(platform).addFork(Arrays.stream(suite.lastCpuPerRound()).map(nanos -> nanos / operations).toArray());
         }
       }
-      Ratio metrics = Ratio.of(samples.get("ours"), samples.get("ours-metrics"), true);
-      Ratio tracing = Ratio.of(samples.get("ours"), samples.get("ours-tracing"), true);
-      md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %,.0f | %.2f [%.2f, %.2f] | %.2f [%.2f, %.2f] |%n",
-          workload, workload.equals("ask") ? "asks/s" : "msg/s", samples.get("ours").median(), samples.get("ours-metrics").median(), samples.get("ours-tracing").median(),
-          metrics.value(), metrics.low(), metrics.high(), tracing.value(), tracing.low(), tracing.high()));
+      String unit = workload.equals("ask") ? "ask" : "msg";
+      row(md, workload, unit + "s/s", speed, true, "%,.0f");
+      // The operating system counts CPU time in ticks of 10 ms: more than a whole smoke round.
+      if (!plan.inProcess()) {
+        row(md, workload + " CPU", "ns/" + unit, cpu, false, "%,.1f");
+      }
     }
     md.append(String.format(Locale.ROOT, "%n%d min.%n", TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start)));
     Files.createDirectories(dir);

@@ -104,6 +104,11 @@ public final class Suite {
     return order;
   }
 
+  /** The process CPU time per round of each measured shot of the last {@link #shots} call, in ns. */
+  double[] lastCpuPerRound() {
+    return lastCpuPerRound;
+  }
+
   private Map<String, Samples> emptySamples(List<String> platforms) {
     Map<String, Samples> samples = new LinkedHashMap<>();
     platforms.forEach(platform -> samples.put(platform, new Samples()));
