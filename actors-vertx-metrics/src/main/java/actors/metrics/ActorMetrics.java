@@ -22,9 +22,15 @@ public final class ActorMetrics {
   /** Tag: {@code sent} or {@code received}. */
   public static final String DIRECTION = "direction";
 
-  /** Function timer (count and total time), by actor: messages processed, and how long {@code receive} took. */
+  /**
+   * Function timer (count and total time), by actor: messages processed (exact), and how long
+   * {@code receive} took (from one message in {@link ActorMetricsOptions#setTimeOneIn}).
+   */
   public static final String MESSAGES_PROCESSED = "actors.messages.processed";
-  /** Function timer (count and total time), by actor: how long messages waited in mailboxes. */
+  /**
+   * Function timer (count and total time), by actor: how long messages waited in mailboxes
+   * (counted exactly, timed one in {@link ActorMetricsOptions#setTimeOneIn}).
+   */
   public static final String MAILBOX_TIME = "actors.mailbox.time";
   /** Gauge, by actor: messages waiting in mailboxes (stashed ones not included), counted when scraped. */
   public static final String MAILBOX_SIZE = "actors.mailbox.size";

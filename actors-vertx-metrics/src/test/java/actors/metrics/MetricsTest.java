@@ -50,6 +50,18 @@ class MetricsTest {
     }
   }
 
+  /** Spends 2 ms in receive (spinning, not sleeping), then answers. */
+  public static final class Busy extends Actor {
+    @Override
+    protected void receive(Object message) {
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2);
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      sender().tell(message, self());
+    }
+  }
+
   /** Never answers. */
   public static final class Silent extends Actor {
     @Override
@@ -147,6 +159,28 @@ class MetricsTest {
     assertThat(timedOut.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(100);
     await(system.terminate());
     assertThat(gauge(ActorMetrics.LIVE, workers)).isZero();
+  }
+
+  @Test
+  void oneMessageInNIsTimedAndStandsForTheOthers(Vertx vertx) throws Exception {
+    ActorSystem system = start(vertx, new ActorMetricsOptions().setRegistry(registry).setTimeOneIn(4));
+    ActorRef busy = system.actorOf(Props.create(Busy.class));
+    for (int i = 0; i < 39; i++) {
+      busy.tell(i);
+    }
+    assertThat((String) await(busy.ask("last"))).isEqualTo("last");
+    FunctionTimer processed = functionTimer(ActorMetrics.MESSAGES_PROCESSED, ActorMetrics.ACTOR, Busy.class.getName());
+    awaitCount(processed, 40); // every message counted
+    assertThat(functionTimer(ActorMetrics.MAILBOX_TIME, ActorMetrics.ACTOR, Busy.class.getName()).count()).isEqualTo(40);
+    // Ten of them timed, each at 2 ms or a little more, each standing for four: about 80 ms in all.
+    assertThat(processed.totalTime(TimeUnit.MILLISECONDS)).isBetween(70.0, 400.0);
+    // The messages waited behind each other: the last about 78 ms, the mean about 39 ms.
+    double meanWait = functionTimer(ActorMetrics.MAILBOX_TIME, ActorMetrics.ACTOR, Busy.class.getName())
+        .mean(TimeUnit.MILLISECONDS);
+    assertThat(meanWait).isBetween(25.0, 400.0);
+    assertThatThrownBy(() -> new ActorMetricsOptions().setTimeOneIn(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("one message timed in how many must be positive, was 0");
+    await(system.terminate());
   }
 
   @Test

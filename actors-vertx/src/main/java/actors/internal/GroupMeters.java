@@ -10,11 +10,15 @@ import java.util.function.IntSupplier;
 public interface GroupMeters {
 
   /**
-   * An actor of the group processed {@code processed} messages in {@code processingNanos} in all,
-   * of which {@code dequeued} had their time of entering its mailbox taken, and waited there
-   * {@code waitedNanos} in all: reported once per turn of the actor, not per message.
+   * An actor of the group processed {@code processed} messages in a turn, which took
+   * {@code processingNanos} in {@code receive} and waited {@code waitedNanos} in the mailbox in
+   * all, as estimated from the messages timed ({@link #timeOneIn()}): reported once per turn of
+   * the actor, not per message.
    */
-  void processed(long processed, long processingNanos, long dequeued, long waitedNanos);
+  void processed(long processed, long processingNanos, long waitedNanos);
+
+  /** One message in this many is timed (in its mailbox and in {@code receive}); 1: every message. */
+  int timeOneIn();
 
   /** An actor of the group was created; {@code mailboxSize} counts what waits in its mailbox, from any thread. */
   void created(IntSupplier mailboxSize);

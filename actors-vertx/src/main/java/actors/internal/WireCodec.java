@@ -31,8 +31,9 @@ public interface WireCodec<T> {
   void write(T message, Buffer out, ObjectWriter json) throws IOException;
 
   /**
-   * What {@code in} holds, for {@code system}; {@code json} reads parts written by Jackson under
-   * the system's allow-list.
+   * What {@code in} holds, for {@code system}; {@code in} may be a view of the frame, so it is
+   * read before this returns. {@code json} reads parts written by Jackson under the system's
+   * allow-list.
    *
    * @throws IOException or {@code MessageEncodingException} if it is not a message of this codec
    */

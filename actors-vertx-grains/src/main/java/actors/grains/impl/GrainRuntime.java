@@ -42,7 +42,7 @@ public final class GrainRuntime implements Grains {
   private final ClusterSharding sharding;
   private final Map<Class<?>, Kind> kinds = new ConcurrentHashMap<>();
   private final Map<Class<?>, GrainType> types = new ConcurrentHashMap<>();
-  private final Map<Long, GrainType> typesByMethodId = new ConcurrentHashMap<>();
+  private final Map<Long, GrainMethod> methodsById = new ConcurrentHashMap<>();
 
   private GrainRuntime(SystemServices system) {
     this.system = system;
@@ -114,10 +114,10 @@ public final class GrainRuntime implements Grains {
     return known != null ? known : types.computeIfAbsent(type, t -> {
       GrainType checked = GrainType.of(t, system.options().getMessagePackages());
       for (GrainMethod method : checked.methods()) {
-        GrainType same = typesByMethodId.putIfAbsent(method.id(), checked);
+        GrainMethod same = methodsById.putIfAbsent(method.id(), method);
         if (same != null) {
-          throw new IllegalArgumentException("grain method " + method + " has the id between nodes of a method of "
-              + same.typeName() + "; rename it");
+          throw new IllegalArgumentException("grain method " + method + " has the id between nodes of grain method "
+              + same + "; rename one of them");
         }
       }
       return checked;
@@ -125,11 +125,11 @@ public final class GrainRuntime implements Grains {
   }
 
   /**
-   * The grain type of method {@code id}, one this node registered or reached; null if none: calls
-   * name only methods of types the receiving node knows, and load no class.
+   * The method of {@code id} ({@link GrainMethod#id}) of a type this node registered or reached;
+   * null if none: calls name only methods of types the receiving node knows, and load no class.
    */
-  GrainType typeOfMethod(long id) {
-    return typesByMethodId.get(id);
+  GrainMethod method(long id) {
+    return methodsById.get(id);
   }
 
   SystemServices system() {

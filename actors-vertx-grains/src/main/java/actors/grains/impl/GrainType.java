@@ -9,7 +9,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +24,7 @@ final class GrainType {
 
   private final Class<?> type;
   private final Map<Method, GrainMethod> byMethod = new HashMap<>();
-  private final Map<Long, GrainMethod> byId = new HashMap<>();
+  private final List<GrainMethod> methods = new ArrayList<>();
 
   private GrainType(Class<?> type) {
     this.type = type;
@@ -76,7 +78,7 @@ final class GrainType {
         }
       }
       grainType.byMethod.put(method, grainMethod);
-      grainType.byId.put(grainMethod.id(), grainMethod);
+      grainType.methods.add(grainMethod);
     }
     return grainType;
   }
@@ -96,11 +98,6 @@ final class GrainType {
 
   /** Its methods. */
   Iterable<GrainMethod> methods() {
-    return byId.values();
-  }
-
-  /** The method of {@code id} ({@link GrainMethod#idOf}); null if this interface has none. */
-  GrainMethod method(long id) {
-    return byId.get(id);
+    return methods;
   }
 }

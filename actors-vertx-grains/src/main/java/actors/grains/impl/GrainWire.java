@@ -116,8 +116,7 @@ final class GrainWire {
 
   /** Method {@code id} of a grain type {@code system} registered or reached. */
   private static GrainMethod known(long id, ActorSystem system) {
-    GrainType type = GrainRuntime.of(system).typeOfMethod(id);
-    GrainMethod method = type == null ? null : type.method(id);
+    GrainMethod method = GrainRuntime.of(system).method(id);
     if (method == null) {
       throw new MessageEncodingException("a grain method this node does not know (id " + id
           + "): its type is registered or reached here under another version, or not at all");
@@ -231,18 +230,27 @@ final class GrainWire {
     }
 
     String readString() {
-      return new String(readBytes(), StandardCharsets.UTF_8);
+      int length = readLength();
+      String value = in.getString(position, position + length, "UTF-8");
+      position += length;
+      return value;
     }
 
     byte[] readBytes() {
+      int length = readLength();
+      byte[] bytes = in.getBytes(position, position + length);
+      position += length;
+      return bytes;
+    }
+
+    /** A length, checked against what remains before anything is allocated. */
+    private int readLength() {
       int length = readInt();
       if (length < 0) {
         throw new MessageEncodingException("a length of " + length + " in a grain call");
       }
       need(length);
-      byte[] bytes = in.getBytes(position, position + length);
-      position += length;
-      return bytes;
+      return length;
     }
 
     void expectEnd() {

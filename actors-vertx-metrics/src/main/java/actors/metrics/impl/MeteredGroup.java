@@ -26,19 +26,20 @@ final class MeteredGroup implements GroupMeters {
   private final Tags tags;
   private final LongAdder processed = new LongAdder();
   private final LongAdder processingNanos = new LongAdder();
-  private final LongAdder dequeued = new LongAdder();
   private final LongAdder waitedNanos = new LongAdder();
   private final Counter stops;
+  private final int timeOneIn;
   // The mailboxes of the group's live actors: the gauges count them, and what waits in them.
   private final Set<IntSupplier> mailboxes = ConcurrentHashMap.newKeySet();
 
-  MeteredGroup(MeterRegistry registry, Tags tags) {
+  MeteredGroup(MeterRegistry registry, Tags tags, int timeOneIn) {
     this.registry = registry;
     this.tags = tags;
+    this.timeOneIn = timeOneIn;
     FunctionTimer.builder(ActorMetrics.MESSAGES_PROCESSED, this, group -> group.processed.sum(),
             group -> group.processingNanos.sum(), TimeUnit.NANOSECONDS).tags(tags)
         .description("Messages processed, and how long receive took").register(registry);
-    FunctionTimer.builder(ActorMetrics.MAILBOX_TIME, this, group -> group.dequeued.sum(),
+    FunctionTimer.builder(ActorMetrics.MAILBOX_TIME, this, group -> group.processed.sum(),
             group -> group.waitedNanos.sum(), TimeUnit.NANOSECONDS).tags(tags)
         .description("How long messages waited in mailboxes").register(registry);
     this.stops = Counter.builder(ActorMetrics.STOPS).tags(tags).description("Actors stopped").register(registry);
@@ -57,11 +58,15 @@ final class MeteredGroup implements GroupMeters {
   }
 
   @Override
-  public void processed(long processed, long processingNanos, long dequeued, long waitedNanos) {
-    this.dequeued.add(dequeued);
+  public void processed(long processed, long processingNanos, long waitedNanos) {
     this.waitedNanos.add(waitedNanos);
     this.processed.add(processed);
     this.processingNanos.add(processingNanos);
+  }
+
+  @Override
+  public int timeOneIn() {
+    return timeOneIn;
   }
 
   @Override

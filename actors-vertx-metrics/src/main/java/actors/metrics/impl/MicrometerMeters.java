@@ -24,6 +24,7 @@ public final class MicrometerMeters implements SystemMeters {
   private final Tags systemTags;
   private final int pathDepth;
   private final int maxGroups;
+  private final int timeOneIn;
   private final Map<String, MeteredGroup> groups = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
   private final Counter asksSent;
@@ -38,6 +39,7 @@ public final class MicrometerMeters implements SystemMeters {
     this.systemTags = Tags.of(ActorMetrics.SYSTEM, systemName);
     this.pathDepth = options.getPathDepth();
     this.maxGroups = options.getMaxGroups();
+    this.timeOneIn = options.getTimeOneIn();
     this.asksSent = Counter.builder(ActorMetrics.ASKS_SENT).tags(systemTags).description("Asks sent").register(registry);
     for (AskOutcome outcome : AskOutcome.values()) {
       asks.put(outcome, Timer.builder(ActorMetrics.ASKS).tags(systemTags)
@@ -80,7 +82,7 @@ public final class MicrometerMeters implements SystemMeters {
     if (groups.size() >= maxGroups) {
       name = OTHER;
     }
-    return groups.computeIfAbsent(name, key -> new MeteredGroup(registry, systemTags.and(ActorMetrics.ACTOR, key)));
+    return groups.computeIfAbsent(name, key -> new MeteredGroup(registry, systemTags.and(ActorMetrics.ACTOR, key), timeOneIn));
   }
 
   /** The first {@code depth} segments of {@code path}: {@code /user/orders} of {@code /user/orders/o-1} at 2. */

@@ -244,7 +244,7 @@ final class WireFormat {
       if (codec != null) {
         frame.appendByte(CODEC);
         appendString(frame, codec.name());
-        appendBytes(frame, encodeNatively(codec, message));
+        encodeNatively(codec, message, frame);
       } else {
         frame.appendByte(JACKSON);
         appendString(frame, message.getClass().getName());
@@ -253,15 +253,17 @@ final class WireFormat {
     }
   }
 
-  private Buffer encodeNatively(WireCodec<Object> codec, Object message) {
-    Buffer body = Buffer.buffer(64);
+  /** Appends the length of what {@code codec} writes, then what it writes, to {@code frame}. */
+  private void encodeNatively(WireCodec<Object> codec, Object message, Buffer frame) {
+    int lengthAt = frame.length();
+    frame.appendInt(0);
     try {
-      codec.write(message, body, writer);
+      codec.write(message, frame, writer);
     } catch (IOException | RuntimeException e) {
       throw new MessageEncodingException("cannot encode a message of type " + message.getClass().getName() + ": "
           + e.getMessage(), e);
     }
-    return body;
+    frame.setInt(lengthAt, frame.length() - lengthAt - 4);
   }
 
   private Object decodeNatively(String name, Buffer body) {
@@ -316,7 +318,7 @@ final class WireFormat {
       case KILL: return Kill.INSTANCE;
       case JACKSON: return readJackson(in.readString(), in.readBuffer());
       case ENTITY: return readEntity(in);
-      case CODEC: return decodeNatively(in.readString(), in.readBuffer());
+      case CODEC: return decodeNatively(in.readString(), in.readSlice());
       default: throw new MessageEncodingException("unknown body tag " + tag + " in a frame from another node");
     }
   }
@@ -415,6 +417,14 @@ final class WireFormat {
     Buffer readBuffer() {
       int length = readLength();
       Buffer value = frame.getBuffer(position, position + length);
+      position += length;
+      return value;
+    }
+
+    /** The next bytes as a view of the frame, not a copy: read before the frame is let go. */
+    Buffer readSlice() {
+      int length = readLength();
+      Buffer value = frame.slice(position, position + length);
       position += length;
       return value;
     }

@@ -13,9 +13,12 @@ import java.util.Map;
 /**
  * What a mailbox measures, traces and tells the logs, when metrics, tracing or the path in the
  * MDC are on: the envelopes it makes then ({@link MarkedEnvelope}: when a message entered, the
- * trace it belongs to), and how a message is processed: timed (summed per turn and reported when
- * the turn ends), in its trace's context, with the actor's path in the MDC. A mailbox holds
- * none while all are off.
+ * trace it belongs to), and how a message is processed: in its trace's context, with the actor's
+ * path in the MDC. With metrics on every message is counted, and one in
+ * {@link GroupMeters#timeOneIn()} is timed (two clock reads: in its mailbox and in
+ * {@code receive}); a timed message stands for the messages processed since the one timed before
+ * it, so that the totals keep their meaning whatever the share. What a turn moved is reported
+ * to the meters when it ends. A mailbox holds none while all are off.
  */
 final class Instruments {
 
@@ -25,18 +28,23 @@ final class Instruments {
   private final MessageTracing tracing;
   // The actor's path, put in SLF4J's MDC while it processes a message; null: not put.
   private final String pathInMdc;
-  // The actor thread's: what this turn's messages moved, reported to the meters when it ends,
-  // and when the last message ended (0: none yet this turn), the next one's start.
-  private long processed;
+  // One message in this many is timed.
+  private final int timeOneIn;
+  // Any producer's, without synchronization (a lost update only moves the next timed message):
+  // messages to enqueue before the next timed one.
+  private int untilTimed;
+  // The actor thread's: the messages processed since the last timed one, before this turn; the
+  // place in this turn of the last timed one; what the timed messages of this turn stand for.
+  private long untimedBefore;
+  private int lastTimedInTurn;
   private long processingNanos;
-  private long dequeued;
   private long waitedNanos;
-  private long lastEnd;
 
   Instruments(GroupMeters meters, MessageTracing tracing, String pathInMdc) {
     this.meters = meters;
     this.tracing = tracing;
     this.pathInMdc = pathInMdc;
+    this.timeOneIn = meters == null ? 0 : meters.timeOneIn();
   }
 
   /** Whether {@code envelope} is processed through {@link #invoke}: always with metrics or the MDC, else if traced. */
@@ -61,19 +69,31 @@ final class Instruments {
         trace = tracing.send(traced, message, sender, mailbox.ownerPath());
       }
     }
-    return meters == null && trace == null ? new Envelope(message, sender)
-        : new MarkedEnvelope(message, sender, meters == null ? MarkedEnvelope.UNMEASURED : System.nanoTime(), trace);
+    long enqueuedAt = MarkedEnvelope.UNMEASURED;
+    if (meters != null && --untilTimed <= 0) {
+      untilTimed = timeOneIn;
+      enqueuedAt = System.nanoTime();
+    }
+    return enqueuedAt == MarkedEnvelope.UNMEASURED && trace == null ? new Envelope(message, sender)
+        : new MarkedEnvelope(message, sender, enqueuedAt, trace);
   }
 
-  /** Processes {@code envelope}, taken from {@code mailbox}: timed when metrics are on, in its trace if it has one. */
-  void invoke(Mailbox mailbox, Envelope envelope) {
-    long start = meters == null ? 0 : lastEnd != 0 ? lastEnd : System.nanoTime();
+  /**
+   * Processes {@code envelope}, taken from {@code mailbox}, the {@code placeInTurn}th message
+   * (from 1) of its turn: in its trace if it has one, timed if its enqueuing was.
+   */
+  void invoke(Mailbox mailbox, Envelope envelope, int placeInTurn) {
     Map<String, String> trace = null;
+    long start = 0;
+    long standsFor = 0;
     if (envelope instanceof MarkedEnvelope marked) {
       trace = marked.trace;
-      if (marked.measured()) {
-        dequeued++;
-        waitedNanos += Math.max(0, start - marked.enqueuedAt); // enqueued after the last one ended: waited ~0
+      if (marked.measured() && meters != null) {
+        start = System.nanoTime();
+        standsFor = untimedBefore + placeInTurn - lastTimedInTurn;
+        untimedBefore = 0;
+        lastTimedInTurn = placeInTurn;
+        waitedNanos += Math.max(0, start - marked.enqueuedAt) * standsFor;
       }
     }
     Object message = envelope.message;
@@ -89,24 +109,21 @@ final class Instruments {
         MDC.remove(ActorSystemOptions.MDC_ACTOR_PATH);
       }
     }
-    if (meters != null) {
-      long end = System.nanoTime();
-      processed++;
-      processingNanos += end - start;
-      lastEnd = end;
+    if (standsFor != 0) {
+      processingNanos += (System.nanoTime() - start) * standsFor;
     }
   }
 
-  /** The actor's turn ended (its budget used, its mailbox empty, or it was suspended): tells the meters. */
-  void turnEnded() {
-    lastEnd = 0;
-    if (processed != 0) {
-      meters.processed(processed, processingNanos, dequeued, waitedNanos);
-      processed = 0;
-      processingNanos = 0;
-      dequeued = 0;
-      waitedNanos = 0;
+  /** The actor's turn ended after {@code processed} messages (its budget used, its mailbox empty, or it was suspended). */
+  void turnEnded(int processed) {
+    if (meters == null || processed == 0) {
+      return;
     }
+    untimedBefore += processed - lastTimedInTurn;
+    lastTimedInTurn = 0;
+    meters.processed(processed, processingNanos, waitedNanos);
+    processingNanos = 0;
+    waitedNanos = 0;
   }
 
   private void process(Mailbox mailbox, Object message, ActorRef sender, Map<String, String> trace) {

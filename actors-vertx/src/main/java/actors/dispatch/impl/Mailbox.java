@@ -284,9 +284,10 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupp
       int budget = throughput;
       long spinDeadline = 0; // set when the turn first runs out of messages
       while (systemDone && (status & CLOSED) == 0) {
-        budget -= processUserMessages(budget);
+        int processed = processUserMessages(budget);
+        budget -= processed;
         if (instruments != null) { // it reports the turn's messages to the meters at once
-          instruments.turnEnded();
+          instruments.turnEnded(processed);
         }
         if (budget <= 0) {
           // A turn used up: the only drains whose actor may be falling behind.
@@ -369,7 +370,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupp
       }
       processed++;
       if (instruments != null && instruments.takes(envelope)) {
-        instruments.invoke(this, envelope);
+        instruments.invoke(this, envelope, processed);
       } else {
         Object message = envelope.message;
         ActorRef sender = envelope.sender;
