@@ -18,7 +18,6 @@ final class Ask extends Workload {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private Ref echo;
-  long[] latencies;
 
   @Override
   void setUp(Platform platform, int size) throws Exception {
@@ -31,15 +30,9 @@ final class Ask extends Workload {
   void run() throws Exception {
     Semaphore window = new Semaphore(OUTSTANDING);
     AtomicReference<Throwable> failed = new AtomicReference<>();
-    long[] record = latencies;
     for (int i = 0; i < size; i++) {
       window.acquire();
-      int index = i;
-      long start = System.nanoTime();
       platform.ask(echo, i, TIMEOUT).whenComplete((answer, failure) -> {
-        if (record != null) {
-          record[index] = System.nanoTime() - start;
-        }
         if (failure != null) {
           failed.compareAndSet(null, failure);
         }

@@ -3,15 +3,16 @@ package benchmarks.suite;
 import benchmarks.platform.Platform;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * What the suite measures outside JMH, in a JVM of its own per platform and fork (or in the
- * suite's JVM when smoke): {@code latency PLATFORM SIZE WARMUP_MILLIS ROUNDS} prints the p50 and
- * p99 of every ask of each measured round of the ask workload, in µs, one line a round, after
- * warming up for at least {@code WARMUP_MILLIS}; {@code bytes PLATFORM SIZE} prints the heap
- * retained per idle actor.
+ * suite's JVM when smoke): {@code openloop PLATFORM WARMUP_MILLIS LEVEL_MILLIS} prints the ask
+ * latencies of {@link OpenLoop}, one line per level (one at a time, then 10%, 50% and 80% of the
+ * platform's maximum rate measured here): p50, p99, p99.9 and max in µs, and the offered rate;
+ * {@code bytes PLATFORM SIZE} prints the heap retained per idle actor.
  */
 public final class Probe {
 
@@ -20,38 +21,49 @@ public final class Probe {
 
   public static void main(String[] args) throws Exception {
     String platform = args[1];
-    int size = Integer.parseInt(args[2]);
     switch (args[0]) {
-      case "latency" -> {
-        for (double[] round : askLatencies(platform, size, Long.parseLong(args[3]), Integer.parseInt(args[4]))) {
-          System.out.printf(Locale.ROOT, "%f %f%n", round[0], round[1]);
+      case "openloop" -> {
+        for (double[] level : openLoop(platform, Long.parseLong(args[2]), Long.parseLong(args[3]))) {
+          System.out.printf(Locale.ROOT, "%f %f %f %f %f%n", level[0], level[1], level[2], level[3], level[4]);
         }
       }
-      case "bytes" -> System.out.printf(Locale.ROOT, "%f%n", retainedBytesPerActor(platform, size));
-      default -> throw new IllegalArgumentException("unknown probe " + args[0] + "; known: latency, bytes");
+      case "bytes" -> System.out.printf(Locale.ROOT, "%f%n", retainedBytesPerActor(platform, Integer.parseInt(args[2])));
+      default -> throw new IllegalArgumentException("unknown probe " + args[0] + "; known: openloop, bytes");
     }
     System.exit(0);
   }
 
-  /** Per measured round, {p50, p99} in µs of the asks of a round of the ask workload. */
-  static double[][] askLatencies(String platform, int size, long warmupMillis, int rounds) throws Exception {
+  /** The shares of the maximum rate the asks are offered at, in %. */
+  static final int[] LEVELS = {10, 50, 80};
+
+  /**
+   * Per level, one at a time then each of {@link #LEVELS}: {p50, p99, p99.9, max} in µs and the
+   * offered rate (0 one at a time), after a closed-loop warm-up of at least {@code warmupMillis};
+   * each level is measured for {@code levelMillis}, after a fifth of that at its rate to settle.
+   */
+  static double[][] openLoop(String platform, long warmupMillis, long levelMillis) throws Exception {
     try (Platform host = Platform.create(platform)) {
-      Ask ask = new Ask();
-      ask.setUp(host, size);
-      long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000;
-      do {
-        ask.run();
-      } while (System.nanoTime() < warmupEnd);
-      double[][] result = new double[rounds][];
-      for (int r = 0; r < rounds; r++) {
-        ask.latencies = new long[size];
-        ask.run();
-        long[] sorted = ask.latencies;
-        Arrays.sort(sorted);
-        result[r] = new double[] {sorted[size / 2] / 1_000.0, sorted[(int) (size * 0.99)] / 1_000.0};
+      OpenLoop loop = new OpenLoop(host);
+      loop.maximum(Duration.ofMillis(warmupMillis));
+      double maximum = loop.maximum(Duration.ofMillis(levelMillis));
+      Duration level = Duration.ofMillis(levelMillis);
+      Duration settle = level.dividedBy(5);
+      double[][] result = new double[LEVELS.length + 1][];
+      loop.oneAtATime(settle);
+      result[0] = withRate(OpenLoop.summary(loop.oneAtATime(level)), 0);
+      for (int i = 0; i < LEVELS.length; i++) {
+        double rate = maximum * LEVELS[i] / 100;
+        loop.at(rate, settle);
+        result[i + 1] = withRate(OpenLoop.summary(loop.at(rate, level)), rate);
       }
       return result;
     }
+  }
+
+  private static double[] withRate(double[] summary, double rate) {
+    double[] line = Arrays.copyOf(summary, summary.length + 1);
+    line[summary.length] = rate;
+    return line;
   }
 
   /** Heap retained per idle actor: {@code size} actors, their references held. */

@@ -199,31 +199,38 @@ public final class Suite {
     return shots;
   }
 
-  /** Latency of single asks under the ask workload's load, p50 and p99, per fork in a JVM of its own. */
+  /**
+   * Ask latency without queueing of the benchmark's making ({@link OpenLoop}), per fork in a JVM
+   * of its own: one at a time, and offered at 10%, 50% and 80% of the platform's own maximum.
+   */
   private void askLatency() throws Exception {
-    Map<String, Samples> p50 = emptySamples(PLATFORMS);
-    Map<String, Samples> p99 = emptySamples(PLATFORMS);
-    long warmupMillis = plan.warmupTime().multipliedBy(plan.warmupShots()).toMillis();
-    for (int fork = 0; fork < plan.rounds(); fork++) {
-      for (String platform : order(PLATFORMS, fork)) {
-        int size = size("ask", platform);
-        double[][] rounds;
-        if (plan.inProcess()) {
-          rounds = Probe.askLatencies(platform, size, warmupMillis, plan.latencyRounds());
-        } else {
-          rounds = probe("latency", platform, Integer.toString(size), Long.toString(warmupMillis),
-              Integer.toString(plan.latencyRounds())).stream()
-              .map(line -> Arrays.stream(line.split(" ")).mapToDouble(Double::parseDouble).toArray())
-              .toArray(double[][]::new);
-        }
-        p50.get(platform).addFork(Arrays.stream(rounds).mapToDouble(round -> round[0]).toArray());
-        p99.get(platform).addFork(Arrays.stream(rounds).mapToDouble(round -> round[1]).toArray());
-        log("ask latency", platform, size, "p50 %s µs, p99 %s µs", Arrays.stream(rounds).map(round -> format(round[0])).toList(),
-            Arrays.stream(rounds).map(round -> format(round[1])).toList());
+    String[] levels = {"one at a time", "at 10% of max", "at 50% of max", "at 80% of max"};
+    String[] percentiles = {"p50", "p99", "p99.9", "max"};
+    Map<String, Map<String, Samples>> byRow = new LinkedHashMap<>();
+    for (String level : levels) {
+      for (String percentile : percentiles) {
+        byRow.put("ask " + level + " " + percentile, emptySamples(PLATFORMS));
       }
     }
-    rows.add(new Row("ask latency p50", "µs", false, p50));
-    rows.add(new Row("ask latency p99", "µs", false, p99));
+    long warmupMillis = plan.warmupTime().multipliedBy(plan.warmupShots()).toMillis();
+    long levelMillis = Math.max(20, plan.shotTime().multipliedBy(plan.shots()).toMillis() / 2);
+    for (int fork = 0; fork < plan.rounds(); fork++) {
+      for (String platform : order(PLATFORMS, fork)) {
+        double[][] measured = plan.inProcess() ? Probe.openLoop(platform, warmupMillis, levelMillis)
+            : probe("openloop", platform, Long.toString(warmupMillis), Long.toString(levelMillis)).stream()
+                .map(line -> Arrays.stream(line.split(" ")).mapToDouble(Double::parseDouble).toArray())
+                .toArray(double[][]::new);
+        for (int level = 0; level < levels.length; level++) {
+          for (int percentile = 0; percentile < percentiles.length; percentile++) {
+            byRow.get("ask " + levels[level] + " " + percentiles[percentile]).get(platform)
+                .addFork(new double[] {measured[level][percentile]});
+          }
+          log("ask " + levels[level], platform, (int) measured[level][4], "p50 %s, p99 %s, p99.9 %s, max %s µs",
+              format(measured[level][0]), format(measured[level][1]), format(measured[level][2]), format(measured[level][3]));
+        }
+      }
+    }
+    byRow.forEach((row, samples) -> rows.add(new Row(row, "µs", false, samples)));
   }
 
   /** Runs {@link Probe} in a JVM of its own with the suite's JVM settings; its output lines. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +29,16 @@ class SuiteSmokeTest {
     JsonArray rows = results.getJsonArray("rows");
     List<String> workloads = rows.stream().map(row -> ((JsonObject) row).getString("workload")).toList();
     // No CPU rows: a smoke round is shorter than the 10 ms tick the process's CPU time is counted in.
-    assertThat(workloads).containsExactly("tell-throughput", "pingpong", "threadring", "fanout", "ask",
-        "ask latency p50", "ask latency p99", "create", "create", "scale 10 actors", "scale 1,000 actors");
+    List<String> latencies = new ArrayList<>();
+    for (String level : List.of("one at a time", "at 10% of max", "at 50% of max", "at 80% of max")) {
+      for (String percentile : List.of("p50", "p99", "p99.9", "max")) {
+        latencies.add("ask " + level + " " + percentile);
+      }
+    }
+    List<String> expected = new ArrayList<>(List.of("tell-throughput", "pingpong", "threadring", "fanout", "ask"));
+    expected.addAll(latencies);
+    expected.addAll(List.of("create", "create", "scale 10 actors", "scale 1,000 actors"));
+    assertThat(workloads).containsExactlyElementsOf(expected);
     for (Object row : rows) {
       JsonObject values = (JsonObject) row;
       String workload = values.getString("workload");
