@@ -143,8 +143,12 @@ class MetricsTest {
     assertThat(count(ActorMetrics.FAILURES, ActorMetrics.ACTOR, workers, ActorMetrics.CAUSE, cause)).isEqualTo(1);
     assertThat(count(ActorMetrics.RESTARTS, ActorMetrics.ACTOR, workers, ActorMetrics.CAUSE, cause)).isEqualTo(1);
 
+    FunctionTimer processed = functionTimer(ActorMetrics.MESSAGES_PROCESSED, ActorMetrics.ACTOR, workers);
+    awaitCount(processed, 105); // "boom" and "after" too
     await(system.stop(refs.get(1)));
     assertThat(count(ActorMetrics.STOPS, ActorMetrics.ACTOR, workers)).isEqualTo(1);
+    // What the stopped actor processed stays counted: a total never goes back.
+    assertThat(processed.count()).isEqualTo(105);
     assertThat(gauge(ActorMetrics.LIVE, workers)).isEqualTo(2);
     refs.get(1).tell("to the dead");
     assertThat(count(ActorMetrics.DEAD_LETTERS, ActorMetrics.REASON, "recipient_stopped")).isEqualTo(1);

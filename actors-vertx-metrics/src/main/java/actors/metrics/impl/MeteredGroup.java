@@ -1,6 +1,7 @@
 package actors.metrics.impl;
 
 import actors.internal.GroupMeters;
+import actors.internal.MessageCounts;
 import actors.metrics.ActorMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -11,8 +12,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The meters of one group of actors, read when scraped: adders that each actor's mailbox adds its
@@ -24,23 +24,24 @@ final class MeteredGroup implements GroupMeters {
 
   private final MeterRegistry registry;
   private final Tags tags;
-  private final LongAdder processed = new LongAdder();
-  private final LongAdder processingNanos = new LongAdder();
-  private final LongAdder waitedNanos = new LongAdder();
+  // What the group's stopped actors counted; guarded by this, as are the sums over live actors.
+  private long retiredProcessed;
+  private long retiredProcessingNanos;
+  private long retiredWaitedNanos;
   private final Counter stops;
   private final int timeOneIn;
-  // The mailboxes of the group's live actors: the gauges count them, and what waits in them.
-  private final Set<IntSupplier> mailboxes = ConcurrentHashMap.newKeySet();
+  // The mailboxes of the group's live actors: the meters count them, and sum what they counted.
+  private final Set<MessageCounts> mailboxes = ConcurrentHashMap.newKeySet();
 
   MeteredGroup(MeterRegistry registry, Tags tags, int timeOneIn) {
     this.registry = registry;
     this.tags = tags;
     this.timeOneIn = timeOneIn;
-    FunctionTimer.builder(ActorMetrics.MESSAGES_PROCESSED, this, group -> group.processed.sum(),
-            group -> group.processingNanos.sum(), TimeUnit.NANOSECONDS).tags(tags)
+    FunctionTimer.builder(ActorMetrics.MESSAGES_PROCESSED, this, MeteredGroup::processed,
+            MeteredGroup::processingNanos, TimeUnit.NANOSECONDS).tags(tags)
         .description("Messages processed, and how long receive took").register(registry);
-    FunctionTimer.builder(ActorMetrics.MAILBOX_TIME, this, group -> group.processed.sum(),
-            group -> group.waitedNanos.sum(), TimeUnit.NANOSECONDS).tags(tags)
+    FunctionTimer.builder(ActorMetrics.MAILBOX_TIME, this, MeteredGroup::processed,
+            MeteredGroup::waitedNanos, TimeUnit.NANOSECONDS).tags(tags)
         .description("How long messages waited in mailboxes").register(registry);
     this.stops = Counter.builder(ActorMetrics.STOPS).tags(tags).description("Actors stopped").register(registry);
     Gauge.builder(ActorMetrics.MAILBOX_SIZE, this, MeteredGroup::waiting).tags(tags)
@@ -51,17 +52,32 @@ final class MeteredGroup implements GroupMeters {
   /** What waits in the group's mailboxes, counted when scraped: nothing is counted per message. */
   private double waiting() {
     long waiting = 0;
-    for (IntSupplier mailbox : mailboxes) {
-      waiting += mailbox.getAsInt();
+    for (MessageCounts mailbox : mailboxes) {
+      waiting += mailbox.waiting();
     }
     return waiting;
   }
 
-  @Override
-  public void processed(long processed, long processingNanos, long waitedNanos) {
-    this.waitedNanos.add(waitedNanos);
-    this.processed.add(processed);
-    this.processingNanos.add(processingNanos);
+  // Totals over the live actors and those stopped, under the lock that stopped() moves an
+  // actor's counts under, so that a total never goes back.
+  private synchronized long processed() {
+    return retiredProcessed + live(MessageCounts::processed);
+  }
+
+  private synchronized double processingNanos() {
+    return retiredProcessingNanos + live(MessageCounts::processingNanos);
+  }
+
+  private synchronized double waitedNanos() {
+    return retiredWaitedNanos + live(MessageCounts::waitedNanos);
+  }
+
+  private long live(ToLongFunction<MessageCounts> count) {
+    long sum = 0;
+    for (MessageCounts mailbox : mailboxes) {
+      sum += count.applyAsLong(mailbox);
+    }
+    return sum;
   }
 
   @Override
@@ -70,13 +86,19 @@ final class MeteredGroup implements GroupMeters {
   }
 
   @Override
-  public void created(IntSupplier mailboxSize) {
-    mailboxes.add(mailboxSize);
+  public void created(MessageCounts counts) {
+    mailboxes.add(counts);
   }
 
   @Override
-  public void stopped(IntSupplier mailboxSize) {
-    mailboxes.remove(mailboxSize);
+  public void stopped(MessageCounts counts) {
+    synchronized (this) {
+      if (mailboxes.remove(counts)) {
+        retiredProcessed += counts.processed();
+        retiredProcessingNanos += counts.processingNanos();
+        retiredWaitedNanos += counts.waitedNanos();
+      }
+    }
     stops.increment();
   }
 

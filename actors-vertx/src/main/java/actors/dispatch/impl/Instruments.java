@@ -8,6 +8,8 @@ import io.vertx.core.internal.ContextInternal;
 
 import org.slf4j.MDC;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Map;
 
 /**
@@ -17,10 +19,26 @@ import java.util.Map;
  * path in the MDC. With metrics on every message is counted, and one in
  * {@link GroupMeters#timeOneIn()} is timed (two clock reads: in its mailbox and in
  * {@code receive}); a timed message stands for the messages processed since the one timed before
- * it, so that the totals keep their meaning whatever the share. What a turn moved is reported
- * to the meters when it ends. A mailbox holds none while all are off.
+ * it, so that the totals keep their meaning whatever the share. What a turn moved is added, when
+ * it ends, to totals of the actor's own, which the meters read when scraped: nothing shared is
+ * written per message or per turn. A mailbox holds none while all are off.
  */
 final class Instruments {
+
+  private static final VarHandle PROCESSED;
+  private static final VarHandle PROCESSING_NANOS;
+  private static final VarHandle WAITED_NANOS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      PROCESSED = lookup.findVarHandle(Instruments.class, "processed", long.class);
+      PROCESSING_NANOS = lookup.findVarHandle(Instruments.class, "processingNanos", long.class);
+      WAITED_NANOS = lookup.findVarHandle(Instruments.class, "waitedNanos", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   // Null while metrics are off.
   private final GroupMeters meters;
@@ -37,6 +55,10 @@ final class Instruments {
   // place in this turn of the last timed one; what the timed messages of this turn stand for.
   private long untimedBefore;
   private int lastTimedInTurn;
+  private long turnProcessingNanos;
+  private long turnWaitedNanos;
+  // The actor's totals: written by its thread at the end of a turn (release), read by a scrape.
+  private long processed;
   private long processingNanos;
   private long waitedNanos;
 
@@ -93,7 +115,7 @@ final class Instruments {
         standsFor = untimedBefore + placeInTurn - lastTimedInTurn;
         untimedBefore = 0;
         lastTimedInTurn = placeInTurn;
-        waitedNanos += Math.max(0, start - marked.enqueuedAt) * standsFor;
+        turnWaitedNanos += Math.max(0, start - marked.enqueuedAt) * standsFor;
       }
     }
     Object message = envelope.message;
@@ -110,7 +132,7 @@ final class Instruments {
       }
     }
     if (standsFor != 0) {
-      processingNanos += (System.nanoTime() - start) * standsFor;
+      turnProcessingNanos += (System.nanoTime() - start) * standsFor;
     }
   }
 
@@ -121,9 +143,28 @@ final class Instruments {
     }
     untimedBefore += processed - lastTimedInTurn;
     lastTimedInTurn = 0;
-    meters.processed(processed, processingNanos, waitedNanos);
-    processingNanos = 0;
-    waitedNanos = 0;
+    PROCESSED.setRelease(this, this.processed + processed);
+    if (turnProcessingNanos != 0 || turnWaitedNanos != 0) {
+      PROCESSING_NANOS.setRelease(this, processingNanos + turnProcessingNanos);
+      WAITED_NANOS.setRelease(this, waitedNanos + turnWaitedNanos);
+      turnProcessingNanos = 0;
+      turnWaitedNanos = 0;
+    }
+  }
+
+  /** Messages processed since the actor started; any thread. */
+  long processed() {
+    return (long) PROCESSED.getAcquire(this);
+  }
+
+  /** How long they took in {@code receive}, estimated; any thread. */
+  long processingNanos() {
+    return (long) PROCESSING_NANOS.getAcquire(this);
+  }
+
+  /** How long they waited in the mailbox, estimated; any thread. */
+  long waitedNanos() {
+    return (long) WAITED_NANOS.getAcquire(this);
   }
 
   private void process(Mailbox mailbox, Object message, ActorRef sender, Map<String, String> trace) {

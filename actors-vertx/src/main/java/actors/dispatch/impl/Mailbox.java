@@ -4,6 +4,7 @@ import actors.ActorRef;
 import actors.MailboxFullException;
 import actors.dispatch.MailboxOptions;
 import actors.internal.GroupMeters;
+import actors.internal.MessageCounts;
 import actors.internal.MessageTracing;
 import io.vertx.core.internal.ContextInternal;
 
@@ -13,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.function.IntSupplier;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -36,7 +36,7 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>The mailbox knows nothing of cells: its owner (the cell's own subclass) processes what it
  * takes and says where dead letters go.
  */
-public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupplier {
+public abstract class Mailbox extends EnvelopeQueue implements Runnable, MessageCounts {
 
   // System messages per drain: a bounded slice of the event loop, even for a flood of them.
   private static final int SYSTEM_BUDGET = 1024;
@@ -200,8 +200,23 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, IntSupp
 
   /** What waits, up to a million: what the metrics' mailbox gauge sums when scraped; any thread. */
   @Override
-  public int getAsInt() {
+  public int waiting() {
     return sizeEstimate(1_000_000);
+  }
+
+  @Override
+  public long processed() {
+    return instruments == null ? 0 : instruments.processed();
+  }
+
+  @Override
+  public long processingNanos() {
+    return instruments == null ? 0 : instruments.processingNanos();
+  }
+
+  @Override
+  public long waitedNanos() {
+    return instruments == null ? 0 : instruments.waitedNanos();
   }
 
   /** Enqueues a system message; any thread. */
