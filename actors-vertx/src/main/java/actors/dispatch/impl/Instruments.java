@@ -3,6 +3,7 @@ package actors.dispatch.impl;
 import actors.ActorRef;
 import actors.ActorSystemOptions;
 import actors.internal.GroupMeters;
+import actors.internal.MessageCounts;
 import actors.internal.MessageTracing;
 import io.vertx.core.internal.ContextInternal;
 
@@ -23,7 +24,7 @@ import java.util.Map;
  * it ends, to totals of the actor's own, which the meters read when scraped: nothing shared is
  * written per message or per turn. A mailbox holds none while all are off.
  */
-final class Instruments {
+final class Instruments implements MessageCounts {
 
   private static final VarHandle PROCESSED;
   private static final VarHandle PROCESSING_NANOS;
@@ -40,6 +41,7 @@ final class Instruments {
     }
   }
 
+  private final Mailbox mailbox;
   // Null while metrics are off.
   private final GroupMeters meters;
   // Null while Vert.x has no tracer.
@@ -62,7 +64,8 @@ final class Instruments {
   private long processingNanos;
   private long waitedNanos;
 
-  Instruments(GroupMeters meters, MessageTracing tracing, String pathInMdc) {
+  Instruments(Mailbox mailbox, GroupMeters meters, MessageTracing tracing, String pathInMdc) {
+    this.mailbox = mailbox;
     this.meters = meters;
     this.tracing = tracing;
     this.pathInMdc = pathInMdc;
@@ -76,7 +79,7 @@ final class Instruments {
 
   /** These instruments with {@code meters} as well. */
   Instruments measuredBy(GroupMeters meters) {
-    return new Instruments(meters, tracing, pathInMdc);
+    return new Instruments(mailbox, meters, tracing, pathInMdc);
   }
 
   GroupMeters meters() {
@@ -152,18 +155,24 @@ final class Instruments {
     }
   }
 
-  /** Messages processed since the actor started; any thread. */
-  long processed() {
+  /** What waits, up to a million: what the metrics' mailbox gauge sums when scraped; any thread. */
+  @Override
+  public int waiting() {
+    return mailbox.sizeEstimate(1_000_000);
+  }
+
+  @Override
+  public long processed() {
     return (long) PROCESSED.getAcquire(this);
   }
 
-  /** How long they took in {@code receive}, estimated; any thread. */
-  long processingNanos() {
+  @Override
+  public long processingNanos() {
     return (long) PROCESSING_NANOS.getAcquire(this);
   }
 
-  /** How long they waited in the mailbox, estimated; any thread. */
-  long waitedNanos() {
+  @Override
+  public long waitedNanos() {
     return (long) WAITED_NANOS.getAcquire(this);
   }
 

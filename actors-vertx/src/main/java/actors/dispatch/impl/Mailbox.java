@@ -36,7 +36,7 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>The mailbox knows nothing of cells: its owner (the cell's own subclass) processes what it
  * takes and says where dead letters go.
  */
-public abstract class Mailbox extends EnvelopeQueue implements Runnable, MessageCounts {
+public abstract class Mailbox extends EnvelopeQueue implements Runnable {
 
   // System messages per drain: a bounded slice of the event loop, even for a flood of them.
   private static final int SYSTEM_BUDGET = 1024;
@@ -85,7 +85,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, Message
   protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options, MessageTracing tracing,
                     String pathInMdc) {
     this.executor = executor;
-    this.instruments = tracing == null && pathInMdc == null ? null : new Instruments(null, tracing, pathInMdc);
+    this.instruments = tracing == null && pathInMdc == null ? null : new Instruments(this, null, tracing, pathInMdc);
     this.throughput = throughput;
     this.idleSpin = idleSpin;
     this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
@@ -179,7 +179,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, Message
 
   /** Measures with {@code meters} from now on; called before the actor's reference is handed out. */
   public void meter(GroupMeters meters) {
-    this.instruments = instruments == null ? new Instruments(meters, null, null) : instruments.measuredBy(meters);
+    this.instruments = instruments == null ? new Instruments(this, meters, null, null) : instruments.measuredBy(meters);
   }
 
   /** The meters of the actor's group; null while metrics are off. */
@@ -198,25 +198,9 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable, Message
     return configured != null ? Math.min(configured.size(), limit) : approximateSize(limit);
   }
 
-  /** What waits, up to a million: what the metrics' mailbox gauge sums when scraped; any thread. */
-  @Override
-  public int waiting() {
-    return sizeEstimate(1_000_000);
-  }
-
-  @Override
-  public long processed() {
-    return instruments == null ? 0 : instruments.processed();
-  }
-
-  @Override
-  public long processingNanos() {
-    return instruments == null ? 0 : instruments.processingNanos();
-  }
-
-  @Override
-  public long waitedNanos() {
-    return instruments == null ? 0 : instruments.waitedNanos();
+  /** What the metrics read of the actor's messages when scraped; null while they are off. */
+  public MessageCounts counts() {
+    return meters() == null ? null : instruments;
   }
 
   /** Enqueues a system message; any thread. */

@@ -49,7 +49,7 @@ final class Creation {
       if (parent.system.meters() != null) {
         GroupMeters meters = parent.system.meters().group(cell.actor.getClass(), cell.path());
         cell.mailbox.meter(meters);
-        meters.created(cell.mailbox);
+        meters.created(cell.mailbox.counts());
       }
       // Born into a suspended parent, it is held as its siblings are: once per unit the parent
       // holds, each given back by the parent's Resume or Recreate (see FaultHandling).

@@ -139,7 +139,7 @@ final class Termination {
         promise = cell.terminationPromise;
       }
       if (cell.mailbox.meters() != null) {
-        cell.mailbox.meters().stopped(cell.mailbox);
+        cell.mailbox.meters().stopped(cell.mailbox.counts());
       }
       DeathWatch.tellWatchersWeDied(cell);
       if (cell.parent != null) {
