@@ -80,7 +80,7 @@ public final class ObservabilityRun {
         }
       }
       String unit = workload.equals("ask") ? "ask" : "msg";
-      row(md, workload, unit + "s/s", speed, true, "%,.0f");
+      row(md, workload, unit.equals("ask") ? "asks/s" : "msg/s", speed, true, "%,.0f");
       // The operating system counts CPU time in ticks of 10 ms: more than a whole smoke round.
       if (!plan.inProcess()) {
         row(md, workload + " CPU", "ns/" + unit, cpu, false, "%,.1f");
