@@ -12,9 +12,7 @@ import io.vertx.core.Promise;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 
@@ -25,8 +23,6 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class AskRef<T> implements PendingAsk, Runnable {
 
-  // Thread-safe; used only for asks whose reference leaves the node, so its lock is no hot spot.
-  private static final SecureRandom IDS = new SecureRandom();
   private static final VarHandle PATH;
 
   static {
@@ -72,16 +68,14 @@ final class AskRef<T> implements PendingAsk, Runnable {
   }
 
   /**
-   * {@code /temp/ask-} and 128 random bits: the reply address of an ask sent to another node,
-   * which no one who did not see it can guess.
+   * {@code /temp/ask-} and 128 bits ({@link AskIds}): the reply address of an ask sent to another
+   * node, which no one who did not see it can guess.
    */
   @Override
   public String path() {
     String given = path;
     if (given == null) {
-      byte[] id = new byte[16];
-      IDS.nextBytes(id);
-      String made = "/temp/ask-" + HexFormat.of().formatHex(id);
+      String made = AskIds.next();
       given = PATH.compareAndSet(this, null, made) ? made : path;
     }
     return given;

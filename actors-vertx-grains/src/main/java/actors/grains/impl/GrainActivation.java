@@ -58,6 +58,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   private final Reminders reminders;
   private final String id;
   private ActivationContext grain;
+  private ContextInternal home; // the actor's context, which each turn duplicates
   private Object instance;
   private boolean reentrant;
   private boolean activating;
@@ -81,7 +82,8 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
   @Override
   public void preStart() {
     ActorRef me = self();
-    grain = new ActivationContext(runtime, type, reminders, id, (ContextInternal) context().vertxContext(), me);
+    home = (ContextInternal) context().vertxContext();
+    grain = new ActivationContext(runtime, type, reminders, id, home, me);
     instance = factory.apply(grain);
     if (!type.type().isInstance(instance)) {
       throw new IllegalStateException("the factory of grain " + type.typeName() + " returned "
@@ -174,7 +176,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
       openChains = java.util.Arrays.copyOf(openChains, open * 2);
     }
     openChains[open - 1] = chain;
-    ContextInternal turn = Turn.context(ContextInternal.current(), chain);
+    ContextInternal turn = Turn.context(home, chain);
     Object result;
     ContextInternal previous = turn.beginDispatch();
     try {
