@@ -6,7 +6,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The small interface every workload is written against, implemented by actors-vertx
  * ({@link Ours}), Apache Pekko classic actors ({@link Pekko}) and the plain Vert.x event bus
- * ({@link EventBus}): create an actor, tell it, ask it.
+ * ({@link EventBus}): create an actor, tell it, ask it. {@link MpscLimit} is no platform but the
+ * floor under a tell: a queue and a thread per receiver.
  */
 public interface Platform extends AutoCloseable {
 
@@ -18,7 +19,9 @@ public interface Platform extends AutoCloseable {
       case "ours-tracing" -> Ours.withTracing();
       case "pekko" -> new Pekko();
       case "eventbus" -> new EventBus();
-      default -> throw new IllegalArgumentException("unknown platform " + name + "; known: ours, ours-metrics, ours-tracing, pekko, eventbus");
+      case "limit" -> new MpscLimit();
+      default -> throw new IllegalArgumentException("unknown platform " + name
+          + "; known: ours, ours-metrics, ours-tracing, pekko, eventbus, limit");
     };
   }
 

@@ -25,6 +25,8 @@ final class Report {
 
   private static final List<Target> TARGETS = List.of(
       new Target("tell-throughput", "pekko", 1.5), new Target("tell-throughput", "eventbus", 5),
+      // Within 1.5x of the physical limit: at least two thirds of its speed.
+      new Target("tell-throughput", "limit", 1 / 1.5),
       new Target("pingpong", "pekko", 1.0), new Target("threadring", "pekko", 1.0),
       new Target("fanout", "pekko", 1.2),
       new Target("ask", "pekko", 1.5), new Target("ask", "eventbus", 2),
@@ -46,8 +48,9 @@ final class Report {
   void write(Path dir) throws Exception {
     Files.createDirectories(dir);
     StringBuilder md = new StringBuilder()
-        .append("| workload | unit | ours | pekko | event bus | ours/pekko [95% CI] | vs pekko | best shots | ours/bus [95% CI] | vs bus | best shots |\n")
-        .append("|---|---|---:|---:|---:|---:|---|---:|---:|---|---:|\n");
+        .append("| workload | unit | ours | pekko | event bus | ours/pekko [95% CI] | vs pekko | best shots | ours/bus [95% CI] | vs bus | best shots "
+            + "| MPSC limit | ours/limit [95% CI] |\n")
+        .append("|---|---|---:|---:|---:|---:|---|---:|---:|---|---:|---:|---:|\n");
     JsonArray json = new JsonArray();
     List<String> drifting = new ArrayList<>();
     for (Row row : rows) {
@@ -75,6 +78,16 @@ final class Report {
               .put("best", ratio.best()).put("verdict", ratio.verdict()));
         }
       }
+      Samples limit = row.samples().get("limit");
+      Ratio ofLimit = ratio(row, "limit");
+      if (limit == null || ofLimit == null) {
+        md.append(" | | ");
+      } else {
+        platforms.put("limit", platformJson(limit, row.higherIsBetter()));
+        md.append(" | ").append(Suite.format(limit.median()))
+            .append(String.format(Locale.ROOT, " | %.2f [%.2f, %.2f]", ofLimit.value(), ofLimit.low(), ofLimit.high()));
+        ratios.put("limit", new JsonObject().put("value", ofLimit.value()).put("low", ofLimit.low()).put("high", ofLimit.high()));
+      }
       md.append(" |\n");
       json.add(new JsonObject().put("workload", row.workload()).put("unit", row.unit())
           .put("higherIsBetter", row.higherIsBetter()).put("platforms", platforms).put("ratios", ratios));
@@ -86,7 +99,7 @@ final class Report {
           .findFirst().orElse(null);
       Ratio ratio = row == null ? null : ratio(row, target.peer());
       if (ratio != null) {
-        targets.append(String.format(Locale.ROOT, "* %s, ours/%s ≥ %.1f: %s (%.2f [%.2f, %.2f])%n", target.workload(),
+        targets.append(String.format(Locale.ROOT, "* %s, ours/%s ≥ %.2f: %s (%.2f [%.2f, %.2f])%n", target.workload(),
             target.peer(), target.atLeast(), ratio.against(target.atLeast()), ratio.value(), ratio.low(), ratio.high()));
         targetsJson.add(new JsonObject().put("workload", target.workload()).put("peer", target.peer())
             .put("atLeast", target.atLeast()).put("status", ratio.against(target.atLeast())));

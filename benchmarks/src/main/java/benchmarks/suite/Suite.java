@@ -33,11 +33,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments: {@code --quick} (a few minutes, one fork each, for A/B work), {@code --smoke}
  * (tiny sizes, one in-process round each: checks that every workload runs, measures nothing),
- * {@code --out DIR} (default {@code benchmarks/results}). Without a mode: the full run.
+ * {@code --out DIR} (default {@code benchmarks/results}), {@code --only WORKLOAD} (one throughput
+ * workload, e.g. {@code tell-throughput} with its limit, in the mode's forks). Without a mode:
+ * the full run.
  */
 public final class Suite {
 
   static final List<String> PLATFORMS = List.of("ours", "pekko", "eventbus");
+  /** Tells are also measured against their physical limit ({@link benchmarks.platform.MpscLimit}). */
+  static final List<String> TELL_PLATFORMS = List.of("ours", "pekko", "eventbus", "limit");
 
   /** One line of the table: a metric of a workload, per platform. */
   record Row(String workload, String unit, boolean higherIsBetter, Map<String, Samples> samples) {
@@ -60,11 +64,16 @@ public final class Suite {
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : Plan.FULL;
-    int out = arguments.indexOf("--out");
+    int out = arguments.lastIndexOf("--out"); // the last one wins: exec:exec@suite passes one first
     Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
     long start = System.nanoTime();
     Suite suite = new Suite(plan);
-    suite.runAll();
+    int only = arguments.indexOf("--only");
+    if (only >= 0) {
+      suite.runOnly(args[only + 1]);
+    } else {
+      suite.runAll();
+    }
     new Report(plan, suite.rows, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).write(dir);
   }
 
@@ -83,12 +92,22 @@ public final class Suite {
     };
   }
 
+  private void runOnly(String workload) throws Exception {
+    switch (workload) {
+      case "tell-throughput" -> throughput(workload, "msg/s", TellThroughput.RECEIVERS, TELL_PLATFORMS);
+      case "pingpong", "fanout" -> throughput(workload, "msg/s", 1, PLATFORMS);
+      case "threadring" -> throughput(workload, "hops/s", 1, PLATFORMS);
+      case "ask" -> throughput(workload, "asks/s", 1, PLATFORMS);
+      default -> throw new IllegalArgumentException("--only takes a throughput workload, not " + workload);
+    }
+  }
+
   private void runAll() throws Exception {
-    throughput("tell-throughput", "msg/s", TellThroughput.RECEIVERS);
-    throughput("pingpong", "msg/s", 1);
-    throughput("threadring", "hops/s", 1);
-    throughput("fanout", "msg/s", 1);
-    throughput("ask", "asks/s", 1);
+    throughput("tell-throughput", "msg/s", TellThroughput.RECEIVERS, TELL_PLATFORMS);
+    throughput("pingpong", "msg/s", 1, PLATFORMS);
+    throughput("threadring", "hops/s", 1, PLATFORMS);
+    throughput("fanout", "msg/s", 1, PLATFORMS);
+    throughput("ask", "asks/s", 1, PLATFORMS);
     askLatency();
     create();
     for (int actors : plan == Plan.SMOKE ? new int[] {10, 1_000} : new int[] {10, 1_000, 100_000, 1_000_000}) {
@@ -115,11 +134,11 @@ public final class Suite {
     return samples;
   }
 
-  private void throughput(String workload, String unit, int operationsPerSize) throws Exception {
-    Map<String, Samples> samples = emptySamples(PLATFORMS);
-    Map<String, Samples> cpu = emptySamples(PLATFORMS);
+  private void throughput(String workload, String unit, int operationsPerSize, List<String> platforms) throws Exception {
+    Map<String, Samples> samples = emptySamples(platforms);
+    Map<String, Samples> cpu = emptySamples(platforms);
     for (int fork = 0; fork < plan.rounds(); fork++) {
-      for (String platform : order(PLATFORMS, fork)) {
+      for (String platform : order(platforms, fork)) {
         int size = size(workload, platform);
         long operations = workload.equals("fanout") ? (long) size / Fanout.RECEIVERS * Fanout.RECEIVERS
             : (long) size * operationsPerSize;

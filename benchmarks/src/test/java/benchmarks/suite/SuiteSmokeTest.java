@@ -51,6 +51,13 @@ class SuiteSmokeTest {
       assertThat(ratio.getDouble("low")).as(workload).isLessThanOrEqualTo(ratio.getDouble("value"));
       assertThat(ratio.getDouble("high")).as(workload).isGreaterThanOrEqualTo(ratio.getDouble("value"));
       assertThat(ratio.getString("verdict")).as(workload).isEqualTo("one shot");
+      // The MPSC limit is measured for tells only, beside the platforms, with its ratio.
+      boolean tell = workload.equals("tell-throughput");
+      assertThat(values.getJsonObject("platforms").containsKey("limit")).as(workload).isEqualTo(tell);
+      if (tell) {
+        assertThat(values.getJsonObject("platforms").getJsonObject("limit").getDouble("median")).isPositive();
+        assertThat(values.getJsonObject("ratios").getJsonObject("limit").getDouble("value")).isPositive();
+      }
     }
     assertThat(results.getJsonArray("jvmArgs").getList()).contains("-Djava.util.concurrent.ForkJoinPool.common.parallelism="
         + Math.max(2, Runtime.getRuntime().availableProcessors() - 1));
@@ -58,6 +65,8 @@ class SuiteSmokeTest {
         .startsWith("Smoke run")
         .containsPattern("Run on \\d{4}-\\d{2}-\\d{2}: JDK .*, Vert\\.x 5\\.\\d+\\.\\d+, Apache Pekko 1\\.\\d+\\.\\d+, \\d+ cores")
         .contains("| workload | unit | ours | pekko | event bus | ours/pekko [95% CI] | vs pekko | best shots |")
+        .contains("| MPSC limit | ours/limit [95% CI] |")
+        .contains("* tell-throughput, ours/limit ≥ 0.67: ")
         .contains("Targets");
   }
 }

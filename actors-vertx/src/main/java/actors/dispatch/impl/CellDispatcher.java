@@ -34,4 +34,9 @@ public interface CellDispatcher {
   default int throughput(int systemThroughput) {
     return systemThroughput;
   }
+
+  /** All three for a mailbox on {@code context}: a new policy unless the dispatcher shares one. */
+  default DrainPolicy drainPolicy(ContextInternal context, int systemThroughput, int systemSpinNanos) {
+    return new DrainPolicy(executor(context), throughput(systemThroughput), idleSpin(context, systemSpinNanos));
+  }
 }

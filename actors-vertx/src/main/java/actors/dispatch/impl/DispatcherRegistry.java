@@ -18,7 +18,8 @@ public final class DispatcherRegistry {
   private final Map<String, CellDispatcher> byName;
 
   public DispatcherRegistry(VertxInternal vertx, ActorSystem system, ActorSystemOptions options) {
-    this.eventLoops = new EventLoopDispatcher(vertx, options.getEventLoops(), (int) options.getIdleSpin().toNanos());
+    this.eventLoops = new EventLoopDispatcher(vertx, options.getEventLoops(), options.getThroughput(),
+        (int) options.getIdleSpin().toNanos());
     this.workers = new WorkerDispatcher(vertx, options.getWorkerPoolName(), options.getWorkerPoolSize(),
         options.getWorkerMaxExecuteTime());
     Map<String, CellDispatcher> dispatchers = new LinkedHashMap<>();

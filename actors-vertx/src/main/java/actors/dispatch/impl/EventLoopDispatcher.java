@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EventLoopDispatcher implements CellDispatcher {
 
   private final ContextInternal[] contexts;
-  // One per context, shared by its actors; null entries when the system does not spin.
-  private final IdleSpin[] spins;
+  // One per context, shared by its actors (with the system's throughput and spin).
+  private final DrainPolicy[] policies;
   private final AtomicInteger next = new AtomicInteger();
 
-  public EventLoopDispatcher(VertxInternal vertx, int eventLoops, int spinNanos) {
+  public EventLoopDispatcher(VertxInternal vertx, int eventLoops, int throughput, int spinNanos) {
     List<ContextInternal> perLoop = new ArrayList<>();
     for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
       if (perLoop.size() == eventLoops) {
@@ -36,20 +36,20 @@ public final class EventLoopDispatcher implements CellDispatcher {
           .build());
     }
     this.contexts = perLoop.toArray(new ContextInternal[0]);
-    this.spins = new IdleSpin[contexts.length];
+    this.policies = new DrainPolicy[contexts.length];
     for (int i = 0; i < contexts.length; i++) {
-      spins[i] = CellDispatcher.super.idleSpin(contexts[i], spinNanos);
+      policies[i] = CellDispatcher.super.drainPolicy(contexts[i], throughput, spinNanos);
     }
   }
 
   @Override
-  public IdleSpin idleSpin(ContextInternal context, int systemSpinNanos) {
+  public DrainPolicy drainPolicy(ContextInternal context, int systemThroughput, int systemSpinNanos) {
     for (int i = 0; i < contexts.length; i++) {
-      if (contexts[i] == context) {
-        return spins[i];
+      if (contexts[i] == context && policies[i].throughput() == systemThroughput) {
+        return policies[i];
       }
     }
-    return CellDispatcher.super.idleSpin(context, systemSpinNanos);
+    return CellDispatcher.super.drainPolicy(context, systemThroughput, systemSpinNanos);
   }
 
   @Override

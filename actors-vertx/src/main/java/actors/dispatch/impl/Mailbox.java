@@ -10,10 +10,8 @@ import io.vertx.core.internal.ContextInternal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -57,23 +55,17 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     }
   }
 
-  private final Executor executor;
-  // Metrics, tracing and the MDC; null while all are off (one field: an idle actor's bytes).
-  // Set before the actor's reference is handed out (a message enqueued before is not measured).
-  private Instruments instruments;
-  private final int throughput;
-  // How a drain that ran out of messages waits for more before it returns to the event loop;
-  // null where it does not wait (contexts that are not event loops).
-  private final IdleSpin idleSpin;
+  // Where the drain runs, its budget and its spin: shared by the actors of a context.
+  private final DrainPolicy drain;
+  // Options, instruments and unstashed messages; null for a plain mailbox (one field: an idle
+  // actor's bytes). Created by the constructor, by meter() before the reference is handed out,
+  // or by the actor thread on its first unstash.
+  private MailboxExtras extras;
   // Whether the last message enqueued came from Vert.x code on an event loop (a route, say)
   // rather than from an actor or another thread: its successor will come from the network, so
   // the drain does not wait for it, and the loop goes back to its sockets. Written by producers
   // only when it changes, read by the drain: a hint, racy by design.
   private boolean sentByHandler;
-  // Non-default mailbox options only; the lock-free queue this mailbox is then stays empty.
-  private final ConfiguredQueue configured;
-  // Unstashed messages, ahead of the queue; actor thread only, created on first unstash.
-  private ArrayDeque<Envelope> front;
   private volatile int status;
   // Taken from the stack but not yet processed, oldest first, when a drain's budget ran out;
   // actor thread only.
@@ -82,13 +74,12 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   @SuppressWarnings("unused")
   private volatile SystemMessage systemStack;
 
-  protected Mailbox(Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options, MessageTracing tracing,
-                    String pathInMdc) {
-    this.executor = executor;
-    this.instruments = tracing == null && pathInMdc == null ? null : new Instruments(this, null, tracing, pathInMdc);
-    this.throughput = throughput;
-    this.idleSpin = idleSpin;
-    this.configured = options.isDefault() ? null : new ConfiguredQueue(options);
+  protected Mailbox(DrainPolicy drain, MailboxOptions options, MessageTracing tracing, String pathInMdc) {
+    this.drain = drain;
+    // Non-default options: the lock-free queue this mailbox is then stays empty.
+    ConfiguredQueue configured = options.isDefault() ? null : new ConfiguredQueue(options);
+    Instruments instruments = tracing == null && pathInMdc == null ? null : new Instruments(this, null, tracing, pathInMdc);
+    this.extras = configured == null && instruments == null ? null : new MailboxExtras(configured, instruments);
   }
 
   /** Processes one user message; the actor's thread. */
@@ -125,15 +116,19 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
    * @throws MailboxFullException if a full bounded mailbox refuses it
    */
   public void enqueue(Object message, ActorRef sender, Map<String, String> trace) {
-    Instruments instruments = this.instruments;
-    Envelope envelope = instruments == null ? new Envelope(message, sender)
-        : instruments.envelope(message, sender, trace, this);
-    if (configured == null) {
-      offer(envelope);
-    } else if (!offerConfigured(envelope)) {
-      return;
+    MailboxExtras extras = this.extras;
+    if (extras == null) {
+      offer(new Envelope(message, sender));
+    } else {
+      Envelope envelope = extras.instruments == null ? new Envelope(message, sender)
+          : extras.instruments.envelope(message, sender, trace, this);
+      if (extras.configured == null) {
+        offer(envelope);
+      } else if (!extras.offerConfigured(this, envelope)) {
+        return;
+      }
     }
-    if (idleSpin != null) {
+    if (drain.idleSpin() != null) {
       boolean fromHandler = RunningActors.inHandlerOnEventLoop();
       if (fromHandler != sentByHandler) {
         sentByHandler = fromHandler;
@@ -146,21 +141,6 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     }
   }
 
-  /** Whether the envelope was enqueued; what was dropped instead is a dead letter. */
-  private boolean offerConfigured(Envelope envelope) {
-    ConfiguredQueue.Rejected rejected = configured.offer(envelope);
-    if (rejected == null) {
-      return true;
-    }
-    if (rejected.refuse()) {
-      throw new MailboxFullException("the mailbox of " + ownerPath() + " is " + rejected.reason() + "; "
-          + envelope.message.getClass().getName() + " not enqueued");
-    }
-    Envelope dropped = rejected.dropped();
-    deadLetter(dropped.message, dropped.sender, rejected.reason());
-    return dropped != envelope;
-  }
-
   /**
    * How busy the actor looks, from any thread: 0 when idle (nothing queued, no drain), more the
    * more messages wait, counted up to {@code limit}; above the limit when suspended.
@@ -170,37 +150,56 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     if (s >= SUSPEND_UNIT) {
       return limit + 2;
     }
-    boolean empty = configured != null ? configured.isEmpty() : isEmpty();
-    if (empty) {
+    MailboxExtras extras = this.extras;
+    if (extras == null ? isEmpty() : extras.queueEmpty(this)) {
       return (s & SCHEDULED) == 0 ? 0 : 1;
     }
-    return 1 + (configured != null ? Math.min(limit, configured.size()) : approximateSize(limit));
+    return 1 + queued(limit, false);
   }
 
   /** Measures with {@code meters} from now on; called before the actor's reference is handed out. */
   public void meter(GroupMeters meters) {
-    this.instruments = instruments == null ? new Instruments(this, meters, null, null) : instruments.measuredBy(meters);
+    if (extras == null) {
+      extras = new MailboxExtras(null, null);
+    }
+    Instruments before = extras.instruments;
+    extras.instruments = before == null ? new Instruments(this, meters, null, null) : before.measuredBy(meters);
+  }
+
+  private Instruments instruments() {
+    MailboxExtras extras = this.extras;
+    return extras == null ? null : extras.instruments;
+  }
+
+  private int queued(int limit, boolean exact) {
+    MailboxExtras extras = this.extras;
+    return extras != null ? extras.queued(this, limit, exact) : exact ? sizeForConsumer() : approximateSize(limit);
+  }
+
+  private int unstashed() {
+    MailboxExtras extras = this.extras;
+    return extras == null ? 0 : extras.unstashed();
   }
 
   /** The meters of the actor's group; null while metrics are off. */
   public GroupMeters meters() {
+    Instruments instruments = instruments();
     return instruments == null ? null : instruments.meters(); // set once, before anyone asks
   }
 
   /** How many user messages wait; actor thread only (it walks the default queue). */
   public int size() {
-    int waiting = front == null ? 0 : front.size();
-    return waiting + (configured != null ? configured.size() : sizeForConsumer());
+    return unstashed() + queued(Integer.MAX_VALUE, true);
   }
 
   /** Roughly how many user messages wait (unstashed ones aside), up to {@code limit}; any thread, the actor runs on. */
   public int sizeEstimate(int limit) {
-    return configured != null ? Math.min(configured.size(), limit) : approximateSize(limit);
+    return queued(limit, false);
   }
 
   /** What the metrics read of the actor's messages when scraped; null while they are off. */
   public MessageCounts counts() {
-    return meters() == null ? null : instruments;
+    return meters() == null ? null : instruments();
   }
 
   /** Enqueues a system message; any thread. */
@@ -260,7 +259,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       }
       if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
         try {
-          executor.execute(this);
+          drain.executor().execute(this);
         } catch (RejectedExecutionException e) {
           // The event loop is gone (Vert.x closed): no drain will ever run, so this thread,
           // which holds SCHEDULED and is therefore the only consumer, dead-letters the rest.
@@ -280,8 +279,10 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     try {
       // System messages always go first: while some wait, no user message is processed.
       boolean systemDone = processSystemMessages();
-      int budget = throughput;
+      int budget = drain.throughput();
+      IdleSpin idleSpin = drain.idleSpin(); // how a drain that ran out of messages waits for more, or null
       long spinDeadline = 0; // set when the turn first runs out of messages
+      Instruments instruments = instruments();
       while (systemDone && (status & CLOSED) == 0) {
         int processed = processUserMessages(budget);
         budget -= processed;
@@ -310,6 +311,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     } finally {
       running.exit(outer);
       context.endDispatch(previous);
+      dropStub(); // an idle actor keeps no node
       STATUS.getAndAdd(this, -SCHEDULED);
       if (hasWork()) {
         trySchedule();
@@ -322,8 +324,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
       return true;
     }
     int s = status;
-    boolean empty = (configured != null ? configured.isEmpty() : isEmpty()) && (front == null || front.isEmpty());
-    return !empty && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
+    return hasUserMessages() && (s < SUSPEND_UNIT || (s & CLOSED) != 0);
   }
 
   /** Tells the owner if {@link #warningSize()} messages or more wait; the actor's thread. */
@@ -332,8 +333,7 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
     if (limit == 0) {
       return;
     }
-    int waiting = (front == null ? 0 : front.size())
-        + (configured != null ? configured.size() : approximateSize(limit));
+    int waiting = unstashed() + queued(limit, false);
     if (waiting >= limit) {
       fallingBehind(waiting, limit);
     }
@@ -341,26 +341,20 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
 
   /** Puts messages back at the front, {@code first} first; actor thread only. */
   public void returnToFront(List<Envelope> returned) {
-    if (front == null) {
-      front = new ArrayDeque<>();
+    if (extras == null) {
+      extras = new MailboxExtras(null, null); // producers that see it late see no options, as before
     }
-    for (int i = returned.size() - 1; i >= 0; i--) {
-      front.addFirst(returned.get(i));
-    }
+    extras.returnToFront(returned);
   }
 
   private Envelope next() {
-    if (front != null) {
-      Envelope returned = front.pollFirst();
-      if (returned != null) {
-        return returned;
-      }
-    }
-    return configured != null ? configured.poll() : poll();
+    MailboxExtras extras = this.extras;
+    return extras == null ? poll() : extras.next(this);
   }
 
   /** Processes at most {@code budget} user messages; returns how many it processed. */
   private int processUserMessages(int budget) {
+    Instruments instruments = instruments();
     int processed = 0;
     while (processed < budget && status < SUSPEND_UNIT && pendingSystem == null) {
       Envelope envelope = next();
@@ -389,7 +383,8 @@ public abstract class Mailbox extends EnvelopeQueue implements Runnable {
   }
 
   private boolean hasUserMessages() {
-    return !(configured != null ? configured.isEmpty() : isEmpty()) || (front != null && !front.isEmpty());
+    MailboxExtras extras = this.extras;
+    return extras == null ? !isEmpty() : !extras.queueEmpty(this) || extras.unstashed() > 0;
   }
 
   /**

@@ -83,7 +83,10 @@ public final class ActorCell implements ActorContext, RoutedCell {
 
   final ActorSystemImpl system;
   final ActorCell parent;
-  final String name;
+  // A generated name ($a, $b, ...) is kept as its number and made a String only when asked for:
+  // a million generated names would cost 48 MB as Strings. Null when generatedName >= 0.
+  final String givenName;
+  final int generatedName;
   final Props props;
   final ContextInternal context;
   final LocalActorRef self;
@@ -99,8 +102,6 @@ public final class ActorCell implements ActorContext, RoutedCell {
   Actor actor;
   ActorRef currentSender;
   Object currentMessage;
-  // Set by the Actor constructor while the factory runs (any thread; read by the same one).
-  Actor pendingInstance;
   // What most actors never need, created on first use; actor thread only.
   RareState rare;
   boolean terminating;
@@ -112,12 +113,12 @@ public final class ActorCell implements ActorContext, RoutedCell {
     this.system = system;
     this.parent = parent;
     this.props = props;
-    this.name = name;
+    this.generatedName = Names.generatedNumber(name);
+    this.givenName = generatedName >= 0 ? null : name;
     this.context = dispatcher.contextFor(parent == null ? null : parent.self, name);
     this.self = new LocalActorRef(this);
     MailboxOptions mailboxOptions = props.mailbox();
-    this.mailbox = new CellMailbox(this, dispatcher.executor(context), dispatcher.throughput(system.throughput()),
-        dispatcher.idleSpin(context, system.idleSpinNanos()),
+    this.mailbox = new CellMailbox(this, dispatcher.drainPolicy(context, system.throughput(), system.idleSpinNanos()),
         mailboxOptions != null ? mailboxOptions : system.defaultMailbox());
   }
 
@@ -441,16 +442,7 @@ public final class ActorCell implements ActorContext, RoutedCell {
 
   /** The actor's path, e.g. {@code /user/parent/child}; any thread. */
   public String path() {
-    StringBuilder path = new StringBuilder(48);
-    appendPath(path);
-    return path.toString();
-  }
-
-  private void appendPath(StringBuilder path) {
-    if (parent != null) {
-      parent.appendPath(path);
-    }
-    path.append('/').append(name);
+    return Names.path(this);
   }
 
   @Override

@@ -3,12 +3,11 @@ package actors.impl.cell;
 import actors.ActorRef;
 import actors.ReceiveTimeout;
 import actors.dispatch.MailboxOptions;
-import actors.dispatch.impl.IdleSpin;
+import actors.dispatch.impl.DrainPolicy;
 import actors.dispatch.impl.Mailbox;
 import actors.dispatch.impl.SystemMessage;
 import io.vertx.core.internal.ContextInternal;
 
-import java.util.concurrent.Executor;
 
 /** The mailbox of one cell: what it takes goes to that cell, what it cannot deliver to dead letters. */
 final class CellMailbox extends Mailbox {
@@ -19,9 +18,8 @@ final class CellMailbox extends Mailbox {
 
   private final ActorCell cell;
 
-  CellMailbox(ActorCell cell, Executor executor, int throughput, IdleSpin idleSpin, MailboxOptions options) {
-    super(executor, throughput, idleSpin, options, cell.system.tracing(),
-        cell.system.actorPathInMdc() ? cell.path() : null);
+  CellMailbox(ActorCell cell, DrainPolicy drain, MailboxOptions options) {
+    super(drain, options, cell.system.tracing(), cell.system.actorPathInMdc() ? cell.path() : null);
     this.cell = cell;
   }
 

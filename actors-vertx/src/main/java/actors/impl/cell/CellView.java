@@ -34,7 +34,7 @@ final class CellView implements ActorView {
 
   @Override
   public String name() {
-    return cell.name;
+    return Names.of(cell);
   }
 
   @Override

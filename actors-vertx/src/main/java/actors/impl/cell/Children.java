@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  *
  * <p>An open-addressing table (linear probing, at most half full, backward-shift deletion)
  * holds each child itself, keyed by its own name, or a reserved name as a {@code String}: about
- * 8 bytes per child, where a {@code LinkedHashMap} costs an entry of 40 bytes more. Creation
+ * 8 bytes per child, where a {@code LinkedHashMap} costs an entry of 40 bytes more. A generated
+ * name is hashed and compared as its number ({@link Names#generatedHash}), never made a String. Creation
  * order comes from a number each child gets when it registers ({@link ActorCell#creationOrder}),
  * sorted on the rare occasions it is needed (supervision, stopping).
  *
@@ -49,7 +50,7 @@ final class Children {
     if (2 * (occupied + 1) > slots.length) {
       resize(slots.length * 2);
     }
-    slots[freeSlotFor(name)] = name;
+    slots[freeSlotFor(name.hashCode())] = name;
     occupied++;
   }
 
@@ -61,7 +62,7 @@ final class Children {
       renumber();
     }
     child.creationOrder = nextCreationOrder++;
-    slots[indexOf(child.name)] = child;
+    slots[indexOf(child)] = child;
     registered++;
   }
 
@@ -78,7 +79,7 @@ final class Children {
 
   /** Removes a stopped child, freeing its name; false if it was not a child. */
   synchronized boolean remove(ActorCell child) {
-    int index = slots == null ? -1 : indexOf(child.name);
+    int index = slots == null ? -1 : indexOf(child);
     if (index >= 0 && slots[index] == child) {
       delete(index);
       registered--;
@@ -135,7 +136,7 @@ final class Children {
     int matching = 0;
     if (slots != null) {
       for (Object slot : slots) {
-        if (slot instanceof ActorCell cell && match.test(cell.name)) {
+        if (slot instanceof ActorCell cell && match.test(Names.of(cell))) {
           matching++;
           if (earliest.size() < keep) {
             earliest.add(cell);
@@ -162,8 +163,12 @@ final class Children {
     return Collections.unmodifiableList(refs);
   }
 
-  private static String nameOf(Object slot) {
-    return slot instanceof ActorCell cell ? cell.name : (String) slot;
+  private static int hashOf(Object slot) {
+    return slot instanceof ActorCell cell ? Names.hashOf(cell) : slot.hashCode();
+  }
+
+  private static boolean isNamed(Object slot, String name) {
+    return slot instanceof ActorCell cell ? Names.isNamed(cell, name) : slot.equals(name);
   }
 
   /**
@@ -171,24 +176,35 @@ final class Children {
    * whose hash codes run in sequence, spread over the table instead of piling up in runs that
    * linear probing would walk end to end.
    */
-  private static int home(String name, int capacity) {
-    return (name.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(capacity));
+  private static int home(int nameHash, int capacity) {
+    return (nameHash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(capacity));
   }
 
   /** The slot holding {@code name}, or -1. */
   private int indexOf(String name) {
     int mask = slots.length - 1;
-    for (int i = home(name, slots.length); slots[i] != null; i = (i + 1) & mask) {
-      if (nameOf(slots[i]).equals(name)) {
+    for (int i = home(name.hashCode(), slots.length); slots[i] != null; i = (i + 1) & mask) {
+      if (isNamed(slots[i], name)) {
         return i;
       }
     }
     return -1;
   }
 
-  private int freeSlotFor(String name) {
+  /** The slot holding {@code child} or its reserved name, or -1. */
+  private int indexOf(ActorCell child) {
     int mask = slots.length - 1;
-    int i = home(name, slots.length);
+    for (int i = home(Names.hashOf(child), slots.length); slots[i] != null; i = (i + 1) & mask) {
+      if (slots[i] == child || slots[i] instanceof String reserved && Names.isNamed(child, reserved)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int freeSlotFor(int nameHash) {
+    int mask = slots.length - 1;
+    int i = home(nameHash, slots.length);
     while (slots[i] != null) {
       i = (i + 1) & mask;
     }
@@ -201,7 +217,7 @@ final class Children {
     int hole = index;
     slots[hole] = null;
     for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
-      int home = home(nameOf(slots[i]), slots.length);
+      int home = home(hashOf(slots[i]), slots.length);
       // Move the entry into the hole unless its home lies cyclically in (hole, i].
       boolean homeBetween = hole <= i ? hole < home && home <= i : hole < home || home <= i;
       if (!homeBetween) {
@@ -221,7 +237,7 @@ final class Children {
     slots = new Object[capacity];
     for (Object slot : old) {
       if (slot != null) {
-        slots[freeSlotFor(nameOf(slot))] = slot;
+        slots[freeSlotFor(hashOf(slot))] = slot;
       }
     }
   }

@@ -19,8 +19,18 @@ import io.vertx.core.Promise;
  */
 final class Creation {
 
-  // The cell whose factory runs on this thread: what an Actor constructor binds to.
-  private static final ThreadLocal<ActorCell> UNDER_CONSTRUCTION = new ThreadLocal<>();
+  // The cell whose factory runs on this thread, what an Actor constructor binds to, and the
+  // instance bound to it so far.
+  private static final ThreadLocal<Construction> UNDER_CONSTRUCTION = new ThreadLocal<>();
+
+  private static final class Construction {
+    final ActorCell cell;
+    Actor instance;
+
+    Construction(ActorCell cell) {
+      this.cell = cell;
+    }
+  }
 
   private Creation() {
   }
@@ -67,14 +77,15 @@ final class Creation {
 
   /** Runs the cell's {@code Props} factory: a new instance, bound to the cell. */
   static Actor newInstance(ActorCell cell) {
-    ActorCell outer = UNDER_CONSTRUCTION.get();
-    UNDER_CONSTRUCTION.set(cell);
+    Construction outer = UNDER_CONSTRUCTION.get();
+    Construction construction = new Construction(cell);
+    UNDER_CONSTRUCTION.set(construction);
     try {
       Actor instance = cell.props.factory().get();
       if (instance == null) {
         throw new ActorInitializationException(cell.path(), "the Props factory of " + describe(cell) + " returned null", null);
       }
-      if (instance != cell.pendingInstance) {
+      if (instance != construction.instance) {
         throw new ActorInitializationException(cell.path(), "the Props factory of " + describe(cell)
             + " returned an instance it did not create; it must return a new instance on every call", null);
       }
@@ -84,7 +95,6 @@ final class Creation {
     } catch (RuntimeException | Error e) {
       throw new ActorInitializationException(cell.path(), "the Props factory of " + describe(cell) + " threw " + e, e);
     } finally {
-      cell.pendingInstance = null;
       if (outer == null) {
         UNDER_CONSTRUCTION.remove();
       } else {
@@ -123,7 +133,8 @@ final class Creation {
 
   /** Whether {@code cell}'s factory is running on this thread. */
   static boolean isUnderConstruction(ActorCell cell) {
-    return UNDER_CONSTRUCTION.get() == cell;
+    Construction construction = UNDER_CONSTRUCTION.get();
+    return construction != null && construction.cell == cell;
   }
 
   private static String describe(ActorCell cell) {
@@ -136,17 +147,17 @@ final class Creation {
 
     @Override
     public ActorContext bindNewInstance(Actor instance) {
-      ActorCell cell = UNDER_CONSTRUCTION.get();
-      if (cell == null) {
+      Construction construction = UNDER_CONSTRUCTION.get();
+      if (construction == null) {
         throw new IllegalStateException("actor " + instance.getClass().getName()
             + " was created with new; actors are created by actorOf(Props), which calls the Props factory");
       }
-      if (cell.pendingInstance != null) {
-        throw new IllegalStateException("the Props factory of " + cell.path()
+      if (construction.instance != null) {
+        throw new IllegalStateException("the Props factory of " + construction.cell.path()
             + " created more than one actor instance; create children with context().actorOf");
       }
-      cell.pendingInstance = instance;
-      return cell;
+      construction.instance = instance;
+      return construction.cell;
     }
 
     @Override

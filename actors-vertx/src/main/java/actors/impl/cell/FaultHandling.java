@@ -84,7 +84,7 @@ final class FaultHandling {
 
   /** As the supervisor: {@code child} failed with {@code cause}. */
   static void handleChildFailure(ActorCell cell, ActorCell child, Throwable cause) {
-    if (cell.terminating || cell.childCell(child.name) != child) {
+    if (cell.terminating || cell.childCell(Names.of(child)) != child) {
       return; // it is being stopped anyway
     }
     // As in Pekko, sender() inside supervisorStrategy() and its decider is the failed child.

@@ -8,7 +8,10 @@ import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many producers, one consumer: nothing lost, nothing duplicated, FIFO per producer. */
+/**
+ * Many producers, one consumer: nothing lost, nothing duplicated, FIFO per producer, also while
+ * the consumer lets the stub go; an idle queue holds no node.
+ */
 class EnvelopeQueueTest {
 
   private static final int PRODUCERS = 4;
@@ -42,6 +45,7 @@ class EnvelopeQueueTest {
     while (taken < PRODUCERS * PER_PRODUCER) {
       Envelope envelope = queue.poll();
       if (envelope == null) {
+        queue.dropStub(); // as a drain that found the queue empty does, racing the producers
         Thread.onSpinWait();
         continue;
       }
@@ -88,5 +92,43 @@ class EnvelopeQueueTest {
     assertThat(queue.poll().message).isEqualTo("c");
     assertThat(b.nextAcquire()).isNull();
     assertThat(queue.poll()).isNull();
+  }
+
+  @Test
+  void anIdleQueueHoldsNoNodeAndTakesTheNextOneFirst() throws Exception {
+    EnvelopeQueue queue = new EnvelopeQueue();
+    assertThat(nodes(queue)).as("a new queue").containsOnlyNulls();
+    queue.offer(new Envelope("a", null));
+    queue.offer(new Envelope("b", null));
+    assertThat(queue.sizeForConsumer()).isEqualTo(2);
+    queue.dropStub(); // not empty: nothing happens
+    assertThat(queue.poll().message).isEqualTo("a");
+    assertThat(queue.sizeForConsumer()).isEqualTo(1);
+    Envelope b = queue.poll();
+    assertThat(b.message).isEqualTo("b");
+    EnvelopeQueue.release(b);
+    assertThat(nodes(queue)).as("b is the stub").containsOnly(b);
+    queue.dropStub();
+    assertThat(nodes(queue)).as("let go").containsOnlyNulls();
+    assertThat(queue.isEmpty()).isTrue();
+    assertThat(queue.poll()).isNull();
+    queue.offer(new Envelope("c", null));
+    assertThat(queue.isEmpty()).isFalse();
+    assertThat(queue.sizeForConsumer()).isEqualTo(1);
+    queue.offer(new Envelope("d", null));
+    assertThat(queue.approximateSize(10)).isEqualTo(2);
+    assertThat(queue.poll().message).isEqualTo("c");
+    assertThat(queue.poll().message).isEqualTo("d");
+    assertThat(queue.poll()).isNull();
+  }
+
+  private static List<Object> nodes(EnvelopeQueue queue) throws Exception {
+    List<Object> nodes = new ArrayList<>();
+    for (String name : List.of("head", "tail")) {
+      java.lang.reflect.Field field = EnvelopeQueue.class.getDeclaredField(name);
+      field.setAccessible(true);
+      nodes.add(field.get(queue));
+    }
+    return nodes;
   }
 }

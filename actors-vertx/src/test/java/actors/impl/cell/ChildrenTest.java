@@ -41,7 +41,8 @@ class ChildrenTest {
       }
     });
     for (int i = 0; i < count; i++) {
-      cells.add(((LocalActorRef) system.actorOf(idle, "c" + i)).cell);
+      // Half of them with generated names, which the table hashes and compares as numbers.
+      cells.add(((LocalActorRef) (i % 2 == 0 ? system.actorOf(idle, "c" + i) : system.actorOf(idle))).cell);
     }
     return cells;
   }
@@ -56,18 +57,18 @@ class ChildrenTest {
     for (int step = 0; step < 20_000; step++) {
       ActorCell cell = cells.get(1 + random.nextInt(cells.size() - 1));
       int op = random.nextInt(10);
-      if (op < 4 && !model.containsKey(cell.name)) {
-        table.reserve(cell.name, parent);
+      if (op < 4 && !model.containsKey(Names.of(cell))) {
+        table.reserve(Names.of(cell), parent);
         table.register(cell);
-        model.put(cell.name, cell);
-      } else if (op < 5 && !model.containsKey(cell.name)) {
-        table.reserve(cell.name, parent); // a creation whose factory failed
-        assertThat(table.get(cell.name)).isNull();
-        table.unreserve(cell.name);
+        model.put(Names.of(cell), cell);
+      } else if (op < 5 && !model.containsKey(Names.of(cell))) {
+        table.reserve(Names.of(cell), parent); // a creation whose factory failed
+        assertThat(table.get(Names.of(cell))).isNull();
+        table.unreserve(Names.of(cell));
       } else if (op < 8) {
-        assertThat(table.remove(cell)).isEqualTo(model.remove(cell.name) != null);
+        assertThat(table.remove(cell)).isEqualTo(model.remove(Names.of(cell)) != null);
       } else {
-        assertThat(table.get(cell.name)).isSameAs(model.get(cell.name));
+        assertThat(table.get(Names.of(cell))).isSameAs(model.get(Names.of(cell)));
       }
       if (step % 500 == 0) {
         assertThat(table.cells()).containsExactlyElementsOf(model.values());
@@ -76,27 +77,45 @@ class ChildrenTest {
     }
     assertThat(table.cells()).containsExactlyElementsOf(model.values());
     for (ActorCell cell : cells) {
-      assertThat(table.get(cell.name)).isSameAs(model.get(cell.name));
+      assertThat(table.get(Names.of(cell))).isSameAs(model.get(Names.of(cell)));
     }
+  }
+
+  @Test
+  void aGeneratedNameIsReservedAndFoundAsItsString() {
+    List<ActorCell> cells = realCells(2);
+    ActorCell generated = cells.get(1);
+    String name = Names.of(generated);
+    assertThat(name).startsWith("$");
+    assertThat(generated.givenName).as("kept as its number").isNull();
+    Children table = new Children();
+    table.reserve(name, cells.get(0));
+    assertThat(table.get(name)).isNull();
+    table.register(generated);
+    assertThat(table.get(new String(name.toCharArray()))).isSameAs(generated);
+    assertThat(generated.path()).isEqualTo("/user/" + name);
+    assertThatThrownBy(() -> table.reserve(name, cells.get(0))).isInstanceOf(InvalidActorNameException.class);
+    assertThat(table.remove(generated)).isTrue();
+    assertThat(table.get(name)).isNull();
   }
 
   @Test
   void aNameIsTakenFromItsReservationAndFreedByItsRemoval() {
     List<ActorCell> cells = realCells(3);
     ActorCell parent = cells.get(0);
-    ActorCell child = cells.get(1);
+    ActorCell child = cells.get(2);
     Children table = new Children();
-    table.reserve(child.name, parent);
-    assertThatThrownBy(() -> table.reserve(child.name, parent)).isInstanceOf(InvalidActorNameException.class)
-        .hasMessageContaining("actor name [c1] is not unique");
+    table.reserve(Names.of(child), parent);
+    assertThatThrownBy(() -> table.reserve(Names.of(child), parent)).isInstanceOf(InvalidActorNameException.class)
+        .hasMessageContaining("actor name [c2] is not unique");
     table.register(child);
-    assertThat(table.get("c1")).isSameAs(child);
+    assertThat(table.get("c2")).isSameAs(child);
     assertThat(table.remove(child)).isTrue();
     assertThat(table.remove(child)).isFalse();
-    table.reserve(child.name, parent);
+    table.reserve(Names.of(child), parent);
     table.register(child);
     assertThat(table.close()).containsExactly(child);
-    assertThatThrownBy(() -> table.reserve("c2", parent)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> table.reserve("c9", parent)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("is stopping and cannot create children");
   }
 }

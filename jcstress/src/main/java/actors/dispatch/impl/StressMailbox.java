@@ -47,7 +47,7 @@ class StressMailbox extends Mailbox {
   }
 
   private StressMailbox(AtomicInteger scheduled) {
-    super(task -> scheduled.incrementAndGet(), 64, null, new MailboxOptions());
+    super(new DrainPolicy(task -> scheduled.incrementAndGet(), 64, null), new MailboxOptions(), null, null);
     this.scheduled = scheduled;
   }
 
