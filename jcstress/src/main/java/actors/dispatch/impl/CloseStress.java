@@ -26,13 +26,13 @@ public class CloseStress {
   private final StressMailbox mailbox = new StressMailbox();
 
   public CloseStress() {
-    mailbox.enqueue("first", null); // schedules the drain that actor `drain` runs
+    mailbox.enqueue("first", null, null); // schedules the drain that actor `drain` runs
     mailbox.enqueueSystem(new StressMailbox.Close());
   }
 
   @Actor
   public void producer() {
-    mailbox.enqueue("second", null);
+    mailbox.enqueue("second", null, null);
   }
 
   @Actor

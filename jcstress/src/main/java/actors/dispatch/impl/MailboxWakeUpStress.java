@@ -28,12 +28,12 @@ public class MailboxWakeUpStress {
   private final StressMailbox mailbox = new StressMailbox();
 
   public MailboxWakeUpStress() {
-    mailbox.enqueue("first", null); // schedules the drain that actor `drain` runs
+    mailbox.enqueue("first", null, null); // schedules the drain that actor `drain` runs
   }
 
   @Actor
   public void producer() {
-    mailbox.enqueue("second", null);
+    mailbox.enqueue("second", null, null);
   }
 
   @Actor

@@ -31,7 +31,7 @@ public class ResumeStress {
 
   @Actor
   public void producer() {
-    mailbox.enqueue("message", null);
+    mailbox.enqueue("message", null, null);
   }
 
   /** The supervisor's Resume arrives and its drain runs, as on the actor's context. */

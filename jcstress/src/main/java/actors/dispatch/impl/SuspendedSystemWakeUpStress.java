@@ -29,7 +29,7 @@ public class SuspendedSystemWakeUpStress {
 
   public SuspendedSystemWakeUpStress() {
     mailbox.suspend();
-    mailbox.enqueue("waits for the resume", null);
+    mailbox.enqueue("waits for the resume", null, null);
     mailbox.enqueueSystem(new StressMailbox.Numbered(1)); // schedules the drain that actor `drain` runs
   }
 
