@@ -153,8 +153,7 @@ final class ShardRegion extends Actor {
       reroute(lanes.passed(passed.shard(), passed.seq()));
     } else if (control instanceof RegionControl.Released released
         && provider.isMember(RegionControl.nodeOf(system, sender()))) {
-      // None was asked for before the directory opened (a node that starts): its view asks then.
-      Optional.ofNullable(leases).ifPresent(open -> open.retry(shards.get(released.shard())));
+      Optional.ofNullable(leases).ifPresent(open -> open.retry(shards.get(released.shard()))); // none asked before
     } else if (control instanceof RegionControl.Joined joined && provider.isMember(joined.node())
         && joins.asked(joined.node(), sender(), RegionControl.nodeOf(system, sender()))) {
       joins.confirm(view, self());
