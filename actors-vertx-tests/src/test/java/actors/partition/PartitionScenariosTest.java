@@ -49,7 +49,8 @@ class PartitionScenariosTest {
           line -> line.startsWith("ASKED 0 " + ALL + " "), 30_000);
       String[] part = down.answer().split(" ", 5);
       assertThat(Long.parseLong(part[3])).as("asks on the node alone fail at once").isLessThan(1_000);
-      assertThat(part[4]).contains("may not host or reach").contains("hears 1 of the 5 members");
+      // A minority: 1, or 2 while the last peer's heartbeats still count; either refuses at once.
+      assertThat(part[4]).contains("may not host or reach").containsPattern("hears [12] of the 5 members");
       for (PartitionCluster.Node node : others) {
         answersAndWritesAll(node, 60_000);
       }
