@@ -63,6 +63,20 @@ final class Ledger {
     }
   }
 
+  /** Per incarnation of entity {@code id}, in arrival order: its node, and the first and last number and count it took. */
+  String summary(String id) {
+    Map<String, String> summary = new java.util.LinkedHashMap<>();
+    Map<String, List<Integer>> numbers = byIncarnation(id);
+    for (JsonObject report : reports) {
+      if (report.getString("id").equals(id)) {
+        List<Integer> taken = numbers.get(report.getString("incarnation"));
+        summary.putIfAbsent(report.getString("incarnation"), report.getString("node") + " took " + taken.size()
+            + " from " + taken.get(0) + " to " + taken.get(taken.size() - 1));
+      }
+    }
+    return summary.toString();
+  }
+
   /** The nodes where entity {@code id} ran. */
   Set<String> nodes(String id) {
     Set<String> nodes = new HashSet<>();

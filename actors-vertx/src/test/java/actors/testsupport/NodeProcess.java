@@ -31,13 +31,23 @@ public final class NodeProcess {
   public record Started(Process process, String nodeId) {
   }
 
-  /** The node id it prints when ready; its output is drained until it ends. */
+  /**
+   * The node id it prints when ready; its output is drained until it ends, and what it prints
+   * after READY goes to this JVM's output, each line marked with the node's process id, so that
+   * a failed test shows what the other nodes logged.
+   */
   private static String awaitReady(Process process) throws Exception {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        boolean ready = false;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
+          if (ready) {
+            System.out.println("[pid " + process.pid() + "] " + line);
+          } else {
+            lines.add(line);
+            ready = line.startsWith("READY ");
+          }
         }
       } catch (Exception ignored) {
         // The process was killed: its output ends.
