@@ -12,6 +12,7 @@ import org.slf4j.MDC;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a mailbox measures, traces and tells the logs, when metrics, tracing or the path in the
@@ -19,10 +20,12 @@ import java.util.Map;
  * trace it belongs to), and how a message is processed: in its trace's context, with the actor's
  * path in the MDC. With metrics on every message is counted, and one in
  * {@link GroupMeters#timeOneIn()} is timed (two clock reads: in its mailbox and in
- * {@code receive}); a timed message stands for the messages processed since the one timed before
- * it, so that the totals keep their meaning whatever the share. What a turn moved is added, when
- * it ends, to totals of the actor's own, which the meters read when scraped: nothing shared is
- * written per message or per turn. A mailbox holds none while all are off.
+ * {@code receive}), drawn at random by its sender's thread: a counter here would be written by
+ * every sender and bounce this object's cache line, which the actor's thread reads on every
+ * message, between the cores. A timed message stands for the messages processed since the one
+ * timed before it, so that the totals keep their meaning whatever the share. What a turn moved is
+ * added, when it ends, to totals of the actor's own, which the meters read when scraped: nothing
+ * shared is written per message or per turn. A mailbox holds none while all are off.
  */
 final class Instruments implements MessageCounts {
 
@@ -50,9 +53,6 @@ final class Instruments implements MessageCounts {
   private final String pathInMdc;
   // One message in this many is timed.
   private final int timeOneIn;
-  // Any producer's, without synchronization (a lost update only moves the next timed message):
-  // messages to enqueue before the next timed one.
-  private int untilTimed;
   // The actor thread's: the messages processed since the last timed one, before this turn; the
   // place in this turn of the last timed one; what the timed messages of this turn stand for.
   private long untimedBefore;
@@ -95,8 +95,7 @@ final class Instruments implements MessageCounts {
       }
     }
     long enqueuedAt = MarkedEnvelope.UNMEASURED;
-    if (meters != null && --untilTimed <= 0) {
-      untilTimed = timeOneIn;
+    if (meters != null && (timeOneIn == 1 || ThreadLocalRandom.current().nextInt(timeOneIn) == 0)) {
       enqueuedAt = System.nanoTime();
     }
     return enqueuedAt == MarkedEnvelope.UNMEASURED && trace == null ? new Envelope(message, sender)
