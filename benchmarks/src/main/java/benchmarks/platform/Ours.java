@@ -50,6 +50,14 @@ final class Ours implements Platform {
   }
 
   /**
+   * Every actor on one event loop ({@code setEventLoops(1)}): what a pair of actors that talk gets
+   * when the application puts them on one context (the caller-context dispatcher).
+   */
+  static Ours onOneLoop() {
+    return new Ours(ActorSystem.create(new ActorSystemOptions().setName("bench").setLogDeadLetters(false).setEventLoops(1)));
+  }
+
+  /**
    * Vert.x's OpenTelemetry tracer on, spans batched to an exporter that drops them: the
    * workloads' messages are sent outside any trace, as most of an application's are.
    */

@@ -17,11 +17,12 @@ public interface Platform extends AutoCloseable {
       case "ours" -> new Ours();
       case "ours-metrics" -> Ours.withMetrics();
       case "ours-tracing" -> Ours.withTracing();
+      case "ours-one-loop" -> Ours.onOneLoop();
       case "pekko" -> new Pekko();
       case "eventbus" -> new EventBus();
       case "limit" -> new MpscLimit();
       default -> throw new IllegalArgumentException("unknown platform " + name
-          + "; known: ours, ours-metrics, ours-tracing, pekko, eventbus, limit");
+          + "; known: ours, ours-metrics, ours-tracing, ours-one-loop, pekko, eventbus, limit");
     };
   }
 

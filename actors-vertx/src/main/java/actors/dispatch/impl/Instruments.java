@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * added, when it ends, to totals of the actor's own, which the meters read when scraped: nothing
  * shared is written per message or per turn. A mailbox holds none while all are off.
  */
-final class Instruments implements MessageCounts {
+final class Instruments extends InstrumentsPadding implements MessageCounts {
 
   private static final VarHandle PROCESSED;
   private static final VarHandle PROCESSING_NANOS;
@@ -44,19 +44,10 @@ final class Instruments implements MessageCounts {
     }
   }
 
-  private final Mailbox mailbox;
-  // Null while metrics are off.
-  private final GroupMeters meters;
-  // Null while Vert.x has no tracer.
-  private final MessageTracing tracing;
-  // The actor's path, put in SLF4J's MDC while it processes a message; null: not put.
-  private final String pathInMdc;
-  // One message in this many is timed.
-  private final int timeOneIn;
   // The actor thread's: the messages processed since the last timed one, before this turn; the
   // place in this turn of the last timed one; what the timed messages of this turn stand for.
   private long untimedBefore;
-  private int lastTimedInTurn;
+  private long lastTimedInTurn;
   private long turnProcessingNanos;
   private long turnWaitedNanos;
   // The actor's totals: written by its thread at the end of a turn (release), read by a scrape.
@@ -65,11 +56,7 @@ final class Instruments implements MessageCounts {
   private long waitedNanos;
 
   Instruments(Mailbox mailbox, GroupMeters meters, MessageTracing tracing, String pathInMdc) {
-    this.mailbox = mailbox;
-    this.meters = meters;
-    this.tracing = tracing;
-    this.pathInMdc = pathInMdc;
-    this.timeOneIn = meters == null ? 0 : meters.timeOneIn();
+    super(mailbox, meters, tracing, pathInMdc);
   }
 
   /** Whether {@code envelope} is processed through {@link #invoke}: always with metrics or the MDC, else if traced. */
