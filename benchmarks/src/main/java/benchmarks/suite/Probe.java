@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * What the suite measures outside JMH, in a JVM of its own per platform and fork (or in the
- * suite's JVM when smoke): {@code openloop PLATFORM WARMUP_MILLIS LEVEL_MILLIS} prints the ask
- * latencies of {@link OpenLoop}, one line per level (one at a time, then 10%, 50% and 80% of the
+ * suite's JVM when smoke): {@code openloop PLATFORM WARMUP_MILLIS LEVEL_MILLIS [ASK|TELL]} prints
+ * the ask (or tell round trip) latencies of {@link OpenLoop}, one line per level (one at a time, then 10%, 50% and 80% of the
  * platform's maximum rate measured here): p50, p99, p99.9 and max in µs, and the offered rate;
  * {@code bytes PLATFORM SIZE} prints the heap retained per idle actor.
  */
@@ -23,7 +23,8 @@ public final class Probe {
     String platform = args[1];
     switch (args[0]) {
       case "openloop" -> {
-        for (double[] level : openLoop(platform, Long.parseLong(args[2]), Long.parseLong(args[3]))) {
+        OpenLoop.Kind kind = args.length > 4 ? OpenLoop.Kind.valueOf(args[4]) : OpenLoop.Kind.ASK;
+        for (double[] level : openLoop(platform, kind, Long.parseLong(args[2]), Long.parseLong(args[3]))) {
           System.out.printf(Locale.ROOT, "%f %f %f %f %f%n", level[0], level[1], level[2], level[3], level[4]);
         }
       }
@@ -41,9 +42,9 @@ public final class Probe {
    * offered rate (0 one at a time), after a closed-loop warm-up of at least {@code warmupMillis};
    * each level is measured for {@code levelMillis}, after a fifth of that at its rate to settle.
    */
-  static double[][] openLoop(String platform, long warmupMillis, long levelMillis) throws Exception {
+  static double[][] openLoop(String platform, OpenLoop.Kind kind, long warmupMillis, long levelMillis) throws Exception {
     try (Platform host = Platform.create(platform)) {
-      OpenLoop loop = new OpenLoop(host);
+      OpenLoop loop = new OpenLoop(host, kind);
       loop.maximum(Duration.ofMillis(warmupMillis));
       double maximum = loop.maximum(Duration.ofMillis(levelMillis));
       Duration level = Duration.ofMillis(levelMillis);

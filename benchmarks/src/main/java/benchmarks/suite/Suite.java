@@ -98,7 +98,10 @@ public final class Suite {
       case "pingpong", "fanout" -> throughput(workload, "msg/s", 1, PLATFORMS);
       case "threadring" -> throughput(workload, "hops/s", 1, PLATFORMS);
       case "ask" -> throughput(workload, "asks/s", 1, PLATFORMS);
-      default -> throw new IllegalArgumentException("--only takes a throughput workload, not " + workload);
+      case "ask-latency" -> latency(OpenLoop.Kind.ASK);
+      case "tell-latency" -> latency(OpenLoop.Kind.TELL);
+      default -> throw new IllegalArgumentException("--only takes a throughput workload, ask-latency or tell-latency, not "
+          + workload);
     }
   }
 
@@ -108,7 +111,8 @@ public final class Suite {
     throughput("threadring", "hops/s", 1, PLATFORMS);
     throughput("fanout", "msg/s", 1, PLATFORMS);
     throughput("ask", "asks/s", 1, PLATFORMS);
-    askLatency();
+    latency(OpenLoop.Kind.ASK);
+    latency(OpenLoop.Kind.TELL);
     create();
     for (int actors : plan == Plan.SMOKE ? new int[] {10, 1_000} : new int[] {10, 1_000, 100_000, 1_000_000}) {
       // A verticle per consumer: a million deployments is not how anyone uses the bus.
@@ -219,38 +223,42 @@ public final class Suite {
   }
 
   /**
-   * Ask latency without queueing of the benchmark's making ({@link OpenLoop}), per fork in a JVM
-   * of its own: one at a time, and offered at 10%, 50% and 80% of the platform's own maximum.
+   * Round-trip latency without queueing of the benchmark's making ({@link OpenLoop}) for asks, or
+   * for tell round trips, per fork in a JVM of its own: one at a time, and offered at 10%, 50% and
+   * 80% of the platform's own maximum.
    */
-  private void askLatency() throws Exception {
+  private void latency(OpenLoop.Kind kind) throws Exception {
+    String trip = kind == OpenLoop.Kind.ASK ? "ask " : "tell round trip ";
     String[] levels = {"one at a time", "at 10% of max", "at 50% of max", "at 80% of max"};
     String[] percentiles = {"p50", "p99", "p99.9", "max"};
     Map<String, Map<String, Samples>> byRow = new LinkedHashMap<>();
     for (String level : levels) {
       for (String percentile : percentiles) {
-        byRow.put("ask " + level + " " + percentile, emptySamples(PLATFORMS));
+        byRow.put(trip + level + " " + percentile, emptySamples(PLATFORMS));
       }
     }
     long warmupMillis = plan.warmupTime().multipliedBy(plan.warmupShots()).toMillis();
     long levelMillis = Math.max(20, plan.shotTime().multipliedBy(plan.shots()).toMillis() / 2);
     for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(PLATFORMS, fork)) {
-        double[][] measured = plan.inProcess() ? Probe.openLoop(platform, warmupMillis, levelMillis)
-            : probe("openloop", platform, Long.toString(warmupMillis), Long.toString(levelMillis)).stream()
+        double[][] measured = plan.inProcess() ? Probe.openLoop(platform, kind, warmupMillis, levelMillis)
+            : probe("openloop", platform, Long.toString(warmupMillis), Long.toString(levelMillis), kind.name()).stream()
                 .map(line -> Arrays.stream(line.split(" ")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
         for (int level = 0; level < levels.length; level++) {
           for (int percentile = 0; percentile < percentiles.length; percentile++) {
-            byRow.get("ask " + levels[level] + " " + percentiles[percentile]).get(platform)
+            byRow.get(trip + levels[level] + " " + percentiles[percentile]).get(platform)
                 .addFork(new double[] {measured[level][percentile]});
           }
-          log("ask " + levels[level], platform, (int) measured[level][4], "p50 %s, p99 %s, p99.9 %s, max %s µs",
+          log(trip + levels[level], platform, (int) measured[level][4], "p50 %s, p99 %s, p99.9 %s, max %s µs",
               format(measured[level][0]), format(measured[level][1]), format(measured[level][2]), format(measured[level][3]));
         }
       }
     }
     byRow.forEach((row, samples) -> rows.add(new Row(row, "µs", false, samples)));
   }
+
+  private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("-?[0-9.]+( -?[0-9.]+)*");
 
   /** Runs {@link Probe} in a JVM of its own with the suite's JVM settings; its output lines. */
   private static List<String> probe(String... args) throws Exception {
@@ -262,7 +270,8 @@ public final class Suite {
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<String> lines;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      lines = out.lines().toList();
+      // Only the probe's figures: a platform may log to standard output too (Pekko's shutdown warnings do).
+      lines = out.lines().filter(line -> NUMBERS.matcher(line).matches()).toList();
     }
     if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
       process.destroyForcibly();

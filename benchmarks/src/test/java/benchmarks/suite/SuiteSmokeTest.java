@@ -30,9 +30,11 @@ class SuiteSmokeTest {
     List<String> workloads = rows.stream().map(row -> ((JsonObject) row).getString("workload")).toList();
     // No CPU rows: a smoke round is shorter than the 10 ms tick the process's CPU time is counted in.
     List<String> latencies = new ArrayList<>();
-    for (String level : List.of("one at a time", "at 10% of max", "at 50% of max", "at 80% of max")) {
-      for (String percentile : List.of("p50", "p99", "p99.9", "max")) {
-        latencies.add("ask " + level + " " + percentile);
+    for (String trip : List.of("ask ", "tell round trip ")) {
+      for (String level : List.of("one at a time", "at 10% of max", "at 50% of max", "at 80% of max")) {
+        for (String percentile : List.of("p50", "p99", "p99.9", "max")) {
+          latencies.add(trip + level + " " + percentile);
+        }
       }
     }
     List<String> expected = new ArrayList<>(List.of("tell-throughput", "pingpong", "threadring", "fanout", "ask"));
