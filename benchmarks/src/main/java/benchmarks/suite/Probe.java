@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * What the suite measures outside JMH, in a JVM of its own per platform and fork (or in the
  * suite's JVM when smoke): {@code openloop PLATFORM WARMUP_MILLIS LEVEL_MILLIS [ASK|TELL]} prints
- * the ask (or tell round trip) latencies of {@link OpenLoop}, one line per level (one at a time, then 10%, 50% and 80% of the
- * platform's maximum rate measured here): p50, p99, p99.9 and max in µs, and the offered rate;
+ * the ask (or tell round trip) latencies of {@link OpenLoop}, one line per level (one at a time,
+ * then 10%, 50% and 80% of the platform's maximum rate measured here): p50, p99, p99.9 and max in µs, and the offered rate;
  * {@code bytes PLATFORM SIZE} prints the heap retained per idle actor.
  */
 public final class Probe {

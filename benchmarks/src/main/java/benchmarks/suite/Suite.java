@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs the whole suite, ours against Apache Pekko and the plain Vert.x event bus in one run, and
@@ -258,7 +259,7 @@ public final class Suite {
     byRow.forEach((row, samples) -> rows.add(new Row(row, "µs", false, samples)));
   }
 
-  private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("-?[0-9.]+( -?[0-9.]+)*");
+  private static final Pattern NUMBERS = Pattern.compile("-?[0-9.]+( -?[0-9.]+)*");
 
   /** Runs {@link Probe} in a JVM of its own with the suite's JVM settings; its output lines. */
   private static List<String> probe(String... args) throws Exception {

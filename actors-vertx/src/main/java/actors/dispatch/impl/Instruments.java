@@ -19,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * MDC are on: the envelopes it makes then ({@link MarkedEnvelope}: when a message entered, the
  * trace it belongs to), and how a message is processed: in its trace's context, with the actor's
  * path in the MDC. With metrics on every message is counted, and one in
- * {@link GroupMeters#timeOneIn()} is timed (two clock reads: in its mailbox and in
- * {@code receive}), drawn at random by its sender's thread: a counter here would be written by
+ * {@link GroupMeters#timeOneIn()} is timed (three clock reads: as it enters its mailbox, and
+ * around {@code receive}), drawn at random by its sender's thread: a counter here would be written by
  * every sender and bounce this object's cache line, which the actor's thread reads on every
  * message, between the cores. A timed message stands for the messages processed since the one
  * timed before it, so that the totals keep their meaning whatever the share. What a turn moved is
