@@ -6,9 +6,7 @@ import benchmarks.stats.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,24 +64,13 @@ public final class ObservabilityRun {
         .append("| workload | unit | off | metrics on | tracing on | metrics cost [95% CI] | tracing cost [95% CI] |\n")
         .append("|---|---|---:|---:|---:|---|---|\n");
     for (String workload : WORKLOADS) {
-      Map<String, Samples> speed = new LinkedHashMap<>();
-      Map<String, Samples> cpu = new LinkedHashMap<>();
-      PLATFORMS.forEach(platform -> speed.put(platform, new Samples()));
-      PLATFORMS.forEach(platform -> cpu.put(platform, new Samples()));
-      int operationsPerSize = workload.equals("tell-throughput") ? TellThroughput.RECEIVERS : 1;
-      for (int fork = 0; fork < plan.rounds(); fork++) {
-        for (String platform : Suite.order(PLATFORMS, fork)) {
-          int size = suite.size(workload, "ours");
-          long operations = (long) size * operationsPerSize;
-          speed.get(platform).addFork(suite.shots(workload, platform, size, millis -> operations / (millis / 1_000)));
-          cpu.get(platform).addFork(Arrays.stream(suite.lastCpuPerRound()).map(nanos -> nanos / operations).toArray());
-        }
-      }
+      Suite.Measured measured = suite.interleaved(workload, PLATFORMS,
+          workload.equals("tell-throughput") ? TellThroughput.RECEIVERS : 1);
       String unit = workload.equals("ask") ? "ask" : "msg";
-      row(md, workload, unit.equals("ask") ? "asks/s" : "msg/s", speed, true, "%,.0f");
+      row(md, workload, unit.equals("ask") ? "asks/s" : "msg/s", measured.speed(), true, "%,.0f");
       // The operating system counts CPU time in ticks of 10 ms: more than a whole smoke round.
       if (!plan.inProcess()) {
-        row(md, workload + " CPU", "ns/" + unit, cpu, false, "%,.1f");
+        row(md, workload + " CPU", "ns/" + unit, measured.cpu(), false, "%,.1f");
       }
     }
     md.append(String.format(Locale.ROOT, "%n%d min.%n", TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start)));

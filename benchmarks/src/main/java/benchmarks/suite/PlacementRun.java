@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,21 +61,11 @@ public final class PlacementRun {
             + "| one loop/ours [95% CI] |\n")
         .append("|---|---|---:|---:|---:|---|---|---|\n");
     for (String workload : WORKLOADS) {
-      Map<String, Samples> speed = new LinkedHashMap<>();
-      Map<String, Samples> cpu = new LinkedHashMap<>();
-      PLATFORMS.forEach(platform -> speed.put(platform, new Samples()));
-      PLATFORMS.forEach(platform -> cpu.put(platform, new Samples()));
-      for (int fork = 0; fork < plan.rounds(); fork++) {
-        for (String platform : Suite.order(PLATFORMS, fork)) {
-          int size = suite.size(workload, "ours");
-          speed.get(platform).addFork(suite.shots(workload, platform, size, millis -> size / (millis / 1_000)));
-          cpu.get(platform).addFork(Arrays.stream(suite.lastCpuPerRound()).map(nanos -> nanos / size).toArray());
-        }
-      }
+      Suite.Measured measured = suite.interleaved(workload, PLATFORMS, 1);
       String unit = workload.equals("threadring") ? "hop" : "msg";
-      row(md, workload, unit + "s/s", speed, true, "%,.0f");
+      row(md, workload, unit + "s/s", measured.speed(), true, "%,.0f");
       if (!plan.inProcess()) {
-        row(md, workload + " CPU", "ns/" + unit, cpu, false, "%,.1f");
+        row(md, workload + " CPU", "ns/" + unit, measured.cpu(), false, "%,.1f");
       }
     }
     md.append(String.format(Locale.ROOT, "%n%d min.%n", TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start)));

@@ -128,34 +128,43 @@ public final class Suite {
     return order;
   }
 
-  /** The process CPU time per round of each measured shot of the last {@link #shots} call, in ns. */
-  double[] lastCpuPerRound() {
-    return lastCpuPerRound;
-  }
-
   private Map<String, Samples> emptySamples(List<String> platforms) {
     Map<String, Samples> samples = new LinkedHashMap<>();
     platforms.forEach(platform -> samples.put(platform, new Samples()));
     return samples;
   }
 
-  private void throughput(String workload, String unit, int operationsPerSize, List<String> platforms) throws Exception {
-    Map<String, Samples> samples = emptySamples(platforms);
-    Map<String, Samples> cpu = emptySamples(platforms);
+  /** The speed of each platform's forks, in the row's unit, and its CPU time per operation, in ns. */
+  record Measured(Map<String, Samples> speed, Map<String, Samples> cpu) {
+  }
+
+  /**
+   * Forks of {@code workload} on each of {@code platforms}, interleaved ({@link #order}), each in
+   * {@link #shots}: their speed in operations per second and their CPU time per operation, where
+   * {@code operationsPerSize} operations make one unit of a round's size.
+   */
+  Measured interleaved(String workload, List<String> platforms, int operationsPerSize) throws Exception {
+    Measured measured = new Measured(emptySamples(platforms), emptySamples(platforms));
     for (int fork = 0; fork < plan.rounds(); fork++) {
       for (String platform : order(platforms, fork)) {
         int size = size(workload, platform);
         long operations = workload.equals("fanout") ? (long) size / Fanout.RECEIVERS * Fanout.RECEIVERS
             : (long) size * operationsPerSize;
-        samples.get(platform).addFork(shots(workload, platform, size, millis -> operations / (millis / 1_000)));
-        cpu.get(platform).addFork(Arrays.stream(lastCpuPerRound).map(nanos -> nanos / operations).toArray());
+        measured.speed().get(platform).addFork(shots(workload, platform, size, millis -> operations / (millis / 1_000)));
+        measured.cpu().get(platform).addFork(Arrays.stream(lastCpuPerRound).map(nanos -> nanos / operations).toArray());
       }
     }
-    rows.add(new Row(workload, unit, true, samples));
+    return measured;
+  }
+
+  private void throughput(String workload, String unit, int operationsPerSize, List<String> platforms) throws Exception {
+    Measured measured = interleaved(workload, platforms, operationsPerSize);
+    rows.add(new Row(workload, unit, true, measured.speed()));
     // The operating system counts a process's CPU time in ticks of 10 ms: 1% of a measured shot,
     // but more than a whole smoke round, which would read 0.
     if (!plan.inProcess()) {
-      rows.add(new Row(workload + " CPU", "ns/" + unit.substring(0, unit.indexOf("/")).replaceAll("s$", ""), false, cpu));
+      rows.add(new Row(workload + " CPU", "ns/" + unit.substring(0, unit.indexOf("/")).replaceAll("s$", ""), false,
+          measured.cpu()));
     }
   }
 
