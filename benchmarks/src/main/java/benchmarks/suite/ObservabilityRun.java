@@ -48,7 +48,7 @@ public final class ObservabilityRun {
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : RUN;
-    int out = arguments.indexOf("--out");
+    int out = arguments.lastIndexOf("--out"); // the last one wins: exec:exec@observability passes one first
     Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
     long start = System.nanoTime();
     Suite suite = new Suite(plan);
