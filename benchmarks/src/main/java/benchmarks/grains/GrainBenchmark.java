@@ -40,11 +40,13 @@ public class GrainBenchmark {
 
   private final CpuTime cpu = new CpuTime();
   private GrainCluster cluster;
+  private boolean typed;
   private long question;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    cluster = new GrainCluster(nodes, route);
+    typed = GrainCluster.typed(route);
+    cluster = new GrainCluster(nodes);
   }
 
   @TearDown(Level.Trial)
@@ -69,7 +71,7 @@ public class GrainBenchmark {
   public Object ask() throws Exception {
     long next = question++;
     cpu.count(1);
-    return cluster.ask((int) (next % GrainCluster.ENTITIES), next);
+    return cluster.ask(typed, (int) (next % GrainCluster.ENTITIES), next);
   }
 
   /** Calls per second with {@value #OUTSTANDING} in flight at once. */
@@ -78,7 +80,7 @@ public class GrainBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(OUTSTANDING)
   public void calls() throws Exception {
-    cluster.asks(OUTSTANDING);
+    cluster.asks(typed, OUTSTANDING);
     cpu.count(OUTSTANDING);
   }
 }

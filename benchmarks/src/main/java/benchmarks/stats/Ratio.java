@@ -1,6 +1,8 @@
 package benchmarks.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -31,6 +33,40 @@ public record Ratio(double value, double low, double high, double best) {
         drawn[i] = random.nextInt(forks);
       }
       ratios[r] = speedUp(resampledMedian(ours, drawn, random), resampledMedian(peer, drawn, random), higherIsBetter);
+    }
+    Arrays.sort(ratios);
+    return new Ratio(value, ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1], best);
+  }
+
+  /**
+   * The same ratio where shot {@code i} of a fork of {@code ours} was taken back to back with shot
+   * {@code i} of the same fork of {@code peer} (in one JVM): the median of the per-pair ratios,
+   * its interval from a two-level bootstrap that draws forks, then pairs within each drawn fork.
+   */
+  public static Ratio paired(Samples ours, Samples peer, boolean higherIsBetter) {
+    int forks = Math.min(ours.forkCount(), peer.forkCount());
+    double[][] pairs = new double[forks][];
+    for (int f = 0; f < forks; f++) {
+      double[] a = ours.fork(f);
+      double[] b = peer.fork(f);
+      pairs[f] = new double[Math.min(a.length, b.length)];
+      for (int i = 0; i < pairs[f].length; i++) {
+        pairs[f][i] = speedUp(a[i], b[i], higherIsBetter);
+      }
+    }
+    double value = Samples.median(Arrays.stream(pairs).flatMapToDouble(Arrays::stream).toArray());
+    double best = speedUp(ours.best(higherIsBetter), peer.best(higherIsBetter), higherIsBetter);
+    SplittableRandom random = new SplittableRandom(42);
+    double[] ratios = new double[RESAMPLES];
+    for (int r = 0; r < RESAMPLES; r++) {
+      List<Double> drawn = new ArrayList<>();
+      for (int f = 0; f < forks; f++) {
+        double[] fork = pairs[random.nextInt(forks)];
+        for (int i = 0; i < fork.length; i++) {
+          drawn.add(fork[random.nextInt(fork.length)]);
+        }
+      }
+      ratios[r] = Samples.median(drawn.stream().mapToDouble(Double::doubleValue).toArray());
     }
     Arrays.sort(ratios);
     return new Ratio(value, ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1], best);
