@@ -42,8 +42,7 @@ public final class GrainPairsRun {
       System.exit(0);
     }
     boolean smoke = arguments.contains("--smoke");
-    int out = arguments.lastIndexOf("--out"); // the last one wins: exec passes the results directory first
-    Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
+    Path dir = Plan.outDir(args);
     long start = System.nanoTime();
     StringBuilder md = new StringBuilder("# Grains in pairs: a typed grain call against a raw entityRef ask, in one JVM\n\n")
         .append(String.format(Locale.ROOT, "One cluster (Hazelcast on loopback) hosts both routes: 100 sharded entities of "
@@ -55,20 +54,12 @@ public final class GrainPairsRun {
             GrainBenchmark.OUTSTANDING, SHOT_MILLIS / 1_000, FORKS, WARMUP_PAIRS, PAIRS, String.join(" ", Plan.jvmArgs())))
         .append("| nodes | metric | raw ask | grain call | cost grain/raw [95% CI] | target ≤ 1.2 |\n|---|---|---:|---:|---|---|\n");
     for (int nodes : NODES) {
-      Samples[] wall = {new Samples(), new Samples()};
-      Samples[] cpu = {new Samples(), new Samples()};
-      for (int f = 0; f < (smoke ? 1 : FORKS); f++) {
-        List<PairedShots.Shot> shots = smoke ? measure(nodes, 0, 1, 1)
-            : PairedShots.fork(Plan.jvmArgs(), GrainPairsRun.class, List.of("--fork", Integer.toString(nodes)), 2 * PAIRS);
-        for (int i = 0; i < 2; i++) {
-          wall[i].addFork(PairedShots.of(shots, ROUTES[i], false));
-          cpu[i].addFork(PairedShots.of(shots, ROUTES[i], true));
-        }
-        System.out.printf(Locale.ROOT, "%d nodes, JVM %d: %s%n", nodes, f + 1, shots);
-      }
-      row(md, nodes, "µs a call", wall);
+      PairedShots.Measured measured = PairedShots.collect(nodes + " nodes", ROUTES, smoke ? 1 : FORKS,
+          f -> smoke ? measure(nodes, 0, 1, 1)
+              : PairedShots.fork(Plan.jvmArgs(), GrainPairsRun.class, List.of("--fork", Integer.toString(nodes)), 2 * PAIRS));
+      row(md, nodes, "µs a call", measured.wall());
       if (!smoke) { // the operating system counts CPU time in ticks of 10 ms: more than a smoke shot
-        row(md, nodes, "CPU µs a call", cpu);
+        row(md, nodes, "CPU µs a call", measured.cpu());
       }
     }
     md.append(String.format(Locale.ROOT, "%n%d min.%n", TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start)));

@@ -97,8 +97,34 @@ public final class PairedShots {
     return shots;
   }
 
-  /** The shots of {@code configuration}, in pair order: wall-clock ns per operation, or CPU. */
-  public static double[] of(List<Shot> shots, String configuration, boolean cpu) {
+  /** One fork's shots: the first fork is 0. */
+  @FunctionalInterface
+  public interface ForkShots {
+    List<Shot> shots(int fork) throws Exception;
+  }
+
+  /**
+   * The two configurations' costs per operation over {@code forks} forks, fork by fork: wall-clock
+   * ({@code wall[i]} for {@code names[i]}) and CPU. Each fork's shots are printed under {@code label}.
+   */
+  public record Measured(Samples[] wall, Samples[] cpu) {
+  }
+
+  /** Measures {@code forks} forks of {@code names} with {@code source}. */
+  public static Measured collect(String label, String[] names, int forks, ForkShots source) throws Exception {
+    Measured measured = new Measured(new Samples[] {new Samples(), new Samples()}, new Samples[] {new Samples(), new Samples()});
+    for (int fork = 0; fork < forks; fork++) {
+      List<Shot> shots = source.shots(fork);
+      for (int i = 0; i < 2; i++) {
+        measured.wall()[i].addFork(of(shots, names[i], false));
+        measured.cpu()[i].addFork(of(shots, names[i], true));
+      }
+      System.out.printf(Locale.ROOT, "%s, JVM %d: %s%n", label, fork + 1, shots);
+    }
+    return measured;
+  }
+
+  private static double[] of(List<Shot> shots, String configuration, boolean cpu) {
     return shots.stream().filter(shot -> shot.configuration().equals(configuration))
         .mapToDouble(cpu ? Shot::cpuNanos : Shot::wallNanos).toArray();
   }

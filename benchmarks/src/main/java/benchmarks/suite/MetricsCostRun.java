@@ -49,8 +49,7 @@ public final class MetricsCostRun {
       System.exit(0);
     }
     boolean smoke = arguments.contains("--smoke");
-    int out = arguments.lastIndexOf("--out"); // the last one wins: exec passes the results directory first
-    Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
+    Path dir = Plan.outDir(args);
     long start = System.nanoTime();
     StringBuilder md = new StringBuilder("# The cost of metrics, measured in pairs of shots in one JVM\n\n")
         .append(String.format(Locale.ROOT, "Ours with metrics on (a Prometheus registry, actors grouped by class, one "
@@ -61,20 +60,12 @@ public final class MetricsCostRun {
             SHOT_MILLIS / 1_000, FORKS, WARMUP_PAIRS, PAIRS, String.join(" ", Plan.jvmArgs())))
         .append("| workload | unit | off | metrics on | cost [95% CI] |\n|---|---|---:|---:|---|\n");
     for (Case c : CASES) {
-      Samples[] wall = {new Samples(), new Samples()};
-      Samples[] cpu = {new Samples(), new Samples()};
-      for (int f = 0; f < (smoke ? 1 : FORKS); f++) {
-        List<PairedShots.Shot> shots = smoke ? measure(c, c.smokeSize(), 0, 1, 1)
-            : PairedShots.fork(Plan.jvmArgs(), MetricsCostRun.class, List.of("--fork", c.workload()), 2 * PAIRS);
-        for (int i = 0; i < 2; i++) {
-          wall[i].addFork(PairedShots.of(shots, i == 0 ? OFF : ON, false));
-          cpu[i].addFork(PairedShots.of(shots, i == 0 ? OFF : ON, true));
-        }
-        System.out.printf(Locale.ROOT, "%s, JVM %d: %s%n", c.workload(), f + 1, shots);
-      }
-      row(md, c.workload(), "ns/" + c.unit(), wall);
+      PairedShots.Measured measured = PairedShots.collect(c.workload(), new String[] {OFF, ON}, smoke ? 1 : FORKS,
+          f -> smoke ? measure(c, c.smokeSize(), 0, 1, 1)
+              : PairedShots.fork(Plan.jvmArgs(), MetricsCostRun.class, List.of("--fork", c.workload()), 2 * PAIRS));
+      row(md, c.workload(), "ns/" + c.unit(), measured.wall());
       if (!smoke) { // the operating system counts CPU time in ticks of 10 ms: more than a smoke shot
-        row(md, c.workload() + " CPU", "ns/" + c.unit(), cpu);
+        row(md, c.workload() + " CPU", "ns/" + c.unit(), measured.cpu());
       }
     }
     md.append(String.format(Locale.ROOT, "%n%d min.%n", TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - start)));

@@ -48,8 +48,7 @@ public final class ObservabilityRun {
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : RUN;
-    int out = arguments.lastIndexOf("--out"); // the last one wins: exec:exec@observability passes one first
-    Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
+    Path dir = Plan.outDir(args);
     long start = System.nanoTime();
     Suite suite = new Suite(plan);
     StringBuilder md = new StringBuilder("# The cost of observing actors: metrics on, tracing on, against both off\n\n")

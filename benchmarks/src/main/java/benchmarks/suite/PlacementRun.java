@@ -45,8 +45,7 @@ public final class PlacementRun {
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : RUN;
-    int out = arguments.lastIndexOf("--out");
-    Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
+    Path dir = Plan.outDir(args);
     long start = System.nanoTime();
     Suite suite = new Suite(plan);
     StringBuilder md = new StringBuilder("# Where actors that talk run: spread over the event loops, or on one\n\n")

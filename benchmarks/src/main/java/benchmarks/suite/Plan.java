@@ -1,6 +1,8 @@
 package benchmarks.suite;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,6 +38,16 @@ public record Plan(String name, int forks, int warmupShots, Duration warmupTime,
   /** How many times each platform runs a workload: once in-process, else once per fork. */
   int rounds() {
     return Math.max(1, forks);
+  }
+
+  /**
+   * Where a run writes its table: the directory after the last {@code --out} of {@code args} (the
+   * exec goals pass the results directory first, so one given after it wins), else
+   * {@code benchmarks/results}.
+   */
+  public static Path outDir(String[] args) {
+    int out = Arrays.asList(args).lastIndexOf("--out");
+    return Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
   }
 
   /**

@@ -65,8 +65,7 @@ public final class Suite {
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     Plan plan = arguments.contains("--smoke") ? Plan.SMOKE : arguments.contains("--quick") ? Plan.QUICK : Plan.FULL;
-    int out = arguments.lastIndexOf("--out"); // the last one wins: exec:exec@suite passes one first
-    Path dir = Path.of(out >= 0 ? args[out + 1] : "benchmarks/results");
+    Path dir = Plan.outDir(args);
     long start = System.nanoTime();
     Suite suite = new Suite(plan);
     int only = arguments.indexOf("--only");
