@@ -104,13 +104,13 @@ public final class PairedShots {
   }
 
   /**
-   * The two configurations' costs per operation over {@code forks} forks, fork by fork: wall-clock
-   * ({@code wall[i]} for {@code names[i]}) and CPU. Each fork's shots are printed under {@code label}.
+   * The two configurations' costs per operation over the forks, fork by fork: wall-clock
+   * ({@code wall[i]} for configuration {@code i}) and CPU.
    */
   public record Measured(Samples[] wall, Samples[] cpu) {
   }
 
-  /** Measures {@code forks} forks of {@code names} with {@code source}. */
+  /** Measures {@code forks} forks of {@code names} with {@code source}, printing each fork's shots under {@code label}. */
   public static Measured collect(String label, String[] names, int forks, ForkShots source) throws Exception {
     Measured measured = new Measured(new Samples[] {new Samples(), new Samples()}, new Samples[] {new Samples(), new Samples()});
     for (int fork = 0; fork < forks; fork++) {

@@ -1,8 +1,6 @@
 package benchmarks.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -23,19 +21,14 @@ public record Ratio(double value, double low, double high, double best) {
 
   public static Ratio of(Samples ours, Samples peer, boolean higherIsBetter) {
     double value = speedUp(ours.median(), peer.median(), higherIsBetter);
-    double best = speedUp(ours.best(higherIsBetter), peer.best(higherIsBetter), higherIsBetter);
     int forks = Math.min(ours.forkCount(), peer.forkCount());
     SplittableRandom random = new SplittableRandom(42);
     double[] ratios = new double[RESAMPLES];
     for (int r = 0; r < RESAMPLES; r++) {
-      int[] drawn = new int[forks];
-      for (int i = 0; i < forks; i++) {
-        drawn[i] = random.nextInt(forks);
-      }
+      int[] drawn = drawForks(forks, random);
       ratios[r] = speedUp(resampledMedian(ours, drawn, random), resampledMedian(peer, drawn, random), higherIsBetter);
     }
-    Arrays.sort(ratios);
-    return new Ratio(value, ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1], best);
+    return withInterval(value, ratios, ours, peer, higherIsBetter);
   }
 
   /**
@@ -45,31 +38,37 @@ public record Ratio(double value, double low, double high, double best) {
    */
   public static Ratio paired(Samples ours, Samples peer, boolean higherIsBetter) {
     int forks = Math.min(ours.forkCount(), peer.forkCount());
-    double[][] pairs = new double[forks][];
+    Samples pairs = new Samples();
     for (int f = 0; f < forks; f++) {
       double[] a = ours.fork(f);
       double[] b = peer.fork(f);
-      pairs[f] = new double[Math.min(a.length, b.length)];
-      for (int i = 0; i < pairs[f].length; i++) {
-        pairs[f][i] = speedUp(a[i], b[i], higherIsBetter);
+      double[] ratios = new double[Math.min(a.length, b.length)];
+      for (int i = 0; i < ratios.length; i++) {
+        ratios[i] = speedUp(a[i], b[i], higherIsBetter);
       }
+      pairs.addFork(ratios);
     }
-    double value = Samples.median(Arrays.stream(pairs).flatMapToDouble(Arrays::stream).toArray());
-    double best = speedUp(ours.best(higherIsBetter), peer.best(higherIsBetter), higherIsBetter);
     SplittableRandom random = new SplittableRandom(42);
     double[] ratios = new double[RESAMPLES];
     for (int r = 0; r < RESAMPLES; r++) {
-      List<Double> drawn = new ArrayList<>();
-      for (int f = 0; f < forks; f++) {
-        double[] fork = pairs[random.nextInt(forks)];
-        for (int i = 0; i < fork.length; i++) {
-          drawn.add(fork[random.nextInt(fork.length)]);
-        }
-      }
-      ratios[r] = Samples.median(drawn.stream().mapToDouble(Double::doubleValue).toArray());
+      ratios[r] = resampledMedian(pairs, drawForks(forks, random), random);
     }
-    Arrays.sort(ratios);
-    return new Ratio(value, ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1], best);
+    return withInterval(pairs.median(), ratios, ours, peer, higherIsBetter);
+  }
+
+  private static int[] drawForks(int forks, SplittableRandom random) {
+    int[] drawn = new int[forks];
+    for (int i = 0; i < forks; i++) {
+      drawn[i] = random.nextInt(forks);
+    }
+    return drawn;
+  }
+
+  /** {@code value} with the 2.5th to 97.5th percentile of {@code resampled} (sorted here) and the best shots' ratio. */
+  private static Ratio withInterval(double value, double[] resampled, Samples ours, Samples peer, boolean higherIsBetter) {
+    Arrays.sort(resampled);
+    double best = speedUp(ours.best(higherIsBetter), peer.best(higherIsBetter), higherIsBetter);
+    return new Ratio(value, resampled[(int) (RESAMPLES * 0.025)], resampled[(int) (RESAMPLES * 0.975) - 1], best);
   }
 
   /** "ahead" or "behind" only when the interval says so; "one shot" when there was nothing to resample. */

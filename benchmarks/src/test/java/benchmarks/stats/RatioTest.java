@@ -1,0 +1,54 @@
+package benchmarks.stats;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RatioTest {
+
+  /** Each pair's shots slowed alike (a phase of the host, 1x to 3x): the paired ratio sees none of it. */
+  @Test
+  void pairedRatioCancelsWhatHitsBothShotsOfAPair() {
+    Samples off = new Samples();
+    Samples on = new Samples();
+    for (int fork = 0; fork < 4; fork++) {
+      double[] offShots = new double[8];
+      double[] onShots = new double[8];
+      for (int pair = 0; pair < 8; pair++) {
+        double phase = 1 + (fork * 8 + pair) % 3;
+        offShots[pair] = 100 * phase;
+        onShots[pair] = 110 * phase;
+      }
+      off.addFork(offShots);
+      on.addFork(onShots);
+    }
+    Ratio paired = Ratio.paired(on, off, true);
+    assertThat(paired.value()).isCloseTo(1.1, within(1e-9));
+    assertThat(paired.low()).isCloseTo(1.1, within(1e-9));
+    assertThat(paired.high()).isCloseTo(1.1, within(1e-9));
+    Ratio unpaired = Ratio.of(on, off, true);
+    assertThat(unpaired.high() - unpaired.low()).isGreaterThan(0.1);
+  }
+
+  /** The pairs' ratios themselves spread: the interval holds their median and is not a point. */
+  @Test
+  void pairedIntervalSpreadsWithThePairs() {
+    Samples off = new Samples();
+    Samples on = new Samples();
+    for (int fork = 0; fork < 4; fork++) {
+      double[] offShots = new double[8];
+      double[] onShots = new double[8];
+      for (int pair = 0; pair < 8; pair++) {
+        offShots[pair] = 100;
+        onShots[pair] = 100 + 5 * ((fork + pair) % 5); // ratios 1.00 to 1.20
+      }
+      off.addFork(offShots);
+      on.addFork(onShots);
+    }
+    Ratio paired = Ratio.paired(on, off, true);
+    assertThat(paired.value()).isCloseTo(1.1, within(1e-9));
+    assertThat(paired.low()).isLessThan(paired.value()).isGreaterThanOrEqualTo(1.0);
+    assertThat(paired.high()).isGreaterThan(paired.value()).isLessThanOrEqualTo(1.2);
+  }
+}
