@@ -127,7 +127,8 @@ final class PartitionCluster implements AutoCloseable {
     long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     String last = null;
     while (System.nanoTime() < deadline) {
-      last = node.ask(command, answer, Math.max(1000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      // The last round too gets its answer (a write's asks time out after 3 s), so that a failure names it.
+      last = node.ask(command, answer, Math.max(5_000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       if (done.test(last)) {
         return new Awaited(last, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       }
@@ -153,8 +154,25 @@ final class PartitionCluster implements AutoCloseable {
   /** Waits until every node counts {@code count} members, at most {@code timeoutMs} each. */
   void awaitMembers(int count, long timeoutMs) throws InterruptedException {
     for (Node node : nodes) {
-      awaitAnswer(node, "MEMBERS", "MEMBERS", line -> line.equals("MEMBERS " + count), timeoutMs);
+      try {
+        awaitAnswer(node, "MEMBERS", "MEMBERS", line -> line.startsWith("MEMBERS " + count + " "), timeoutMs);
+      } catch (AssertionError notYet) {
+        throw new AssertionError(notYet.getMessage() + "; every node's view: " + views(), notYet);
+      }
     }
+  }
+
+  /** Each node's member list as it answers {@code MEMBERS} now, for a failure's message. */
+  private String views() throws InterruptedException {
+    List<String> views = new ArrayList<>();
+    for (Node node : nodes) {
+      try {
+        views.add(node.address() + " " + node.ask("MEMBERS", "MEMBERS", 5_000));
+      } catch (AssertionError silent) {
+        views.add(node.address() + " silent");
+      }
+    }
+    return String.join("; ", views);
   }
 
   /** The node whose id is {@code nodeId}. */

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * singleton "sole", all {@link Lived}, prints {@code READY <nodeId>}, and then obeys lines on
  * its standard input: {@code ASK} asks every entity and the singleton once (2 s timeout) and
  * prints {@code ASKED <answered> <failed> <ms> <first failure>}; {@code MEMBERS} prints
- * {@code MEMBERS <count>}. With a fourth argument, a PostgreSQL URI, it also hosts
+ * {@code MEMBERS <count> [<address>/<id>,...]}, Hazelcast's member list, eldest first. With a fourth argument, a PostgreSQL URI, it also hosts
  * {@value #PERSISTENT} persistent entities ({@link Tallied}), written to by {@code WRITE <round>}.
  * It exits when its input closes.
  */
@@ -61,6 +61,13 @@ public final class PartitionNode {
     });
   }
 
+  /** Hazelcast's member list as this node sees it, eldest (the master) first: each member's address and id. */
+  private static String members(HazelcastClusterManager manager) {
+    return manager.getHazelcastInstance().getCluster().getMembers().stream()
+        .map(member -> member.getAddress().getHost() + "/" + member.getUuid().toString().substring(0, 8))
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
   public static void main(String[] args) throws Exception {
     String address = args[1];
     Config config = LoopbackCluster.config(args[0]);
@@ -76,7 +83,8 @@ public final class PartitionNode {
       network.getJoin().getTcpIpConfig().addMember(member);
     }
     VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(new BoundEventBusOptions(address));
-    ActorSystem system = ActorSystem.clustered(vertxOptions, new HazelcastClusterManager(config),
+    HazelcastClusterManager manager = new HazelcastClusterManager(config);
+    ActorSystem system = ActorSystem.clustered(vertxOptions, manager,
             LoopbackCluster.secured(new ActorSystemOptions().setName("partition-test").addMessagePackage("actors.partition")))
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     String node = system.nodeId();
@@ -112,7 +120,8 @@ public final class PartitionNode {
       } else if (line.startsWith("WRITE ")) {
         write(sharding, address + "-" + line.substring("WRITE ".length()) + "-" + ++attempts);
       } else if (line.equals("MEMBERS")) {
-        System.out.println("MEMBERS " + ((io.vertx.core.internal.VertxInternal) system.vertx()).clusterManager().getNodes().size());
+        System.out.println("MEMBERS " + ((io.vertx.core.internal.VertxInternal) system.vertx()).clusterManager().getNodes().size()
+            + " " + members(manager));
       }
       System.out.flush();
     }

@@ -15,6 +15,11 @@ public interface Ownership {
     }
 
     @Override
+    public boolean mayAcquire() {
+      return true;
+    }
+
+    @Override
     public String downReason() {
       return null;
     }
@@ -35,6 +40,14 @@ public interface Ownership {
 
   /** Whether this node may run shards and singletons now. Cheap: any thread. */
   boolean mayHost();
+
+  /**
+   * Whether this node may take a lease now: it may host, and the last round that reached a
+   * quorum saw the members the cluster manager lists now. After a change of membership (a split,
+   * where each side's copy of the leases may lack the other side's) only a round in the new view
+   * lets it take more; what it runs already runs on while it may host. Any thread.
+   */
+  boolean mayAcquire();
 
   /** Why this node may not host now (which members it hears, what the strategy needs), or null while it may. */
   String downReason();

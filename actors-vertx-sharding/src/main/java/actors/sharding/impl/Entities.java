@@ -3,10 +3,12 @@ package actors.sharding.impl;
 import actors.ActorContext;
 import actors.ActorRef;
 import actors.Props;
+import actors.TimerScheduler;
 import actors.internal.EntityEnvelope;
 import actors.internal.LogText;
 import actors.internal.SystemServices;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.function.Consumer;
@@ -135,6 +137,18 @@ final class Entities {
     Shard shard = shards.get(Rendezvous.shardOf(entityId, settings.numberOfShards()));
     if (shard != null && shard.state == Shard.State.ACTIVE) {
       shard.stopEntities(entity -> entity.ref.equals(ref));
+    }
+  }
+
+  /**
+   * Sends {@code tick} every {@link #PASSIVATION_TICKS}th of the passivation time, unless
+   * passivation is off or the region does not host.
+   */
+  void startPassivationTicks(TimerScheduler timers, Object tick) {
+    Duration passivateAfter = settings.options().getPassivateAfter();
+    if (!passivateAfter.isZero() && settings.hosting()) {
+      Duration every = passivateAfter.dividedBy(PASSIVATION_TICKS);
+      timers.startTimerWithFixedDelay(tick, tick, every.isZero() ? Duration.ofMillis(1) : every);
     }
   }
 

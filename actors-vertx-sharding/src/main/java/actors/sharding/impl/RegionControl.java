@@ -6,13 +6,14 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * What regions of one type send each other, as JSON (it crosses the wire natively): a released
- * shard, a host that joined, a {@link Barrier} and its answer. {@link #read} turns what comes
+ * shard, a lease to give back, a host that joined, a {@link Barrier} and its answer. {@link #read} turns what comes
  * into these records, and anything else, or a shard out of range, into null; the region takes
- * a released shard or a joined host only from a member of the cluster ({@link #nodeOf} its sender).
+ * a released shard, a lease to give back or a joined host only from a member of the cluster ({@link #nodeOf} its sender).
  */
 final class RegionControl {
 
   private static final String RELEASED = "shardReleased";
+  private static final String RELEASE_UNUSED = "releaseUnusedShard";
   // A host that started asks the others to confirm they see it; they answer once they do.
   private static final String JOINED = "hostJoined";
 
@@ -23,6 +24,16 @@ final class RegionControl {
   record Released(int shard) {
     JsonObject toJson() {
       return new JsonObject().put(RELEASED, shard);
+    }
+  }
+
+  /**
+   * The sender would take {@code shard}, whose lease the receiver holds: the receiver gives it
+   * back if it does not run the shard and does not own it (a lease left over from a split).
+   */
+  record ReleaseUnused(int shard) {
+    JsonObject toJson() {
+      return new JsonObject().put(RELEASE_UNUSED, shard);
     }
   }
 
@@ -43,7 +54,10 @@ final class RegionControl {
     }
   }
 
-  /** A {@link Released}, {@link Joined}, {@link Barrier} or {@link Barrier.Passed}; null if {@code json} is none of them. */
+  /**
+   * A {@link Released}, {@link ReleaseUnused}, {@link Joined}, {@link Barrier} or {@link Barrier.Passed};
+   * null if {@code json} is none of them.
+   */
   static Object read(JsonObject json, int numberOfShards) {
     Barrier barrier = Barrier.from(json, numberOfShards);
     if (barrier != null) {
@@ -55,6 +69,9 @@ final class RegionControl {
     }
     if (json.getValue(RELEASED) instanceof Integer shard && shard >= 0 && shard < numberOfShards) {
       return new Released(shard);
+    }
+    if (json.getValue(RELEASE_UNUSED) instanceof Integer shard && shard >= 0 && shard < numberOfShards) {
+      return new ReleaseUnused(shard);
     }
     return json.getValue(JOINED) instanceof String node ? new Joined(node) : null;
   }

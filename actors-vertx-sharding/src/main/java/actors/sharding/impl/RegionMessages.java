@@ -25,6 +25,10 @@ final class RegionMessages {
   record ReleaseDone(int shard, boolean succeeded) {
   }
 
+  /** A lease this node held without running its shard was given back ({@code removed}), as {@code asker} asked. */
+  record UnusedReleased(int shard, boolean removed, actors.ActorRef asker) {
+  }
+
   record HandOffTimedOut(int shard) {
   }
 

@@ -14,6 +14,7 @@ import actors.sharding.impl.RegionMessages.Leave;
 import actors.sharding.impl.RegionMessages.ReleaseDone;
 import actors.sharding.impl.RegionMessages.RetryLease;
 import actors.sharding.impl.RegionMessages.Tick;
+import actors.sharding.impl.RegionMessages.UnusedReleased;
 import actors.sharding.impl.RegionMessages.ViewRead;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -85,11 +86,7 @@ final class ShardRegion extends Actor {
         settings.options().getHandOffTimeout().multipliedBy(2), (node, barrier) -> regionAt(node).tell(barrier.toEnvelope()));
     triggers = new RegionTriggers(provider, context().vertx().eventBus(), settings.topic(system.name()), me);
     context().timers().startTimerWithFixedDelay(Tick.REFRESH, Tick.REFRESH, REFRESH_INTERVAL);
-    Duration passivateAfter = settings.options().getPassivateAfter();
-    if (!passivateAfter.isZero() && hosting) {
-      Duration every = passivateAfter.dividedBy(Entities.PASSIVATION_TICKS);
-      context().timers().startTimerWithFixedDelay(Tick.PASSIVATE, Tick.PASSIVATE, every.isZero() ? Duration.ofMillis(1) : every);
-    }
+    entities.startPassivationTicks(context().timers(), Tick.PASSIVATE);
     TypeDirectory.open(context().vertx(), settings.mapPrefix(system.name()), provider.signedEntries())
         .compose(open -> hosting ? open.addHost(nodeId).map(open) : Future.succeededFuture(open))
         .onSuccess(open -> me.tell(new DirectoryOpen(open)))
@@ -125,11 +122,14 @@ final class ShardRegion extends Actor {
       leases.retry(shards.get(retry.shard()));
     } else if (message instanceof ReleaseDone done) {
       released(done);
+    } else if (message instanceof UnusedReleased done) {
+      leases.unusedReleased(done, shards.get(done.shard()));
     } else if (message instanceof HandOffTimedOut timedOut) {
       handOffTimedOut(timedOut.shard());
     } else if (message instanceof DirectoryOpen open) {
       directory = open.directory();
-      leases = new LeaseRequests(directory, provider.ownership(), nodeId, self(), context().timers());
+      leases = new LeaseRequests(directory, provider.ownership(), nodeId, self(), context().timers(),
+          "[" + system.name() + "] " + settings.typeName());
       if (hosting) {
         context().vertx().eventBus().publish(settings.topic(system.name()), nodeId);
       }
@@ -154,6 +154,9 @@ final class ShardRegion extends Actor {
     } else if (control instanceof RegionControl.Released released
         && provider.isMember(RegionControl.nodeOf(system, sender()))) {
       Optional.ofNullable(leases).ifPresent(open -> open.retry(shards.get(released.shard()))); // none asked before
+    } else if (control instanceof RegionControl.ReleaseUnused unused && leases != null && view.known()
+        && provider.isMember(RegionControl.nodeOf(system, sender()))) {
+      leases.releaseUnused(unused.shard(), shards.get(unused.shard()) == null && !nodeId.equals(view.ownerOf(unused.shard())), sender());
     } else if (control instanceof RegionControl.Joined joined && provider.isMember(joined.node())
         && joins.asked(joined.node(), sender(), RegionControl.nodeOf(system, sender()))) {
       joins.confirm(view, self());
@@ -346,21 +349,18 @@ final class ShardRegion extends Actor {
       }
       return;
     }
-    if (answer.failure() != null) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "[" + system.name() + "] taking the lease of shard " + shard.id + " of "
-          + settings.typeName() + " failed; trying again", answer.failure());
-    } else if (!provider.isMember(answer.holder())) {
-      if (leases.takeFrom(shard, answer.holder())) {
-        return; // Held by a node the cluster manager reports gone: taken when the quorum allows.
-      }
-    } else {
+    boolean live = answer.failure() == null && provider.isMember(answer.holder()); // else the request failed, logged
+    if (answer.failure() == null && !live && leases.takeFrom(shard, answer.holder())) {
+      return; // Held by a node the cluster manager reports gone: taken when the quorum allows.
+    } else if (live) {
       view.holder(shard.id, answer.holder()); // A singleton stays where it runs.
     }
     if (!nodeId.equals(view.ownerOf(shard.id))) {
       shards.remove(shard.id);
       reroute(shard.buffer);
+    } else if (live) { // The holder hands it off and says so, or gives back a lease a split left it; the tick asks again.
+      regionAt(answer.holder()).tell(new RegionControl.ReleaseUnused(shard.id).toJson(), self());
     }
-    // Otherwise the holder hands it off and says so; the refresh tick asks again meanwhile.
   }
 
   private void activate(Shard shard) {

@@ -2,6 +2,7 @@ package actors.cluster.impl;
 
 import actors.cluster.PartitionOptions;
 import actors.cluster.PartitionStrategy;
+import actors.internal.Fingerprint;
 import actors.internal.Ownership;
 
 import java.util.Collection;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * This node's right to host ({@link Ownership}), as the rounds of {@link QuorumActor} renew
  * it: written by that actor only, read from any thread. It also holds the members this node
- * counts and which of them a quorum confirmed gone, and when.
+ * counts and which of them a quorum confirmed gone, and when, and the view of the members in
+ * which a quorum was last reached ({@link #mayAcquire}).
  */
 final class Quorum implements Ownership {
 
@@ -27,6 +30,10 @@ final class Quorum implements Ownership {
   private final long takeOverWaitNanos;
   // Until then (System.nanoTime) this node may host; 0 before the first round reached a quorum.
   private volatile long validUntil;
+  // The start of the last round that reached a quorum, and the digest of the members it saw listed.
+  private volatile long quorumStart;
+  private volatile long quorumView;
+  private volatile Supplier<Set<String>> listed = Set::of;
   private volatile boolean down = true;
   // Null until the right first lapses: before the first round reached a quorum the node waits, it is not down.
   private volatile String downReason;
@@ -53,6 +60,18 @@ final class Quorum implements Ownership {
   }
 
   @Override
+  public boolean mayAcquire() {
+    if (!mayHost()) {
+      return false;
+    }
+    try {
+      return digest(listed.get()) == quorumView;
+    } catch (RuntimeException e) {
+      return false; // the cluster manager cannot list the members: its own round stands this node down
+    }
+  }
+
+  @Override
   public String downReason() {
     return mayHost() ? null : downReason;
   }
@@ -61,6 +80,9 @@ final class Quorum implements Ownership {
   public long takeOverDelayMillis(String gone) {
     if (!mayHost()) {
       return -1;
+    }
+    if (!mayAcquire()) {
+      return Math.max(1, options.getRenewInterval().toMillis()); // once a round in this view reached a quorum
     }
     Long confirmed = confirmedGone.get(gone);
     if (confirmed == null) {
@@ -81,11 +103,23 @@ final class Quorum implements Ownership {
     listeners.remove(listener);
   }
 
-  /** A round started at {@code startNanos} reached a quorum: the right lasts until its start plus the lease time. */
-  void renewed(long startNanos) {
+  /** How the members the cluster manager lists now are read (by {@link #mayAcquire}). */
+  void listedBy(Supplier<Set<String>> listing) {
+    this.listed = listing;
+  }
+
+  /**
+   * A round started at {@code startNanos}, when the cluster manager listed the members whose
+   * {@link #digest} is {@code view}, reached a quorum: the right lasts until its start plus the lease time.
+   */
+  void renewed(long startNanos, long view) {
     long until = startNanos + leaseNanos;
     if (until - validUntil > 0) {
       validUntil = until;
+    }
+    if (quorumStart == 0 || startNanos - quorumStart >= 0) {
+      quorumView = view;
+      quorumStart = startNanos;
     }
     if (down && mayHostAt(System.nanoTime())) {
       down = false;
@@ -139,6 +173,13 @@ final class Quorum implements Ownership {
   /** Whether the system terminates, so that this node leaves rather than failed. */
   boolean isLeaving() {
     return leaving;
+  }
+
+  /** The nodes {@code listed}, as one number: equal between nodes whose cluster manager lists the same. */
+  static long digest(Set<String> listed) {
+    String[] sorted = listed.toArray(String[]::new);
+    java.util.Arrays.sort(sorted);
+    return Fingerprint.of(String.join(",", sorted));
   }
 
   private boolean mayHostAt(long now) {

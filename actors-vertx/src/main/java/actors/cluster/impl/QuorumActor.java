@@ -3,7 +3,6 @@ package actors.cluster.impl;
 import actors.Actor;
 import actors.ActorRef;
 import actors.Props;
-import actors.internal.Fingerprint;
 import actors.internal.SystemServices;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
@@ -47,7 +46,8 @@ final class QuorumActor extends Actor {
   private record Checked(String node, Boolean runsThisSystem) {
   }
 
-  private record Round(long number, long start, Set<String> heard, List<String> gone, Map<String, Set<String>> confirmed) {
+  private record Round(long number, long start, long view, Set<String> heard, List<String> gone,
+                       Map<String, Set<String>> confirmed) {
   }
 
   private final Quorum quorum;
@@ -80,6 +80,7 @@ final class QuorumActor extends Actor {
   /** Starts the actor of {@code quorum} under {@code system}'s top level. */
   static void start(SystemServices system, Quorum quorum, ClusterTransport transport, VertxInternal vertx) {
     ClusterManager clusterManager = vertx.clusterManager();
+    quorum.listedBy(() -> new HashSet<>(clusterManager.getNodes()));
     system.systemActorOf(Props.create(QuorumActor.class, () -> new QuorumActor(quorum, transport,
         () -> new HashSet<>(clusterManager.getNodes()),
         new SystemNodes(vertx, system.name(), transport.signedEntries(), quorum.nodeId))), NAME);
@@ -141,7 +142,7 @@ final class QuorumActor extends Actor {
       quorum.stop("its cluster manager fails to list the members: " + e);
       return false;
     }
-    view = digest(listed);
+    view = Quorum.digest(listed);
     leaving.retainAll(listed);
     outsiders.retainAll(listed);
     for (String node : listed) {
@@ -210,7 +211,7 @@ final class QuorumActor extends Actor {
       return;
     }
     List<String> gone = new ArrayList<>(quorum.toConfirm);
-    Round round = new Round(++roundNumber, System.nanoTime(), new HashSet<>(Set.of(quorum.nodeId)), gone, new HashMap<>());
+    Round round = new Round(++roundNumber, System.nanoTime(), view, new HashSet<>(Set.of(quorum.nodeId)), gone, new HashMap<>());
     rounds[(int) (round.number % ROUNDS_KEPT)] = round;
     JsonObject ping = new JsonObject().put("q", "ping").put("round", round.number).put("start", startMillis)
         .put("view", view).put("gone", new JsonArray(gone));
@@ -225,7 +226,7 @@ final class QuorumActor extends Actor {
   private void answer(JsonObject ping, RemoteActorRef from) {
     long listedNow;
     try {
-      listedNow = digest(clusterNodes.get());
+      listedNow = Quorum.digest(clusterNodes.get());
     } catch (RuntimeException e) {
       return; // its own round stands this node down
     }
@@ -242,13 +243,6 @@ final class QuorumActor extends Actor {
     }
     from.tell(new JsonObject().put("q", "pong").put("round", ping.getLong("round")).put("start", startMillis)
         .put("gone", seenGone), self());
-  }
-
-  /** The nodes {@code listed}, as one number: equal between nodes whose cluster manager lists the same. */
-  private static long digest(Set<String> listed) {
-    String[] sorted = listed.toArray(String[]::new);
-    java.util.Arrays.sort(sorted);
-    return Fingerprint.of(String.join(",", sorted));
   }
 
   private void answered(JsonObject pong, String from) {
@@ -278,7 +272,7 @@ final class QuorumActor extends Actor {
 
   private void evaluate(Round round) {
     if (quorum.isQuorum(round.heard, members, starts)) {
-      quorum.renewed(round.start);
+      quorum.renewed(round.start, round.view);
       if (!context().timers().isTimerActive(LAPSE)) { // else it checks when it fires, and waits on if renewed
         long untilStop = quorum.untilStop(System.nanoTime());
         context().timers().startSingleTimer(LAPSE, LAPSE, Duration.ofNanos(Math.max(untilStop, 0) + 1_000_000));

@@ -14,9 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuorumTest {
 
   private static final List<String> FIVE = List.of("a", "b", "c", "d", "e");
+  private static final long VIEW = Quorum.digest(Set.copyOf(FIVE));
 
+  /** A quorum whose cluster manager lists {@link #FIVE}. */
   private static Quorum quorum(PartitionOptions options) {
-    return new Quorum("test", "a", options);
+    Quorum quorum = new Quorum("test", "a", options);
+    quorum.listedBy(() -> Set.copyOf(FIVE));
+    return quorum;
   }
 
   @Test
@@ -51,7 +55,7 @@ class QuorumTest {
     assertThat(quorum.mayHost()).as("before any round").isFalse();
     assertThat(quorum.downReason()).as("waiting for the first round is not being down").isNull();
     long now = System.nanoTime();
-    quorum.renewed(now);
+    quorum.renewed(now, VIEW);
     assertThat(quorum.mayHost()).isTrue();
     assertThat(quorum.untilStop(now)).isEqualTo(1_500_000_000L);
     assertThat(quorum.takeOverDelayMillis("gone")).as("not confirmed gone: ask again after a round").isEqualTo(500);
@@ -65,13 +69,35 @@ class QuorumTest {
   @Test
   void aNodeWhoseRightRanOutStopsHostingAndSaysWhy() {
     Quorum quorum = quorum(new PartitionOptions());
-    quorum.renewed(System.nanoTime() - 3_000_000_000L);
+    quorum.renewed(System.nanoTime() - 3_000_000_000L, VIEW);
     quorum.lapsed("it hears 2 of the 5 members");
     assertThat(quorum.mayHost()).isFalse();
     assertThat(quorum.downReason()).isEqualTo("it hears 2 of the 5 members");
     assertThat(quorum.takeOverDelayMillis("any")).as("a node that may not host takes nothing over").isNegative();
-    quorum.renewed(System.nanoTime());
+    quorum.renewed(System.nanoTime(), VIEW);
     assertThat(quorum.mayHost()).isTrue();
     assertThat(quorum.downReason()).isNull();
+  }
+
+  @Test
+  void afterAChangeOfMembershipOnlyARoundInTheNewViewLetsTheNodeTakeLeases() {
+    Quorum quorum = new Quorum("test", "a", new PartitionOptions());
+    java.util.concurrent.atomic.AtomicReference<Set<String>> listed = new java.util.concurrent.atomic.AtomicReference<>(Set.copyOf(FIVE));
+    quorum.listedBy(listed::get);
+    long start = System.nanoTime();
+    quorum.renewed(start, VIEW);
+    assertThat(quorum.mayAcquire()).isTrue();
+
+    listed.set(Set.of("a", "b")); // a split: this side's copy of the leases may lack the other side's
+    assertThat(quorum.mayHost()).as("what it runs runs on while the right lasts").isTrue();
+    assertThat(quorum.mayAcquire()).as("no lease taken on the right of a round in the old view").isFalse();
+    quorum.confirmedGone.put("c", System.nanoTime() - 3_000_000_000L);
+    assertThat(quorum.takeOverDelayMillis("c")).as("nor taken over: asked again after a round").isEqualTo(500);
+
+    quorum.renewed(start - 1, VIEW);
+    assertThat(quorum.mayAcquire()).as("an older round in the old view changes nothing").isFalse();
+    quorum.renewed(System.nanoTime(), Quorum.digest(Set.of("a", "b")));
+    assertThat(quorum.mayAcquire()).as("a round in the new view reached a quorum").isTrue();
+    assertThat(quorum.takeOverDelayMillis("c")).isZero();
   }
 }
