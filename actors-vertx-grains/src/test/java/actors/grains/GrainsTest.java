@@ -272,7 +272,7 @@ class GrainsTest {
   @Test
   void aCallFromTheWireIsReadOnlyForAMethodThisNodeKnowsWithTheDeclaredTypes() throws Exception {
     grains.ref(Account.class, "wire"); // the type is known here once reached
-    WireCodec<?> calls = WireCodec.Registry.named("grains.call");
+    WireCodec<?> calls = WireCodec.Registry.withId(Fingerprint.of("grains.call"));
     assertThatThrownBy(() -> calls.read(Buffer.buffer().appendLong(42).appendLong(0), null, system))
         .isInstanceOf(MessageEncodingException.class).hasMessageContaining("a grain method this node does not know (id 42)");
     long deposit = Fingerprint.of(Account.class.getName() + "#deposit(long)");

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How the cluster transport writes a message class of the library's own modules natively, in
  * place of Jackson: the grains' calls and answers. A codec is known by its name on every node
- * that has its module; a frame that names an unknown codec is refused.
+ * that has its module, and frames name it by its id, the {@link Fingerprint} of its name; a frame
+ * that names an unknown codec is refused.
  *
  * @param <T> the message class
  */
@@ -21,7 +22,7 @@ public interface WireCodec<T> {
   /** The message class it writes (exactly that class). */
   Class<T> type();
 
-  /** Its name, written before the message: the codec that reads it back. */
+  /** Its name, whose {@link Fingerprint} is written before the message: the codec that reads it back. */
   String name();
 
   /**
@@ -39,31 +40,56 @@ public interface WireCodec<T> {
    */
   Object read(Buffer in, ObjectReader json, ActorSystem system) throws IOException;
 
-  /** The codecs of this JVM, by message class and by name. */
+  /** A registered codec and its id, the {@link Fingerprint} of its name. */
+  record Registered(WireCodec<Object> codec, long id) {
+  }
+
+  /** The codecs of this JVM, by message class and by id. */
   final class Registry {
 
-    private static final Map<Class<?>, WireCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
-    private static final Map<String, WireCodec<?>> BY_NAME = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Registered> BY_TYPE = new ConcurrentHashMap<>();
+    // A handful at most: a scan is faster than a map of boxed ids. Replaced, never changed.
+    private static volatile Registered[] byId = new Registered[0];
 
     private Registry() {
     }
 
-    /** Adds {@code codec}, once per name. */
-    public static void register(WireCodec<?> codec) {
-      if (BY_NAME.putIfAbsent(codec.name(), codec) == null) {
-        BY_TYPE.put(codec.type(), codec);
+    /**
+     * Adds {@code codec}, once per name.
+     *
+     * @throws IllegalStateException if another codec's name has the same id
+     */
+    @SuppressWarnings("unchecked")
+    public static synchronized void register(WireCodec<?> codec) {
+      long id = Fingerprint.of(codec.name());
+      for (Registered known : byId) {
+        if (known.id() == id) {
+          if (known.codec().name().equals(codec.name())) {
+            return;
+          }
+          throw new IllegalStateException("codecs " + known.codec().name() + " and " + codec.name() + " have the same id");
+        }
       }
+      Registered registered = new Registered((WireCodec<Object>) codec, id);
+      Registered[] more = java.util.Arrays.copyOf(byId, byId.length + 1);
+      more[byId.length] = registered;
+      byId = more;
+      BY_TYPE.put(codec.type(), registered);
     }
 
     /** The codec of {@code message}'s class; null if Jackson writes it. */
-    @SuppressWarnings("unchecked")
-    public static <T> WireCodec<T> of(T message) {
-      return BY_TYPE.isEmpty() ? null : (WireCodec<T>) BY_TYPE.get(message.getClass());
+    public static Registered of(Object message) {
+      return BY_TYPE.isEmpty() ? null : BY_TYPE.get(message.getClass());
     }
 
-    /** The codec named {@code name}; null if this JVM has none. */
-    public static WireCodec<?> named(String name) {
-      return BY_NAME.get(name);
+    /** The codec of id {@code id}; null if this JVM has none. */
+    public static WireCodec<?> withId(long id) {
+      for (Registered known : byId) {
+        if (known.id() == id) {
+          return known.codec();
+        }
+      }
+      return null;
     }
   }
 }

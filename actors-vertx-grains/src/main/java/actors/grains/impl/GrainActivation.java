@@ -224,8 +224,10 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
       answer = new Status.Failure(((AsyncResult<?>) outcome).cause());
     } else {
       Object value = ((AsyncResult<?>) outcome).result();
-      boolean local = replyTo instanceof PendingAsk || replyTo instanceof LocalRef;
-      answer = value == null ? NullReply.INSTANCE : local ? value : new GrainReply(method, value);
+      // Across nodes the transport writes these natively as they are; any other value needs the method's declared type.
+      boolean asItIs = replyTo instanceof PendingAsk || replyTo instanceof LocalRef || value instanceof String
+          || value instanceof Long || value instanceof Integer || value instanceof Boolean || value instanceof Double;
+      answer = value == null ? NullReply.INSTANCE : asItIs ? value : new GrainReply(method, value);
     }
     replyTo.tell(answer, self());
   }

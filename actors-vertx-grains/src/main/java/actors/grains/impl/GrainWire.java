@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Calls and answers between nodes, written natively by the cluster transport ({@link WireCodec}):
  * a call is its method's id ({@link GrainMethod#id}), its chain and its arguments; an answer
- * its value, after the method's id when it needs its declared type. Strings, longs, ints,
- * booleans and doubles are written as they are; any other value as JSON by Jackson by its
- * declared type, under the allow-list. A node reads calls only of methods of the grain types it
+ * that needs its method's declared type, the method's id and its value (any other answer goes
+ * bare). Strings, longs, ints, booleans and doubles are written as they are; any other value as
+ * JSON by Jackson by its declared type, under the allow-list. A node reads calls only of methods of the grain types it
  * registered or reached (checked against its allow-list then): nothing from the wire names a class.
  */
 final class GrainWire {
@@ -29,8 +29,6 @@ final class GrainWire {
   private static final byte BOOLEAN = 4;
   private static final byte DOUBLE = 5;
   private static final byte JSON = 6;
-  /** An answer whose value needs its declared type: the method's id follows, then the value. */
-  private static final byte TYPED = 7;
 
   private GrainWire() {
   }
@@ -76,7 +74,11 @@ final class GrainWire {
     }
   }
 
-  /** Reads an answer as its value itself, which the asker's Future completes with. */
+  /**
+   * An answer of a type the transport does not write as it is (strings, longs, ints, booleans
+   * and doubles it does: {@link GrainActivation} sends those bare): its method's id, then its
+   * value by the method's declared result type. Read as the value itself, which the asker's Future completes with.
+   */
   private static final class Answers implements WireCodec<GrainReply> {
     @Override
     public Class<GrainReply> type() {
@@ -90,25 +92,14 @@ final class GrainWire {
 
     @Override
     public void write(GrainReply reply, Buffer out, ObjectWriter json) throws IOException {
-      if (reply.value() instanceof String || reply.value() instanceof Long || reply.value() instanceof Integer
-          || reply.value() instanceof Boolean || reply.value() instanceof Double) {
-        writeValue(out, null, reply.value(), json); // the asker needs no type to read these
-      } else {
-        out.appendByte(TYPED).appendLong(reply.method().id());
-        writeValue(out, reply.method().resultType(), reply.value(), json);
-      }
+      out.appendLong(reply.method().id());
+      writeValue(out, reply.method().resultType(), reply.value(), json);
     }
 
     @Override
     public Object read(Buffer in, ObjectReader json, ActorSystem system) throws IOException {
       Cursor cursor = new Cursor(in);
-      Object value;
-      if (cursor.peekByte() == TYPED) {
-        cursor.readByte();
-        value = readValue(cursor, known(cursor.readLong(), system).resultType(), json);
-      } else {
-        value = readNative(cursor);
-      }
+      Object value = readValue(cursor, known(cursor.readLong(), system).resultType(), json);
       cursor.expectEnd();
       return value == null ? NullReply.INSTANCE : value;
     }
@@ -144,20 +135,6 @@ final class GrainWire {
     }
   }
 
-  /** An answer's value of a native kind, or null. */
-  private static Object readNative(Cursor in) {
-    byte tag = in.readByte();
-    return switch (tag) {
-      case NULL -> null;
-      case STRING -> in.readString();
-      case LONG -> in.readLong();
-      case INT -> in.readInt();
-      case BOOLEAN -> in.readByte() != 0;
-      case DOUBLE -> Double.longBitsToDouble(in.readLong());
-      default -> throw new MessageEncodingException("unknown value tag " + tag + " in a grain answer");
-    };
-  }
-
   private static Object readValue(Cursor in, JavaType declared, ObjectReader json) throws IOException {
     byte tag = in.readByte();
     Object value = switch (tag) {
@@ -168,7 +145,7 @@ final class GrainWire {
       case BOOLEAN -> in.readByte() != 0;
       case DOUBLE -> Double.longBitsToDouble(in.readLong());
       case JSON -> json.forType(declared).readValue(in.readBytes());
-      default -> throw new MessageEncodingException("unknown value tag " + tag + " in a grain call");
+      default -> throw new MessageEncodingException("unknown value tag " + tag + " in a grain call or answer");
     };
     Class<?> expected = declared.isPrimitive() ? boxed(declared.getRawClass()) : declared.getRawClass();
     if (value == null ? declared.isPrimitive() : tag != JSON && !expected.isInstance(value)) {
@@ -203,11 +180,6 @@ final class GrainWire {
 
     Cursor(Buffer in) {
       this.in = in;
-    }
-
-    byte peekByte() {
-      need(1);
-      return in.getByte(position);
     }
 
     byte readByte() {

@@ -79,7 +79,7 @@ final class WireFormat {
   private static final byte KILL = 17;
   private static final byte JACKSON = 18;
   private static final byte ENTITY = 19;
-  /** A message a {@link WireCodec} of another module writes: its name, then its bytes. */
+  /** A message a {@link WireCodec} of another module writes: its id, then its bytes. */
   private static final byte CODEC = 20;
 
   private final ClusterTransport transport;
@@ -240,11 +240,10 @@ final class WireFormat {
     } else if (message == Kill.INSTANCE) {
       frame.appendByte(KILL);
     } else {
-      WireCodec<Object> codec = WireCodec.Registry.of(message);
+      WireCodec.Registered codec = WireCodec.Registry.of(message);
       if (codec != null) {
-        frame.appendByte(CODEC);
-        appendString(frame, codec.name());
-        encodeNatively(codec, message, frame);
+        frame.appendByte(CODEC).appendLong(codec.id());
+        encodeNatively(codec.codec(), message, frame);
       } else {
         frame.appendByte(JACKSON);
         appendString(frame, message.getClass().getName());
@@ -266,11 +265,13 @@ final class WireFormat {
     frame.setInt(lengthAt, frame.length() - lengthAt - 4);
   }
 
-  private Object decodeNatively(String name, Buffer body) {
-    WireCodec<?> codec = WireCodec.Registry.named(name);
+  private Object decodeNatively(long id, Buffer body) {
+    WireCodec<?> codec = WireCodec.Registry.withId(id);
     if (codec == null) {
-      throw new MessageEncodingException("a message of codec " + LogText.escape(name, 100) + ", which this node has not");
+      throw new MessageEncodingException("a message of codec id " + Long.toHexString(id) + ", which this node has not "
+          + "(a module of the sender's, such as actors-vertx-grains, is missing here)");
     }
+    String name = codec.name();
     try {
       return codec.read(body, reader, transport.system);
     } catch (IOException | RuntimeException e) {
@@ -318,7 +319,7 @@ final class WireFormat {
       case KILL: return Kill.INSTANCE;
       case JACKSON: return readJackson(in.readString(), in.readBuffer());
       case ENTITY: return readEntity(in);
-      case CODEC: return decodeNatively(in.readString(), in.readSlice());
+      case CODEC: return decodeNatively(in.readLong(), in.readSlice());
       default: throw new MessageEncodingException("unknown body tag " + tag + " in a frame from another node");
     }
   }
