@@ -48,13 +48,7 @@ final class LeaseRequests {
   void request(Shard shard) {
     if (ownership.mayAcquire() && !releasing.contains(shard.id)) {
       shard.leaseRequested = true;
-      directory.take(shard.id, nodeId).onComplete(put -> {
-        if (put.failed()) {
-          LOG.log(System.Logger.Level.DEBUG, () -> type + ": taking the lease of shard " + shard.id + " failed; trying again",
-              put.cause());
-        }
-        region.tell(new LeaseAnswer(shard.id, put.result(), put.cause()));
-      });
+      directory.take(shard.id, nodeId).onComplete(put -> answer(shard.id, put));
     }
   }
 
@@ -93,12 +87,21 @@ final class LeaseRequests {
     long delay = ownership.takeOverDelayMillis(gone);
     if (delay == 0) {
       shard.leaseRequested = true;
-      directory.takeFrom(shard.id, gone, nodeId).onComplete(put -> region.tell(new LeaseAnswer(shard.id, put.result(), put.cause())));
+      directory.takeFrom(shard.id, gone, nodeId).onComplete(put -> answer(shard.id, put));
       return true;
     }
     if (delay > 0) {
       timers.startSingleTimer(new RetryLease(shard.id), new RetryLease(shard.id), Duration.ofMillis(delay));
     }
     return false;
+  }
+
+  /** Tells the region how the request for {@code shard}'s lease ended; a failure is logged, and asked again at the next tick. */
+  private void answer(int shard, io.vertx.core.AsyncResult<String> put) {
+    if (put.failed()) {
+      LOG.log(System.Logger.Level.DEBUG, () -> type + ": taking the lease of shard " + shard + " failed; trying again",
+          put.cause());
+    }
+    region.tell(new LeaseAnswer(shard, put.result(), put.cause()));
   }
 }

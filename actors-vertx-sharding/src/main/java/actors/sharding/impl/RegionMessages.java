@@ -1,5 +1,7 @@
 package actors.sharding.impl;
 
+import actors.ActorRef;
+
 /** What a {@link ShardRegion} sends itself: its timers' ticks, and the answers of the cluster manager. */
 final class RegionMessages {
 
@@ -26,7 +28,7 @@ final class RegionMessages {
   }
 
   /** A lease this node held without running its shard was given back ({@code removed}), as {@code asker} asked. */
-  record UnusedReleased(int shard, boolean removed, actors.ActorRef asker) {
+  record UnusedReleased(int shard, boolean removed, ActorRef asker) {
   }
 
   record HandOffTimedOut(int shard) {
