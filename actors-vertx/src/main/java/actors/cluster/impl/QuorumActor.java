@@ -80,9 +80,9 @@ final class QuorumActor extends Actor {
   /** Starts the actor of {@code quorum} under {@code system}'s top level. */
   static void start(SystemServices system, Quorum quorum, ClusterTransport transport, VertxInternal vertx) {
     ClusterManager clusterManager = vertx.clusterManager();
-    quorum.listedBy(() -> new HashSet<>(clusterManager.getNodes()));
-    system.systemActorOf(Props.create(QuorumActor.class, () -> new QuorumActor(quorum, transport,
-        () -> new HashSet<>(clusterManager.getNodes()),
+    Supplier<Set<String>> listed = () -> new HashSet<>(clusterManager.getNodes());
+    quorum.listedBy(listed);
+    system.systemActorOf(Props.create(QuorumActor.class, () -> new QuorumActor(quorum, transport, listed,
         new SystemNodes(vertx, system.name(), transport.signedEntries(), quorum.nodeId))), NAME);
   }
 
