@@ -224,9 +224,7 @@ final class GrainActivation extends Actor implements Stash, StopWhenDone.Deferri
       answer = new Status.Failure(((AsyncResult<?>) outcome).cause());
     } else {
       Object value = ((AsyncResult<?>) outcome).result();
-      // Across nodes the transport writes these natively as they are; any other value needs the method's declared type.
-      boolean asItIs = replyTo instanceof PendingAsk || replyTo instanceof LocalRef || value instanceof String
-          || value instanceof Long || value instanceof Integer || value instanceof Boolean || value instanceof Double;
+      boolean asItIs = replyTo instanceof PendingAsk || replyTo instanceof LocalRef || GrainWire.goesBare(value);
       answer = value == null ? NullReply.INSTANCE : asItIs ? value : new GrainReply(method, value);
     }
     replyTo.tell(answer, self());

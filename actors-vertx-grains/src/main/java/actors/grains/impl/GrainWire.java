@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
  * Calls and answers between nodes, written natively by the cluster transport ({@link WireCodec}):
  * a call is its method's id ({@link GrainMethod#id}), its chain and its arguments; an answer
  * that needs its method's declared type, the method's id and its value (any other answer goes
- * bare). Strings, longs, ints, booleans and doubles are written as they are; any other value as
- * JSON by Jackson by its declared type, under the allow-list. A node reads calls only of methods of the grain types it
- * registered or reached (checked against its allow-list then): nothing from the wire names a class.
+ * bare, {@link #goesBare}). Strings, longs, ints, booleans and doubles are written as they are;
+ * any other value as JSON by Jackson by its declared type, under the allow-list. A node reads
+ * calls only of methods of the grain types it registered or reached (checked against its allow-list then): nothing from the wire names a class.
  */
 final class GrainWire {
 
@@ -75,9 +75,8 @@ final class GrainWire {
   }
 
   /**
-   * An answer of a type the transport does not write as it is (strings, longs, ints, booleans
-   * and doubles it does: {@link GrainActivation} sends those bare): its method's id, then its
-   * value by the method's declared result type. Read as the value itself, which the asker's Future completes with.
+   * An answer that does not go bare ({@link #goesBare}): its method's id, then its value by the
+   * method's declared result type. Read as the value itself, which the asker's Future completes with.
    */
   private static final class Answers implements WireCodec<GrainReply> {
     @Override
@@ -103,6 +102,15 @@ final class GrainWire {
       cursor.expectEnd();
       return value == null ? NullReply.INSTANCE : value;
     }
+  }
+
+  /**
+   * Whether an answer of {@code value} goes to another node as it is: a string, long, int,
+   * boolean or double, which the transport writes natively and the asker reads without a type.
+   */
+  static boolean goesBare(Object value) {
+    return value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Boolean
+        || value instanceof Double;
   }
 
   /** Method {@code id} of a grain type {@code system} registered or reached. */
