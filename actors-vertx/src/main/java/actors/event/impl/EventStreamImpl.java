@@ -33,11 +33,9 @@ public final class EventStreamImpl implements EventStream {
     more[current.length] = added;
     subscriptions = more;
     if (subscriber instanceof LocalRef local && watched.add(subscriber)) {
-      // A subscriber that stops leaves every channel.
-      local.whenTerminated().onComplete(stopped -> {
-        watched.remove(subscriber);
-        unsubscribe(subscriber);
-      });
+      // A subscriber that stops leaves every channel: on its own thread, before its stop
+      // completes (leave); here again for one that subscribed while it was stopping.
+      local.whenTerminated().onComplete(stopped -> leave(subscriber));
     }
     return true;
   }
@@ -57,6 +55,13 @@ public final class EventStreamImpl implements EventStream {
     Objects.requireNonNull(subscriber, "subscriber");
     subscriptions = Arrays.stream(subscriptions).filter(s -> !s.subscriber().equals(subscriber))
         .toArray(Subscription[]::new);
+  }
+
+  /** Takes an actor of this JVM out of every channel it joined; called as it stops. */
+  public void leave(ActorRef subscriber) {
+    if (watched.remove(subscriber)) {
+      unsubscribe(subscriber);
+    }
   }
 
   @Override

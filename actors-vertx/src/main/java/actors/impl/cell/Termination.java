@@ -133,11 +133,7 @@ final class Termination {
       // Closed, the mailbox drains whatever it holds, stashed messages included, to dead letters.
       Behaviours.returnStashToMailbox(cell, true);
       cell.mailbox.close();
-      Promise<Void> promise;
-      synchronized (cell) {
-        cell.terminated = true;
-        promise = cell.terminationPromise;
-      }
+      cell.system.events().leave(cell.self);
       if (cell.mailbox.meters() != null) {
         cell.mailbox.meters().stopped(cell.mailbox.counts());
       }
@@ -152,6 +148,13 @@ final class Termination {
       // finds it published, ahead of anything it sends once told.
       if (cell.system.events().hasSubscribers(ActorStopped.class)) {
         cell.system.events().publish(new ActorStopped(cell.self));
+      }
+      // Terminated only now: whoever finds the actor stopped (whenTerminated, from any thread)
+      // also finds all of the above done.
+      Promise<Void> promise;
+      synchronized (cell) {
+        cell.terminated = true;
+        promise = cell.terminationPromise;
       }
       if (promise != null) {
         promise.complete();
