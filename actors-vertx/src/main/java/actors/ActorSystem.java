@@ -128,7 +128,8 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
   ActorRef resolve(String address);
 
   /**
-   * Stops an actor and its children; the Future completes once its {@code postStop} has run.
+   * Stops an actor and its children; the Future completes once its {@code postStop} has run, its
+   * name is free again, its watchers and parent have been told and it has left the event stream.
    * Stopping an actor that already stopped completes at once.
    *
    * @throws IllegalArgumentException if {@code ref} is not an actor of this system

@@ -11,7 +11,7 @@ import actors.ActorRef;
  *
  * <p>Events of one publisher reach a subscriber in the order they were published; so the
  * lifecycle events of one actor arrive in the order they happened. A subscriber that stops is
- * unsubscribed. Thread-safe; publishing costs nothing while nobody subscribes to the event.
+ * unsubscribed before its stop's Future completes. Thread-safe; publishing costs nothing while nobody subscribes to the event.
  */
 public interface EventStream {
 
