@@ -19,7 +19,7 @@ public final class EventStreamImpl implements EventStream {
   }
 
   private volatile Subscription[] subscriptions = new Subscription[0];
-  private final Set<ActorRef> watched = ConcurrentHashMap.newKeySet();
+  private final Set<ActorRef> localSubscribers = ConcurrentHashMap.newKeySet();
 
   @Override
   public synchronized boolean subscribe(ActorRef subscriber, Class<?> channel) {
@@ -32,7 +32,7 @@ public final class EventStreamImpl implements EventStream {
     Subscription[] more = Arrays.copyOf(current, current.length + 1);
     more[current.length] = added;
     subscriptions = more;
-    if (subscriber instanceof LocalRef local && watched.add(subscriber)) {
+    if (subscriber instanceof LocalRef local && localSubscribers.add(subscriber)) {
       // A subscriber that stops leaves every channel: on its own thread, before its stop
       // completes (leave); here again for one that subscribed while it was stopping.
       local.whenTerminated().onComplete(stopped -> leave(subscriber));
@@ -59,7 +59,7 @@ public final class EventStreamImpl implements EventStream {
 
   /** Takes an actor of this JVM out of every channel it joined; called as it stops. */
   public void leave(ActorRef subscriber) {
-    if (watched.remove(subscriber)) {
+    if (localSubscribers.remove(subscriber)) {
       unsubscribe(subscriber);
     }
   }
