@@ -129,7 +129,8 @@ public interface ActorSystem extends ActorRefFactory, AutoCloseable {
 
   /**
    * Stops an actor and its children; the Future completes once its {@code postStop} has run, its
-   * name is free again, its watchers and parent have been told and it has left the event stream.
+   * name is free again, it has left the event stream and its watchers' {@code Terminated} is sent
+   * (a watcher receives it as a message, after what its mailbox already held).
    * Stopping an actor that already stopped completes at once.
    *
    * @throws IllegalArgumentException if {@code ref} is not an actor of this system
